@@ -1,0 +1,25 @@
+namespace Engine.Model;
+
+/// <summary>What an input-ring slot carries.</summary>
+public enum EventKind : byte
+{
+    None = 0,
+
+    /// <summary>A trade or aggregate trade: <see cref="EngineEvent.Trade"/>.</summary>
+    Trade = 1,
+
+    /// <summary>A closed time interval read from an existing aggregated.csv: <see cref="EngineEvent.Row"/>.</summary>
+    AggregatedRow = 2,
+
+    /// <summary>An order update, fill or reject from a venue.</summary>
+    VenueReport = 3,
+
+    /// <summary>A clock tick in event time (closes idle intervals, time exits).</summary>
+    TimerTick = 4,
+
+    /// <summary>Halt, resume, flatten from an operator.</summary>
+    OperatorCommand = 5,
+
+    /// <summary>End of input: the engine closes open intervals and drains.</summary>
+    EndOfStream = 6,
+}

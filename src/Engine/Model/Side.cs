@@ -1,0 +1,8 @@
+namespace Engine.Model;
+
+/// <summary>Order or aggressor side.</summary>
+public enum Side : byte
+{
+    Buy = 1,
+    Sell = 2,
+}
