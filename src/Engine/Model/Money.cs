@@ -50,6 +50,6 @@ public readonly record struct Money(long E8) : IComparable<Money>
             quotient += product < 0 ? -1 : 1;
         }
 
-        return (long)quotient;
+        return checked((long)quotient); // beyond ±92 billion quote units is a bug, not a value to wrap
     }
 }

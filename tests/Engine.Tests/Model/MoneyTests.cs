@@ -9,11 +9,17 @@ public class MoneyTests
     [InlineData("63834.5", "12.345", "788036.9025")]
     [InlineData("0.00000001", "0.5", "0")]          // 0.000000005 → half-to-even → 0
     [InlineData("0.00000003", "0.5", "0.00000002")] // 0.000000015 → half-to-even → 0.00000002
-    [InlineData("92233720368", "50", "4611686018400")]
+    [InlineData("1000000", "90000", "90000000000")]
     public void Notional_IsExactProductRoundedHalfToEven(string price, string qty, string expected)
     {
         Money notional = Money.Notional(Price.Parse(price), Quantity.Parse(qty));
         Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), notional.ToDecimal());
+    }
+
+    [Fact]
+    public void Notional_BeyondRange_ThrowsInsteadOfWrapping()
+    {
+        Assert.Throws<OverflowException>(() => Money.Notional(Price.Parse("92233720368"), Quantity.Parse("50")));
     }
 
     [Fact]
