@@ -1,0 +1,27 @@
+namespace Engine.Cli.Configuration;
+
+/// <summary>What a run computes: interval, signal, symbols' venue filters.</summary>
+public sealed class RunOptions
+{
+    /// <summary>Aggregation interval in seconds (1 to 3600), aligned to UTC.</summary>
+    public int IntervalSeconds { get; set; } = 60;
+
+    /// <summary>Which signal drives trading.</summary>
+    public SignalKind Signal { get; set; } = SignalKind.DeltaScout;
+
+    /// <summary>A Binance futures exchangeInfo JSON to take symbol filters from (tick, lot, min notional).</summary>
+    public string? ExchangeInfo { get; set; }
+
+    public void Validate(ICollection<string> errors)
+    {
+        if (IntervalSeconds is < 1 or > 3600)
+        {
+            errors.Add($"Run:{nameof(IntervalSeconds)} = {IntervalSeconds}: must be from 1 to 3600 seconds");
+        }
+
+        if (ExchangeInfo is not null && !File.Exists(ExchangeInfo))
+        {
+            errors.Add($"Run:{nameof(ExchangeInfo)} = '{ExchangeInfo}': no such file");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+namespace Engine.Cli.Configuration;
+
+/// <summary>Threads, cores, rings and memory: how the process runs, not what it decides.</summary>
+public sealed class RuntimeOptions
+{
+    /// <summary>CPU the engine thread is pinned to; -1 leaves it unpinned. Default: the last CPU, when there are two or more.</summary>
+    public int EngineCpu { get; set; } = Environment.ProcessorCount > 1 ? Environment.ProcessorCount - 1 : -1;
+
+    /// <summary>CPU for the feed (input) thread; -1 leaves it unpinned. Default: CPU 0, when there are two or more.</summary>
+    public int FeedCpu { get; set; } = Environment.ProcessorCount > 1 ? 0 : -1;
+
+    /// <summary>CPU for the journal (output) thread; -1 leaves it unpinned.</summary>
+    public int JournalCpu { get; set; } = -1;
+
+    public WaitStrategyKind WaitStrategy { get; set; } = WaitStrategyKind.Yielding;
+
+    /// <summary>Input ring slots (a power of two).</summary>
+    public int InputRingSize { get; set; } = 1 << 16;
+
+    /// <summary>Output ring slots (a power of two).</summary>
+    public int OutputRingSize { get; set; } = 1 << 16;
+
+    /// <summary>mlockall the process so the engine never takes a page fault; a warning, not a failure, when refused.</summary>
+    public bool LockMemory { get; set; } = true;
+
+    /// <summary>SCHED_FIFO priority for the engine thread (1-99); 0 does not ask.</summary>
+    public int RealtimePriority { get; set; }
+
+    /// <summary>Events run through the pipeline before latency is recorded.</summary>
+    public long WarmupEvents { get; set; } = 50_000;
+
+    /// <summary>Seconds between status lines when not on a terminal.</summary>
+    public double StatusIntervalSeconds { get; set; } = 5;
+
+    public void Validate(ICollection<string> errors)
+    {
+        int cpus = Environment.ProcessorCount;
+        CheckCpu(errors, nameof(EngineCpu), EngineCpu, cpus);
+        CheckCpu(errors, nameof(FeedCpu), FeedCpu, cpus);
+        CheckCpu(errors, nameof(JournalCpu), JournalCpu, cpus);
+        CheckRing(errors, nameof(InputRingSize), InputRingSize);
+        CheckRing(errors, nameof(OutputRingSize), OutputRingSize);
+        if (RealtimePriority is < 0 or > 99)
+        {
+            errors.Add($"Runtime:{nameof(RealtimePriority)} = {RealtimePriority}: must be 0 (do not ask) or a SCHED_FIFO priority from 1 to 99");
+        }
+
+        if (WarmupEvents < 0)
+        {
+            errors.Add($"Runtime:{nameof(WarmupEvents)} = {WarmupEvents}: must be 0 or more");
+        }
+
+        if (!(StatusIntervalSeconds > 0))
+        {
+            errors.Add($"Runtime:{nameof(StatusIntervalSeconds)} = {StatusIntervalSeconds}: must be more than 0");
+        }
+    }
+
+    private static void CheckCpu(ICollection<string> errors, string name, int cpu, int cpus)
+    {
+        if (cpu < -1 || cpu >= cpus)
+        {
+            errors.Add($"Runtime:{name} = {cpu}: must be -1 (unpinned) or a CPU from 0 to {cpus - 1} on this machine");
+        }
+    }
+
+    private static void CheckRing(ICollection<string> errors, string name, int size)
+    {
+        if (size < 64 || size > (1 << 24) || (size & (size - 1)) != 0)
+        {
+            errors.Add($"Runtime:{name} = {size}: must be a power of two from 64 to 16777216");
+        }
+    }
+}
