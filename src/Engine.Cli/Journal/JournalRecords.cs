@@ -1,0 +1,21 @@
+namespace Engine.Cli.Journal;
+
+/// <summary>A signal and what became of it: admitted (with its sizing) or rejected, and why.</summary>
+public sealed record JournalSignal(
+    long TimeMs, string Symbol, string Source, string Kind, double Price, double Delta, double Volume, double Imbalance,
+    long? Vwap, long? Poc, string Decision, string Reason, decimal? Quantity);
+
+/// <summary>An order request as sent, and its latest known status.</summary>
+public sealed record JournalOrder(
+    long ClientOrderId, long TimeMs, string Symbol, string Side, string Type, string Role, decimal Quantity,
+    decimal? Price, decimal? StopPrice, bool ReduceOnly, string Status);
+
+/// <summary>One fill of one order.</summary>
+public sealed record JournalFill(
+    long ClientOrderId, long TimeMs, string Symbol, string Side, decimal Price, decimal Quantity, decimal Fee, bool Maker,
+    decimal RealizedPnl);
+
+/// <summary>A closed position: one round trip from entry to flat.</summary>
+public sealed record JournalPosition(
+    string Symbol, string Side, long OpenedMs, long ClosedMs, decimal Quantity, decimal EntryPrice, decimal ExitPrice,
+    decimal RealizedPnl, decimal Fees, string ExitReason);
