@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Engine.Cli.Status;
+
+/// <summary>Formats one plain, timestamped status line for logs and pipes.</summary>
+public static class StatusLine
+{
+    public static string Format(DateTimeOffset now, in StatusSnapshot s, double eventsPerSecond)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string progress = s.Progress is >= 0 and <= 1 ? string.Create(inv, $" {s.Progress * 100,5:F1}%") : string.Empty;
+        return string.Create(inv,
+            $"{now:yyyy-MM-ddTHH:mm:ss.fffZ}{progress} events={s.Events} rate={eventsPerSecond:F0}/s ring={s.RingDepth} " +
+            $"signals={s.Signals} orders={s.Orders} fills={s.Fills} pnl={s.RealizedPnl:F2} p99={FormatNanos(s.P99Nanos)}");
+    }
+
+    public static string FormatNanos(long nanos) => nanos switch
+    {
+        < 0 => "n/a",
+        < 10_000 => string.Create(CultureInfo.InvariantCulture, $"{nanos}ns"),
+        < 10_000_000 => string.Create(CultureInfo.InvariantCulture, $"{nanos / 1_000.0:F1}us"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{nanos / 1_000_000.0:F1}ms"),
+    };
+}

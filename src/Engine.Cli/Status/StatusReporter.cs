@@ -1,0 +1,86 @@
+using Spectre.Console;
+
+namespace Engine.Cli.Status;
+
+/// <summary>
+/// Shows progress while a run goes: a Spectre.Console progress bar with rate and ETA on a terminal, plain timestamped
+/// status lines every interval otherwise (CI logs, systemd, pipes). Runs on its own thread; reads snapshots only.
+/// </summary>
+public sealed class StatusReporter : IDisposable
+{
+    private readonly Func<StatusSnapshot> _read;
+    private readonly TimeSpan _interval;
+    private readonly TextWriter _output;
+    private readonly bool _interactive;
+    private readonly CancellationTokenSource _stop = new();
+    private Thread? _thread;
+
+    public StatusReporter(Func<StatusSnapshot> read, TimeSpan interval, TextWriter output, bool interactive)
+    {
+        _read = read;
+        _interval = interval;
+        _output = output;
+        _interactive = interactive;
+    }
+
+    /// <summary>True when stdout is a terminal a person watches.</summary>
+    public static bool IsInteractiveConsole => !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+
+    public void Start()
+    {
+        _thread = new Thread(_interactive ? RunProgressBar : RunPlainLines) { IsBackground = true, Name = "engine-status" };
+        _thread.Start();
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _thread?.Join();
+        _stop.Dispose();
+    }
+
+    private void RunPlainLines()
+    {
+        long lastEvents = 0;
+        DateTimeOffset last = DateTimeOffset.UtcNow;
+        while (!_stop.Token.WaitHandle.WaitOne(_interval))
+        {
+            StatusSnapshot s = _read();
+            DateTimeOffset now = DateTimeOffset.UtcNow;
+            double rate = (s.Events - lastEvents) / Math.Max(1e-9, (now - last).TotalSeconds);
+            _output.WriteLine(StatusLine.Format(now, s, rate));
+            _output.Flush();
+            lastEvents = s.Events;
+            last = now;
+        }
+    }
+
+    private void RunProgressBar()
+    {
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(ctx =>
+            {
+                ProgressTask task = ctx.AddTask("replay", maxValue: 1000);
+                long lastEvents = 0;
+                DateTimeOffset last = DateTimeOffset.UtcNow;
+                while (!_stop.Token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(250)))
+                {
+                    StatusSnapshot s = _read();
+                    DateTimeOffset now = DateTimeOffset.UtcNow;
+                    double rate = (s.Events - lastEvents) / Math.Max(1e-9, (now - last).TotalSeconds);
+                    task.Description = Markup.Escape($"{s.Events:N0} ev {rate / 1e6:F2}M/s sig {s.Signals} ord {s.Orders} pnl {s.RealizedPnl:F2} p99 {StatusLine.FormatNanos(s.P99Nanos)}");
+                    if (s.Progress >= 0)
+                    {
+                        task.Value = s.Progress * 1000;
+                    }
+
+                    lastEvents = s.Events;
+                    last = now;
+                }
+
+                task.Value = task.MaxValue;
+            });
+    }
+}

@@ -1,0 +1,25 @@
+using Engine.Cli.Status;
+
+namespace Engine.Tests.Cli;
+
+public class StatusLineTests
+{
+    [Fact]
+    public void Format_GivesATimestampedLineWithEveryCounter()
+    {
+        var s = new StatusSnapshot(Events: 1_234_567, RingDepth: 12, Signals: 3, Orders: 9, Fills: 8, RealizedPnl: -12.345m, P99Nanos: 15_300, Progress: 0.5);
+        string line = StatusLine.Format(new DateTimeOffset(2026, 11, 21, 11, 40, 0, 250, TimeSpan.Zero), s, 2_000_000.4);
+
+        Assert.Equal("2026-11-21T11:40:00.250Z  50.0% events=1234567 rate=2000000/s ring=12 signals=3 orders=9 fills=8 pnl=-12.35 p99=15.3us", line);
+    }
+
+    [Theory]
+    [InlineData(-1L, "n/a")]
+    [InlineData(850L, "850ns")]
+    [InlineData(15_300L, "15.3us")]
+    [InlineData(12_500_000L, "12.5ms")]
+    public void FormatNanos_PicksAReadableUnit(long nanos, string expected)
+    {
+        Assert.Equal(expected, StatusLine.FormatNanos(nanos));
+    }
+}
