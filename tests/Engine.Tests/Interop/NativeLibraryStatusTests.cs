@@ -1,0 +1,31 @@
+using Engine.Interop;
+
+namespace Engine.Tests.Interop;
+
+public class NativeLibraryStatusTests
+{
+    [Fact]
+    public void IsLoaded_MatchesWhetherTheBuildPlacedTheLibraryBesideTheTests()
+    {
+        // dotnet build copies libengine_native.so here when cmake and a C compiler exist; otherwise it is absent.
+        bool besideTests = File.Exists(Path.Combine(AppContext.BaseDirectory, "libengine_native.so"));
+
+        Assert.Equal(besideTests && OperatingSystem.IsLinux(), NativeLibraryStatus.IsLoaded);
+    }
+
+    [Fact]
+    public void UnavailableReason_IsNullExactlyWhenLoaded()
+    {
+        Assert.Equal(NativeLibraryStatus.IsLoaded, NativeLibraryStatus.UnavailableReason is null);
+        Assert.Equal(NativeLibraryStatus.IsLoaded, ThreadAffinity.NativeAvailable);
+    }
+
+    [Fact]
+    public void StartupNotice_NamesTheClockSourceAndAnyDegradation()
+    {
+        string notice = NativeLibraryStatus.StartupNotice;
+
+        Assert.Contains(Engine.Timing.EngineClock.Source, notice, StringComparison.Ordinal);
+        Assert.Equal(!NativeLibraryStatus.IsLoaded, notice.Contains("without thread pinning", StringComparison.Ordinal));
+    }
+}
