@@ -9,6 +9,7 @@ namespace Engine.Interop;
 public static class NativeLibraryStatus
 {
     private static readonly string? s_failure = Probe();
+    private static int s_noticeWritten;
 
     /// <summary>True when the library loaded and speaks the expected ABI version.</summary>
     public static bool IsLoaded => s_failure is null;
@@ -20,6 +21,20 @@ public static class NativeLibraryStatus
     public static string StartupNotice => s_failure is null
         ? $"native: libengine_native.so loaded; clock {Timing.EngineClock.Source} ({Timing.EngineClock.SourceDetail})"
         : $"native: {s_failure}; running without thread pinning or memory locking, clock {Timing.EngineClock.Source} ({Timing.EngineClock.SourceDetail})";
+
+    /// <summary>Writes <see cref="StartupNotice"/> to <paramref name="writer"/> the first time any caller asks, never again.</summary>
+    /// <returns>True when this call wrote it.</returns>
+    public static bool WriteStartupNoticeOnce(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (Interlocked.Exchange(ref s_noticeWritten, 1) != 0)
+        {
+            return false;
+        }
+
+        writer.WriteLine(StartupNotice);
+        return true;
+    }
 
     private static string? Probe()
     {

@@ -8,6 +8,8 @@ namespace Engine.Timing;
 /// The engine's monotonic clock for latency measurement: the CPU's invariant time-stamp counter read without a GC
 /// transition where available (calibrated to nanoseconds against Stopwatch once at start-up), else Stopwatch.
 /// Ticks are comparable only with ticks from this clock, in this process. Not wall time; engine logic uses event time.
+/// The first use calibrates (about 15 ms): touch <see cref="Source"/> at start-up, not on the hot thread.
+/// ENGINE_CLOCK=stopwatch forces the Stopwatch source.
 /// </summary>
 public static class EngineClock
 {

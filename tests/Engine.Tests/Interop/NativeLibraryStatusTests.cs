@@ -28,4 +28,18 @@ public class NativeLibraryStatusTests
         Assert.Contains(Engine.Timing.EngineClock.Source, notice, StringComparison.Ordinal);
         Assert.Equal(!NativeLibraryStatus.IsLoaded, notice.Contains("without thread pinning", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void WriteStartupNoticeOnce_CalledTwice_WritesAtMostOneLine()
+    {
+        using var first = new StringWriter();
+        using var second = new StringWriter();
+
+        NativeLibraryStatus.WriteStartupNoticeOnce(first);
+        bool wroteAgain = NativeLibraryStatus.WriteStartupNoticeOnce(second);
+
+        Assert.False(wroteAgain);
+        Assert.Equal(string.Empty, second.ToString());
+        Assert.True(first.ToString().Length == 0 || first.ToString() == NativeLibraryStatus.StartupNotice + Environment.NewLine);
+    }
 }
