@@ -20,7 +20,7 @@ public static class NativeLibraryStatus
     /// <summary>One line for a host to print at start: what the engine runs with, and why when degraded.</summary>
     public static string StartupNotice => s_failure is null
         ? $"native: libengine_native.so loaded; clock {Timing.EngineClock.Source} ({Timing.EngineClock.SourceDetail})"
-        : $"native: {s_failure}; running without thread pinning or memory locking, clock {Timing.EngineClock.Source} ({Timing.EngineClock.SourceDetail})";
+        : $"native: {s_failure}; running without thread pinning or memory locking, clock {Timing.EngineClock.Source}";
 
     /// <summary>Writes <see cref="StartupNotice"/> to <paramref name="writer"/> the first time any caller asks, never again.</summary>
     /// <returns>True when this call wrote it.</returns>
