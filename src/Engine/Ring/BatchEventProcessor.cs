@@ -170,6 +170,7 @@ public sealed class BatchEventProcessor<T, THandler>
                 ReportFault(next, exception);
                 if (_faultPolicy == HandlerFaultPolicy.HaltProcessor)
                 {
+                    _sequence.Value = next - 1; // the batch's events before the faulting one are done
                     return ProcessorExit.Faulted;
                 }
 
