@@ -8,25 +8,37 @@ namespace Engine.Latency;
 /// Round trips between two threads through two single-producer rings (busy-spin): the pinger publishes to the ping
 /// ring and spins on the pong ring; the ponger's processor echoes each ping. One sample per round trip.
 /// </summary>
-internal static class PingPong
+internal sealed class PingPong
 {
     private const int Capacity = 1024;
     private const int PingCpu = 0;
     private const int PongCpu = 1;
 
     /// <summary>Runs <paramref name="warmUp"/> unrecorded then <paramref name="samplesNanos"/>.Length recorded round trips; returns whether both threads were pinned.</summary>
-    public static bool Measure(long[] samplesNanos, int warmUp)
-    {
-        var ping = new SingleProducerSequencer(Capacity, new BusySpinWaitStrategy());
-        var pingRing = new RingBuffer<BenchEvent>(Capacity);
-        var pong = new SingleProducerSequencer(Capacity, new BusySpinWaitStrategy());
-        var pongRing = new RingBuffer<BenchEvent>(Capacity);
+    private readonly SingleProducerSequencer _ping = new(Capacity, new BusySpinWaitStrategy());
+    private readonly RingBuffer<BenchEvent> _pingRing = new(Capacity);
+    private readonly SingleProducerSequencer _pong = new(Capacity, new BusySpinWaitStrategy());
+    private readonly RingBuffer<BenchEvent> _pongRing = new(Capacity);
+    private readonly BatchEventProcessor<BenchEvent, EchoHandler> _echo;
+    private readonly SequenceBarrier _pongBarrier;
+    private readonly Sequence _pingerRead = new();
 
-        var echo = new BatchEventProcessor<BenchEvent, EchoHandler>(pingRing, ping.NewBarrier(), new EchoHandler(pong, pongRing));
-        ping.AddGatingSequences(echo.Sequence);
-        SequenceBarrier pongBarrier = pong.NewBarrier();
-        var pingerRead = new Sequence();
-        pong.AddGatingSequences(pingerRead);
+    public PingPong()
+    {
+        _echo = new BatchEventProcessor<BenchEvent, EchoHandler>(_pingRing, _ping.NewBarrier(), new EchoHandler(_pong, _pongRing));
+        _ping.AddGatingSequences(_echo.Sequence);
+        _pongBarrier = _pong.NewBarrier();
+        _pong.AddGatingSequences(_pingerRead);
+    }
+
+    public bool Measure(long[] samplesNanos, int warmUp)
+    {
+        // Reused across runs: both rings advance in lockstep, so the echo of ping s is still pong s.
+        var ping = _ping;
+        var pingRing = _pingRing;
+        var echo = _echo;
+        var pongBarrier = _pongBarrier;
+        var pingerRead = _pingerRead;
 
         bool pongPinned = false;
         var ponger = new Thread(() =>

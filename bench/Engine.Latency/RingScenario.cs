@@ -19,15 +19,17 @@ internal static class RingScenario
             output.WriteLine($"memory not locked: {lockError}");
         }
 
-        // Warm-up: JIT tiers and caches, not recorded.
-        RingThroughput.MeasureEventsPerSecond(TimeSpan.FromMilliseconds(300));
+        // Everything is allocated here, before any GC count is taken; then a warm-up (JIT tiers, caches), not recorded.
+        var throughput = new RingThroughput();
+        var pingPong = new PingPong();
+        var samples = new long[options.RoundTripSamples];
+        throughput.MeasureEventsPerSecond(TimeSpan.FromMilliseconds(300));
         ChannelsThroughput.MeasureEventsPerSecond(TimeSpan.FromMilliseconds(300));
-        PingPong.Measure(new long[10_000], RoundTripWarmUp);
+        pingPong.Measure(samples, RoundTripWarmUp);
 
         var ringRates = new List<double>();
         var channelRates = new List<double>();
         var roundTrips = new List<RoundTripPercentiles>();
-        var samples = new long[options.RoundTripSamples];
         int gen0 = 0, gen1 = 0, gen2 = 0;
 
         output.WriteLine();
@@ -36,7 +38,7 @@ internal static class RingScenario
         {
             // GC counts cover the ring's own phases only; the Channels baseline allocates by design.
             int[] before = CollectionCounts();
-            double ring = RingThroughput.MeasureEventsPerSecond(options.ThroughputDuration);
+            double ring = throughput.MeasureEventsPerSecond(options.ThroughputDuration);
             gen0 += CollectionCounts()[0] - before[0];
             gen1 += CollectionCounts()[1] - before[1];
             gen2 += CollectionCounts()[2] - before[2];
@@ -44,7 +46,7 @@ internal static class RingScenario
             double channels = ChannelsThroughput.MeasureEventsPerSecond(options.ThroughputDuration);
 
             before = CollectionCounts();
-            bool pinned = PingPong.Measure(samples, RoundTripWarmUp);
+            bool pinned = pingPong.Measure(samples, RoundTripWarmUp);
             int[] after = CollectionCounts();
             gen0 += after[0] - before[0];
             gen1 += after[1] - before[1];

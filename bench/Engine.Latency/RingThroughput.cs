@@ -4,28 +4,36 @@ using Engine.Ring;
 
 namespace Engine.Latency;
 
-/// <summary>1P->1C through our ring: busy-spin consumer, producer claiming and publishing batches.</summary>
-internal static class RingThroughput
+/// <summary>1P->1C through our ring: busy-spin consumer, producer claiming and publishing batches. Reusable across runs.</summary>
+internal sealed class RingThroughput
 {
     private const int Capacity = 1 << 16;
     private const int Batch = 256;
     private const int BatchesBetweenClockReads = 64;
 
-    public static double MeasureEventsPerSecond(TimeSpan duration)
-    {
-        var sequencer = new SingleProducerSequencer(Capacity, new BusySpinWaitStrategy());
-        var ring = new RingBuffer<BenchEvent>(Capacity);
-        var processor = new BatchEventProcessor<BenchEvent, CountingHandler>(ring, sequencer.NewBarrier(), default);
-        sequencer.AddGatingSequences(processor.Sequence);
+    private readonly SingleProducerSequencer _sequencer = new(Capacity, new BusySpinWaitStrategy());
+    private readonly RingBuffer<BenchEvent> _ring = new(Capacity);
+    private readonly BatchEventProcessor<BenchEvent, CountingHandler> _processor;
 
+    public RingThroughput()
+    {
+        _processor = new BatchEventProcessor<BenchEvent, CountingHandler>(_ring, _sequencer.NewBarrier(), default);
+        _sequencer.AddGatingSequences(_processor.Sequence);
+    }
+
+    public double MeasureEventsPerSecond(TimeSpan duration)
+    {
+        long countBefore = _processor.Handler.Count;
         var consumer = new Thread(() =>
         {
             ThreadAffinity.TryPinCurrentThread(1, out _);
-            processor.Run();
+            _processor.Run();
         })
         { IsBackground = true, Name = "ring consumer" };
         consumer.Start();
 
+        SingleProducerSequencer sequencer = _sequencer;
+        RingBuffer<BenchEvent> ring = _ring;
         long start = Stopwatch.GetTimestamp();
         long deadline = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         do
@@ -43,9 +51,9 @@ internal static class RingThroughput
         }
         while (Stopwatch.GetTimestamp() < deadline);
 
-        processor.HaltWhenDrained();
+        _processor.HaltWhenDrained();
         consumer.Join();
         double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        return processor.Handler.Count / seconds;
+        return (_processor.Handler.Count - countBefore) / seconds;
     }
 }
