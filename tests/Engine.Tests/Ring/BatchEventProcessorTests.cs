@@ -1,4 +1,5 @@
 using Engine.Ring;
+using Engine.Tests.Support;
 
 namespace Engine.Tests.Ring;
 
@@ -77,6 +78,43 @@ public class BatchEventProcessorTests
         processor.Run();
         Assert.True(_sequencer.TryNext(out long next));
         Assert.Equal(128, next);
+    }
+
+    [Fact]
+    public void Halt_FromAnotherThread_StopsAProcessorWaitingOnAnEmptyRing()
+    {
+        var processor = NewOrderChecking();
+        PublishEvents(3);
+        ProcessorExit exit = ProcessorExit.Drained;
+        var consumer = new Thread(() => exit = processor.Run());
+        consumer.Start();
+        Assert.True(Deadline.WaitUntil(() => processor.Sequence.Value == 2, TimeSpan.FromSeconds(30)));
+
+        processor.Halt();
+        Assert.True(consumer.Join(TimeSpan.FromSeconds(30)));
+        Assert.Equal(ProcessorExit.Halted, exit);
+        Assert.Equal(3, processor.Handler.Count);
+        Assert.False(processor.IsRunning);
+    }
+
+    [Fact]
+    public void HaltWhenDrained_WhileRunning_ProcessesEverythingPublishedBeforeIt()
+    {
+        var processor = NewOrderChecking();
+        ProcessorExit exit = ProcessorExit.Halted;
+        var consumer = new Thread(() => exit = processor.Run());
+        consumer.Start();
+        for (int i = 0; i < 20; i++)
+        {
+            PublishEvents(100, firstValue: i * 100L); // 2000 events through 128 slots: the consumer must keep up
+        }
+
+        processor.HaltWhenDrained();
+        Assert.True(consumer.Join(TimeSpan.FromSeconds(30)));
+        Assert.Equal(ProcessorExit.Drained, exit);
+        Assert.Equal(2000, processor.Handler.Count);
+        Assert.Equal(0, processor.Handler.Errors);
+        Assert.Equal(1999, processor.Sequence.Value);
     }
 
     [Fact]
