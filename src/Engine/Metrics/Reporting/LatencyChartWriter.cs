@@ -13,7 +13,7 @@ public static class LatencyChartWriter
     private const double Width = 960;
     private const double Height = 560;
     private const double Left = 90;
-    private const double Right = 40;
+    private const double Right = 50; // room for the last x label, centred on the plot edge
     private const double Top = 60;
     private const double Bottom = 70;
     private const double PlotWidth = Width - Left - Right;
@@ -56,7 +56,7 @@ public static class LatencyChartWriter
             svg.Append(CultureInfo.InvariantCulture,
                 $"<line class=\"budget\" x1=\"{Left}\" y1=\"{F(y)}\" x2=\"{Left + PlotWidth}\" y2=\"{F(y)}\" stroke=\"{BudgetColour}\" stroke-width=\"2\" stroke-dasharray=\"8 5\"/>\n");
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text x=\"{Left + PlotWidth - 6}\" y=\"{F(y - 6)}\" text-anchor=\"end\" font-size=\"13\" fill=\"{BudgetColour}\">budget {LatencyTableWriter.Micros(budgetLine)} µs</text>\n");
+                $"<text x=\"{Left + PlotWidth - 6}\" y=\"{F(y - 6)}\" text-anchor=\"end\" font-size=\"13\" fill=\"{BudgetColour}\">budget {(budgetLine / 1000.0).ToString("0.###", CultureInfo.InvariantCulture)} µs</text>\n");
         }
 
         for (int i = 0; i < series.Count; i++)
@@ -134,23 +134,24 @@ public static class LatencyChartWriter
             return;
         }
 
-        string[] entries = series.Select(s => s.Histogram.TotalCount == 0
-            ? $"{s.Name}  (no data)"
-            : $"{s.Name}  p99 {LatencyTableWriter.Micros(s.Histogram.ValueAtPercentile(99))} µs · max {LatencyTableWriter.Micros(s.Histogram.MaxValue)} µs").ToArray();
-        double boxWidth = 48 + (entries.Max(e => e.Length) * 7.2);
-        double boxHeight = 12 + (entries.Length * 22);
+        string[] stats = series.Select(s => s.Histogram.TotalCount == 0
+            ? "(no data)"
+            : $"p99 {LatencyTableWriter.Micros(s.Histogram.ValueAtPercentile(99))} µs · max {LatencyTableWriter.Micros(s.Histogram.MaxValue)} µs").ToArray();
+        int longest = Enumerable.Range(0, series.Count).Max(i => series[i].Name.Length + 2 + stats[i].Length);
+        double boxWidth = 52 + (longest * 7.4);
+        double boxHeight = 12 + (series.Count * 22);
         double x0 = Left + 14;
         double y0 = Top + 14;
         svg.Append(CultureInfo.InvariantCulture,
             $"<rect class=\"legend\" x=\"{x0}\" y=\"{y0}\" width=\"{F(boxWidth)}\" height=\"{boxHeight}\" fill=\"#ffffff\" fill-opacity=\"0.9\" stroke=\"#bbb\" rx=\"4\"/>\n");
-        for (int i = 0; i < entries.Length; i++)
+        for (int i = 0; i < series.Count; i++)
         {
             double y = y0 + 17 + (i * 22);
             string colour = Palette[i % Palette.Length];
             svg.Append(CultureInfo.InvariantCulture,
                 $"<line x1=\"{x0 + 10}\" y1=\"{y}\" x2=\"{x0 + 36}\" y2=\"{y}\" stroke=\"{colour}\" stroke-width=\"3\"/>\n");
             svg.Append(CultureInfo.InvariantCulture,
-                $"<text class=\"legend-entry\" x=\"{x0 + 44}\" y=\"{y + 4}\" font-size=\"13\" fill=\"#222\">{Escape(entries[i])}</text>\n");
+                $"<text class=\"legend-entry\" x=\"{x0 + 44}\" y=\"{y + 4}\" font-size=\"13\" fill=\"#222\"><tspan font-weight=\"bold\">{Escape(series[i].Name)}</tspan><tspan dx=\"10\">{stats[i]}</tspan></text>\n");
         }
     }
 
