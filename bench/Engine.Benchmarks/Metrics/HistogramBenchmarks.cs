@@ -1,0 +1,84 @@
+using BenchmarkDotNet.Attributes;
+using Engine.Metrics;
+
+namespace Engine.Benchmarks.Metrics;
+
+// How much does recording one latency cost (target ≤ 2 ns/value), what does a percentile query cost, and how
+// much memory does a 1 ns..1 h, 3-digit histogram take (target < 300 KB)?
+[MemoryDiagnoser]
+public class HistogramBenchmarks
+{
+    private const int Batch = 1024;
+    private const long OneHourNanos = 3_600_000_000_000;
+
+    private readonly long[] _values = new long[Batch];
+    private Histogram _histogram = null!;
+    private Histogram _populated = null!;
+    private SingleWriterRecorder _recorder = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        // Log-normal around 20 µs, like a stage latency: spreads writes over several buckets as real data does.
+        var random = new Random(42);
+        for (int i = 0; i < Batch; i++)
+        {
+            double gaussian = Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
+            _values[i] = (long)Math.Exp(Math.Log(20_000) + gaussian);
+        }
+
+        _histogram = new Histogram(1, OneHourNanos, 3);
+        _recorder = new SingleWriterRecorder(1, OneHourNanos, 3);
+        _populated = new Histogram(1, OneHourNanos, 3);
+        for (int i = 0; i < 1_000_000; i++)
+        {
+            _populated.RecordValue(_values[i % Batch] + (i % 997));
+        }
+    }
+
+    [Benchmark(Baseline = true, OperationsPerInvoke = Batch)]
+    public void RecordValue()
+    {
+        long[] values = _values;
+        Histogram histogram = _histogram;
+        for (int i = 0; i < values.Length; i++)
+        {
+            histogram.RecordValue(values[i]);
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public void RecordValueWithCount()
+    {
+        long[] values = _values;
+        Histogram histogram = _histogram;
+        for (int i = 0; i < values.Length; i++)
+        {
+            histogram.RecordValueWithCount(values[i], 3);
+        }
+    }
+
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public void RecordIntoSingleWriterRecorder()
+    {
+        long[] values = _values;
+        SingleWriterRecorder recorder = _recorder;
+        for (int i = 0; i < values.Length; i++)
+        {
+            recorder.RecordValue(values[i]);
+        }
+    }
+
+    [Benchmark]
+    public long ValueAtPercentile99() => _populated.ValueAtPercentile(99);
+
+    [Benchmark]
+    public long ValueAtPercentile99_99() => _populated.ValueAtPercentile(99.99);
+
+    [Benchmark]
+    public double Mean() => _populated.Mean;
+
+    /// <summary>Allocated bytes = the footprint: a 33,792-long counts array (270,336 bytes) plus the object.</summary>
+    [Benchmark]
+    public Histogram Construct1NanoTo1HourAt3Digits() => new(1, OneHourNanos, 3);
+}

@@ -1,0 +1,113 @@
+namespace Engine.Metrics;
+
+/// <summary>Read-side queries; call them only while no thread records into this histogram.</summary>
+public sealed partial class Histogram
+{
+    /// <summary>Smallest recorded value, reported as the low end of its equivalence range (0 when empty).</summary>
+    public long MinValue =>
+        _totalCount == 0 || _counts[0] > 0 ? 0 : LowestEquivalentValue(_minNonZeroValue);
+
+    /// <summary>Largest recorded value, reported as the high end of its equivalence range (0 when empty).</summary>
+    public long MaxValue => _maxValue == 0 ? 0 : HighestEquivalentValue(_maxValue);
+
+    /// <summary>
+    /// The value at or below which <paramref name="percentile"/> percent of recorded values fall: the
+    /// ceil(p/100 · N)-th smallest value, reported as the high end of its equivalence range (the low end for 0).
+    /// </summary>
+    public long ValueAtPercentile(double percentile)
+    {
+        // Like HdrHistogram: step one ulp down so p·N that lands just above an integer by round-off does not
+        // overrun into the next slot when rounded up.
+        double requested = Math.Clamp(Math.BitDecrement(percentile), 0.0, 100.0);
+        long countAtPercentile = Math.Max((long)Math.Ceiling(requested / 100.0 * _totalCount), 1);
+        long runningCount = 0;
+        for (int i = 0; i < _counts.Length; i++)
+        {
+            runningCount += _counts[i];
+            if (runningCount >= countAtPercentile)
+            {
+                long valueAtIndex = ValueFromIndex(i);
+                return percentile == 0.0 ? LowestEquivalentValue(valueAtIndex) : HighestEquivalentValue(valueAtIndex);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Percentage of recorded values equivalent to or below <paramref name="value"/> (100 when empty).</summary>
+    public double PercentileAtOrBelowValue(long value)
+    {
+        if (_totalCount == 0)
+        {
+            return 100.0;
+        }
+
+        if (value < 0)
+        {
+            return 0.0;
+        }
+
+        int targetIndex = value > HighestTrackableValue ? _counts.Length - 1 : CountsIndexFor(value);
+        long runningCount = 0;
+        for (int i = 0; i <= targetIndex; i++)
+        {
+            runningCount += _counts[i];
+        }
+
+        return 100.0 * runningCount / _totalCount;
+    }
+
+    /// <summary>Count recorded in <paramref name="value"/>'s equivalence range.</summary>
+    public long CountAtValue(long value) =>
+        (ulong)value > (ulong)HighestTrackableValue ? 0 : _counts[CountsIndexFor(value)];
+
+    /// <summary>Mean of recorded values, each taken at the middle of its equivalence range (0 when empty).</summary>
+    public double Mean
+    {
+        get
+        {
+            if (_totalCount == 0)
+            {
+                return 0.0;
+            }
+
+            double total = 0;
+            for (int i = 0; i < _counts.Length; i++)
+            {
+                long count = _counts[i];
+                if (count != 0)
+                {
+                    total += MedianEquivalentValue(ValueFromIndex(i)) * (double)count;
+                }
+            }
+
+            return total / _totalCount;
+        }
+    }
+
+    /// <summary>Population standard deviation, on the same median-equivalent values as <see cref="Mean"/>.</summary>
+    public double StdDeviation
+    {
+        get
+        {
+            if (_totalCount == 0)
+            {
+                return 0.0;
+            }
+
+            double mean = Mean;
+            double sumOfSquares = 0;
+            for (int i = 0; i < _counts.Length; i++)
+            {
+                long count = _counts[i];
+                if (count != 0)
+                {
+                    double deviation = MedianEquivalentValue(ValueFromIndex(i)) - mean;
+                    sumOfSquares += deviation * deviation * count;
+                }
+            }
+
+            return Math.Sqrt(sumOfSquares / _totalCount);
+        }
+    }
+}
