@@ -48,13 +48,16 @@ public enum FrameParseResult : byte
 
     /// <summary>The symbol is not in the registry.</summary>
     UnknownSymbol = 14,
+
+    /// <summary>A field the engine reads has the wrong JSON type (a numeric symbol, an object for a price...).</summary>
+    BadFieldType = 15,
 }
 
 /// <summary>Classification of <see cref="FrameParseResult"/> values.</summary>
 public static class FrameParseResultExtensions
 {
     /// <summary>Number of enum values, for per-reason counter arrays.</summary>
-    public const int Count = (int)FrameParseResult.UnknownSymbol + 1;
+    public const int Count = (int)FrameParseResult.BadFieldType + 1;
 
     public static bool IsSkipped(this FrameParseResult result) =>
         result is FrameParseResult.SkippedUnknownEvent or FrameParseResult.SkippedNoEventType;

@@ -98,7 +98,7 @@ internal static class JsonScan
 
         if (digits == 0)
         {
-            return s[i] == (byte)'"' ? FrameParseResult.BadNumber : FrameParseResult.InvalidJson;
+            return FrameParseResult.BadNumber;
         }
 
         if (digits > 18)
@@ -147,6 +147,13 @@ internal static class JsonScan
         {
             FrameParseResult r = ReadString(s, ref pos, out text, out bool escaped);
             return r == FrameParseResult.Trade && escaped ? FrameParseResult.EscapedString : r;
+        }
+
+        byte c = s[pos];
+        if (c != (byte)'-' && (uint)(c - '0') > 9)
+        {
+            text = default;
+            return FrameParseResult.BadFieldType;
         }
 
         int start = pos;

@@ -23,6 +23,9 @@ internal ref struct TradeFields
     private const int RequiredTrade = Common | HasTradeId;
 
     public int Seen;
+
+    /// <summary>The first fault met in a field before the event type was known; reported only for trades.</summary>
+    public FrameParseResult Deferred;
     public bool IsAggregate;
     public bool BuyerIsMaker;
     public long EventTimeMs;
@@ -42,6 +45,11 @@ internal ref struct TradeFields
         if ((Seen & HasEventType) == 0)
         {
             return FrameParseResult.SkippedNoEventType;
+        }
+
+        if (Deferred != FrameParseResult.Trade)
+        {
+            return Deferred;
         }
 
         int required = IsAggregate ? RequiredAggregate : RequiredTrade;

@@ -160,38 +160,38 @@ public sealed class TradeFrameParser
                     return f.EventType.SequenceEqual("trade"u8) ? FrameParseResult.Trade : FrameParseResult.SkippedUnknownEvent;
                 case (byte)'E':
                     f.Seen |= TradeFields.HasEventTime;
-                    return JsonScan.ReadLong(s, ref pos, out f.EventTimeMs);
+                    return Defer(s, ref pos, ref f, JsonScan.ReadLong(s, ref pos, out f.EventTimeMs));
                 case (byte)'T':
                     f.Seen |= TradeFields.HasTradeTime;
-                    return JsonScan.ReadLong(s, ref pos, out f.TradeTimeMs);
+                    return Defer(s, ref pos, ref f, JsonScan.ReadLong(s, ref pos, out f.TradeTimeMs));
                 case (byte)'a':
                     // aggTrade: aggregate id; spot trade: seller order id (read, then ignored in TryWrite)
                     f.Seen |= TradeFields.HasAggId;
-                    return JsonScan.ReadLong(s, ref pos, out f.AggId);
+                    return Defer(s, ref pos, ref f, JsonScan.ReadLong(s, ref pos, out f.AggId));
                 case (byte)'t':
                     f.Seen |= TradeFields.HasTradeId;
-                    return JsonScan.ReadLong(s, ref pos, out f.TradeId);
+                    return Defer(s, ref pos, ref f, JsonScan.ReadLong(s, ref pos, out f.TradeId));
                 case (byte)'f':
                     f.Seen |= TradeFields.HasFirst;
-                    return JsonScan.ReadLong(s, ref pos, out f.FirstTradeId);
+                    return Defer(s, ref pos, ref f, JsonScan.ReadLong(s, ref pos, out f.FirstTradeId));
                 case (byte)'l':
                     f.Seen |= TradeFields.HasLast;
-                    return JsonScan.ReadLong(s, ref pos, out f.LastTradeId);
+                    return Defer(s, ref pos, ref f, JsonScan.ReadLong(s, ref pos, out f.LastTradeId));
                 case (byte)'m':
                     f.Seen |= TradeFields.HasMaker;
-                    return JsonScan.ReadBool(s, ref pos, out f.BuyerIsMaker);
+                    return Defer(s, ref pos, ref f, JsonScan.ReadBool(s, ref pos, out f.BuyerIsMaker));
                 case (byte)'s':
                     f.Seen |= TradeFields.HasSymbol;
-                    return ReadText(s, ref pos, out f.Symbol);
+                    return Defer(s, ref pos, ref f, ReadText(s, ref pos, out f.Symbol));
                 case (byte)'p':
                     f.Seen |= TradeFields.HasPrice;
-                    return JsonScan.ReadDecimalToken(s, ref pos, out f.Price);
+                    return Defer(s, ref pos, ref f, JsonScan.ReadDecimalToken(s, ref pos, out f.Price));
                 case (byte)'q':
                     f.Seen |= TradeFields.HasQuantity;
-                    return JsonScan.ReadDecimalToken(s, ref pos, out f.Quantity);
+                    return Defer(s, ref pos, ref f, JsonScan.ReadDecimalToken(s, ref pos, out f.Quantity));
                 case (byte)'X':
                     f.Seen |= TradeFields.HasType;
-                    return ReadText(s, ref pos, out f.TradeType);
+                    return Defer(s, ref pos, ref f, ReadText(s, ref pos, out f.TradeType));
                 default:
                     return JsonScan.SkipValue(s, ref pos);
             }
@@ -205,13 +205,38 @@ public sealed class TradeFrameParser
         return JsonScan.SkipValue(s, ref pos);
     }
 
+    // A field's value may be wrong for a trade yet right for the event it belongs to (bookTicker's "a" is a price
+    // string, depthUpdate's an array, and spot bookTicker has no "e"): the fault is remembered, the value skipped,
+    // and it is reported only if the frame turns out to be a trade.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FrameParseResult Defer(ReadOnlySpan<byte> s, scoped ref int pos, ref TradeFields f, FrameParseResult read)
+    {
+        if (read is FrameParseResult.Trade or FrameParseResult.Truncated)
+        {
+            return read;
+        }
+
+        return DeferSlow(s, ref pos, ref f, read);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FrameParseResult DeferSlow(ReadOnlySpan<byte> s, scoped ref int pos, ref TradeFields f, FrameParseResult read)
+    {
+        if (f.Deferred == FrameParseResult.Trade)
+        {
+            f.Deferred = read;
+        }
+
+        return read == FrameParseResult.EscapedString ? FrameParseResult.Trade : JsonScan.SkipValue(s, ref pos);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FrameParseResult ReadText(ReadOnlySpan<byte> s, scoped ref int pos, out ReadOnlySpan<byte> text)
     {
         if (s[pos] != (byte)'"')
         {
             text = default;
-            return FrameParseResult.InvalidJson;
+            return FrameParseResult.BadFieldType;
         }
 
         FrameParseResult r = JsonScan.ReadString(s, ref pos, out text, out bool escaped);

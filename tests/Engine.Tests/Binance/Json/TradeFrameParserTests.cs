@@ -110,6 +110,8 @@ public class TradeFrameParserTests
     [InlineData("""{"e":"bookTicker","u":1,"s":"BTCUSDT","b":"1","B":"2","a":"3","A":"4"}""", FrameParseResult.SkippedUnknownEvent)]
     [InlineData("""{"lastUpdateId":1,"E":2,"T":3,"bids":[["1","2"]],"asks":[["3","4"]]}""", FrameParseResult.SkippedNoEventType)]
     [InlineData("""{"result":null,"id":1}""", FrameParseResult.SkippedNoEventType)]
+    [InlineData("""{"stream":"btcusdt@bookTicker","data":{"u":1,"s":"BTCUSDT","b":"25.35","B":"31.2","a":"25.36","A":"40.6"}}""", FrameParseResult.SkippedNoEventType)]
+    [InlineData("""{"a":[["1","2"]],"e":"depthUpdate"}""", FrameParseResult.SkippedUnknownEvent)]
     public void OtherEvents_AreSkippedAndCounted(string frame, FrameParseResult expected)
     {
         var (result, slot, parser) = Parse(frame);
@@ -139,7 +141,11 @@ public class TradeFrameParserTests
     [InlineData("""{"e":"aggTrade","E":"1","a":2}""", FrameParseResult.BadNumber)]
     [InlineData("""{"e":"aggTrade","E":1e3,"a":2}""", FrameParseResult.BadNumber)]
     [InlineData("""{"e":"aggTrade","E":12345678901234567890,"a":2}""", FrameParseResult.NumberOverflow)]
-    [InlineData("""{"e":"aggTrade","m":yes}""", FrameParseResult.BadBoolean)]
+    [InlineData("""{"e":"aggTrade","m":yes}""", FrameParseResult.InvalidJson)]
+    [InlineData("""{"e":"aggTrade","m":"yes"}""", FrameParseResult.BadBoolean)]
+    [InlineData("""{"e":"aggTrade","s":7}""", FrameParseResult.BadFieldType)]
+    [InlineData("""{"e":"aggTrade","p":{"x":1}}""", FrameParseResult.BadFieldType)]
+    [InlineData("""{"a":"1.5","e":"aggTrade"}""", FrameParseResult.BadNumber)]
     public void MalformedFrames_GiveTheirReasonAndLeaveTheSlotAlone(string frame, FrameParseResult expected)
     {
         var (result, slot, parser) = Parse(frame);
