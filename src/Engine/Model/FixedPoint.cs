@@ -190,7 +190,8 @@ public static class FixedPoint
         return System.Text.Encoding.ASCII.GetString(buffer[..written]);
     }
 
-    private static ReadOnlySpan<ulong> Pow10 =>
+    // A static array, not a collection-expression span property: in Debug builds that allocated on every call.
+    private static readonly ulong[] Pow10 =
     [
         1UL, 10UL, 100UL, 1_000UL, 10_000UL, 100_000UL, 1_000_000UL, 10_000_000UL, 100_000_000UL,
     ];
