@@ -172,6 +172,26 @@ public sealed class TimeAggregator
         _endMs += _intervalMs;
     }
 
+    /// <summary>Forgets everything (open interval, carried close, counters): as new, for a replay from the start.</summary>
+    public void Reset()
+    {
+        _startMs = long.MinValue;
+        _endMs = long.MinValue;
+        _trades = 0;
+        _buyE8 = 0;
+        _sellE8 = 0;
+        _notionalE16 = Int128.Zero;
+        _lastCloseE8 = 0;
+        RowsEmitted = 0;
+        EmptyRowsEmitted = 0;
+        LateTrades = 0;
+        LateQuantity = Quantity.Zero;
+        IgnoredTrades = 0;
+        InvalidTrades = 0;
+        TimeJumps = 0;
+        SkippedEmptyIntervals = 0;
+    }
+
     // Closes the open interval and the empty ones after it, then opens the interval containing timeMs.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void CloseUntil<TSink>(long timeMs, ref TSink sink)

@@ -91,6 +91,16 @@ public sealed class VolumeBarBuilder
         return TradeOutcome.Accepted;
     }
 
+    /// <summary>Forgets the open bar, the bar numbering and the counters: as new, for a replay from the start.</summary>
+    public void Reset()
+    {
+        SymbolId symbol = _bar.Symbol;
+        _bar = default;
+        _bar.Symbol = symbol;
+        IgnoredTrades = 0;
+        InvalidTrades = 0;
+    }
+
     // The trade reaches the threshold: close as many bars as it fills, keep the rest open.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void Split<TSink>(long priceE8, long qtyE8, bool buyerIsMaker, long timeMs, ref TSink sink)

@@ -21,6 +21,12 @@ internal sealed class RollingWindow
 
     public bool IsFull => Count == _values.Length;
 
+    /// <summary>True right after the push that overwrote the last slot: the whole window has just turned over.</summary>
+    public bool JustWrapped => _next == 0 && Count == _values.Length;
+
+    /// <summary>The stored values in slot order (not time order): for order-free recomputations such as sums.</summary>
+    public ReadOnlySpan<double> Values => _values.AsSpan(0, Count);
+
     /// <summary>Stores <paramref name="value"/>; returns true and the evicted value once the window was already full.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Push(double value, out double evicted)
