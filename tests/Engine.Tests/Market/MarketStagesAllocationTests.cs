@@ -33,7 +33,10 @@ public class MarketStagesAllocationTests
             ind.Rsi.Update(close);
             ind.Bands.Update(close);
             ind.Atr.Update(row.HighPrice.ToDouble(), row.LowPrice.ToDouble(), close);
-            ind.Checksum += ind.Bands.Upper + ind.Rsi.Value;
+            if (ind.Bands.IsReady && ind.Rsi.IsReady)
+            {
+                ind.Checksum += ind.Bands.Upper + ind.Rsi.Value;
+            }
         }
     }
 
@@ -43,7 +46,10 @@ public class MarketStagesAllocationTests
         {
             ind.Vwap.Update(bar.Vwap, bar.Volume.ToDouble());
             ind.DailyVwap.Update(bar.LastTradeTimeMs, bar.Vwap, bar.Volume.ToDouble());
-            ind.Checksum += ind.Vwap.Value;
+            if (ind.Vwap.IsReady)
+            {
+                ind.Checksum += ind.Vwap.Value;
+            }
         }
     }
 
@@ -85,6 +91,6 @@ public class MarketStagesAllocationTests
         Assert.True(aggregator.RowsEmitted > 400);
         Assert.True(baseBars.BarsEmitted > 1000);
         Assert.True(ind.Rsi.IsReady && ind.Atr.IsReady && ind.Vwap.IsReady && ind.DailyVwap.IsReady);
-        Assert.False(double.IsNaN(ind.Checksum));
+        Assert.True(double.IsFinite(ind.Checksum) && ind.Checksum > 0);
     }
 }
