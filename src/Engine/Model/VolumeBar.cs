@@ -16,6 +16,11 @@ public struct VolumeBar
     public Quantity BuyVolume;
     public Quantity SellVolume;
     public double Vwap;
+
+    /// <summary>Exact quote volume Σ price.E8 × qty.E8 (scale 10^16): the measure of dollar bars.</summary>
+    public Int128 QuoteVolumeE16;
+
+    /// <summary>Trades with volume in this bar; a trade split across bars counts once in each of them.</summary>
     public int Trades;
 
     /// <summary>Trade time of the first and last trade in the bar, Unix epoch ms UTC.</summary>
