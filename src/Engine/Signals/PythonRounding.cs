@@ -81,7 +81,7 @@ public static class PythonRounding
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowDigits() => throw new ArgumentOutOfRangeException("digits", "0 to 8 decimals");
 
-    private static ReadOnlySpan<ulong> Pow10 =>
+    private static readonly ulong[] Pow10 =
     [
         1UL, 10UL, 100UL, 1_000UL, 10_000UL, 100_000UL, 1_000_000UL, 10_000_000UL, 100_000_000UL,
     ];
