@@ -1,0 +1,204 @@
+using Engine.Model;
+
+namespace Engine.Signals;
+
+/// <summary>
+/// The DeltaScout delta-peak detector (contracts §3) on closed <see cref="AggregatedRow"/>s, in amortised O(1) per row
+/// (plus O(log B) heap steps for the POC) and without allocation after construction. Engine thread only.
+/// </summary>
+/// <remarks>
+/// Numbers, read literally from the contract:
+/// - delta, vol, TotalQty are exact 10^-8 integers (delta = BuyQty - SellQty, vol = BuyQty + SellQty); the window
+///   max/min and the comparisons (<c>curr.vol &gt; prev.vol</c>) use these RAW values, and imb is the raw ratio
+///   |delta| / vol. Step 4 names <c>curr.vol</c>, <c>curr.imb</c>; rounding is only done on the emitted fields
+///   (step 6 and §2), so nothing is compared rounded. <c>vwap</c> is, by step 1's own definition, the integer.
+/// - vwap = round-half-even(Σ AvgPrice·TotalQty / Σ TotalQty): AvgPrice is taken to 10^-8 (round to nearest) so
+///   the running sums are exact Int128 integers and the rounding is decided exactly, never by drift.
+/// - price_now = ClosePrice, or AvgPrice to 10^-8 without a close column; CHOP30 uses exact integer sums of it.
+/// - The quiet-minute mean is over the last 9 rows INCLUDING this one (fewer at the start of the feed).
+/// - CHOP30 over the last 30 rows sums the 29 changes between consecutive rows inside that window.
+/// - <c>curr.vwap &gt; prev.vwap</c> with either side null (no quantity in the window) is false: not stronger.
+/// </remarks>
+public sealed partial class DeltaScoutDetector
+{
+    private const int AvgWindow = 9;
+    private const int CohWindow = 10;
+    private const int ChopWindow = 30;
+    private const int EmaSpan = 50;
+
+    private readonly DeltaScoutOptions _options;
+    private readonly int _rollWindow;
+    private readonly int _vwapWindow;
+    private readonly int _capacity;
+    private readonly double _pocStep;
+    private readonly double _pocHalfStep;
+
+    // Per-row ring (engine thread), indexed by sequence % _capacity; _capacity covers every window.
+    private readonly long[] _qty;
+    private readonly Int128[] _priceQty;
+    private readonly long[] _delta;
+    private readonly long[] _vol;
+    private readonly long[] _priceNow;
+    private readonly long[] _priceNowChange;
+
+    private readonly SlidingMaximum _deltaMax;
+    private readonly SlidingMaximum _deltaMinNegated;
+    private readonly SlidingMaximum _priceNowMax;
+    private readonly SlidingMaximum _priceNowMinNegated;
+    private readonly PocHistogram _poc;
+    private ExponentialAverage _ema50; // mutable struct: not readonly
+
+    private long _sequence;
+    private long _vwapQty;
+    private Int128 _vwapPriceQty;
+    private long _qty9;
+    private long _delta10;
+    private long _vol10;
+    private long _change30;
+
+    private PeakCandidate _previous;
+
+    public DeltaScoutDetector(DeltaScoutOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.EnsureValid();
+        _options = options;
+        _rollWindow = options.RollWindowMin;
+        _vwapWindow = options.VwapWindowMin;
+        _capacity = Math.Max(_vwapWindow, ChopWindow);
+        _pocStep = options.PocStepUsd;
+        _pocHalfStep = options.PocStepUsd / 2;
+        _qty = new long[_capacity];
+        _priceQty = new Int128[_capacity];
+        _delta = new long[_capacity];
+        _vol = new long[_capacity];
+        _priceNow = new long[_capacity];
+        _priceNowChange = new long[_capacity];
+        _deltaMax = new SlidingMaximum(_rollWindow);
+        _deltaMinNegated = new SlidingMaximum(_rollWindow);
+        _priceNowMax = new SlidingMaximum(ChopWindow);
+        _priceNowMinNegated = new SlidingMaximum(ChopWindow);
+        _poc = new PocHistogram(_vwapWindow);
+        _ema50 = new ExponentialAverage(EmaSpan);
+    }
+
+    public DeltaScoutOptions Options => _options;
+
+    /// <summary>Rows accepted so far (warm-up rows included).</summary>
+    public long RowsSeen => _sequence;
+
+    /// <summary>Rows refused because AvgPrice (or price_now) was not a finite non-negative price.</summary>
+    public long RejectedRows { get; private set; }
+
+    /// <summary>
+    /// Runs §3 on one closed row. Returns false (and counts it) for a row whose AvgPrice is NaN, infinite or negative,
+    /// or so large it overflows 10^-8 units; such a row changes no state.
+    /// </summary>
+    public bool OnRow(in AggregatedRow row, out DeltaScoutEvaluation result)
+    {
+        result = default;
+        double avg = row.AvgPrice;
+        if (!(avg >= 0 && avg < 9e10))
+        {
+            RejectedRows++;
+            return false;
+        }
+
+        long avgE8 = (long)Math.Round(avg * FixedPoint.Scale);
+        long priceNowE8 = row.HasClose ? row.ClosePrice.E8 : avgE8;
+        Append(in row, avgE8, priceNowE8);
+        Evaluate(in row, priceNowE8, ref result);
+        return true;
+    }
+
+    /// <summary>
+    /// Warm start from existing rows (the tail of an aggregated.csv), oldest first, before live rows. Fills exactly
+    /// what a live row would: every window (delta max/min, vwap sums, POC bins, 9/10/30-row sums and extremes), the
+    /// EMA50, the row count, and the shared <c>prev</c> candidate slot (rows are evaluated, nothing is emitted), so a
+    /// restart continues as if it had never stopped. Call <see cref="ForgetPrevious"/> afterwards to start with no
+    /// <c>prev</c>, as a freshly started original script does.
+    /// </summary>
+    public bool Warm(in AggregatedRow row) => OnRow(in row, out _);
+
+    /// <summary>Clears the shared previous-candidate slot only.</summary>
+    public void ForgetPrevious() => _previous = default;
+
+    private void Append(in AggregatedRow row, long avgE8, long priceNowE8)
+    {
+        long n = _sequence;
+        int capacity = _capacity;
+
+        // Leave every window first (the evicted rows may share the ring slot this row is about to take).
+        if (n >= _vwapWindow)
+        {
+            long old = n - _vwapWindow;
+            int o = (int)(old % capacity);
+            _vwapQty -= _qty[o];
+            _vwapPriceQty -= _priceQty[o];
+            _poc.EvictOldest(old, _qty[o]);
+        }
+
+        if (n >= AvgWindow)
+        {
+            _qty9 -= _qty[(int)((n - AvgWindow) % capacity)];
+        }
+
+        if (n >= CohWindow)
+        {
+            int o = (int)((n - CohWindow) % capacity);
+            _delta10 -= _delta[o];
+            _vol10 -= _vol[o];
+        }
+
+        if (n >= ChopWindow - 1)
+        {
+            _change30 -= _priceNowChange[(int)((n - (ChopWindow - 1)) % capacity)];
+        }
+
+        long qty = row.TotalQty.E8;
+        long delta = row.BuyQty.E8 - row.SellQty.E8;
+        long vol = row.BuyQty.E8 + row.SellQty.E8;
+        long change = n == 0 ? 0 : Math.Abs(priceNowE8 - _priceNow[(int)((n - 1) % capacity)]);
+        Int128 priceQty = (Int128)avgE8 * qty;
+
+        int slot = (int)(n % capacity);
+        _qty[slot] = qty;
+        _priceQty[slot] = priceQty;
+        _delta[slot] = delta;
+        _vol[slot] = vol;
+        _priceNow[slot] = priceNowE8;
+        _priceNowChange[slot] = change;
+
+        _vwapQty += qty;
+        _vwapPriceQty += priceQty;
+        _qty9 += qty;
+        _delta10 += delta;
+        _vol10 += vol;
+        _change30 += change;
+        _poc.Add(n, (long)Math.Floor((row.AvgPrice + _pocHalfStep) / _pocStep), qty);
+
+        _deltaMax.Push(n, delta);
+        _deltaMinNegated.Push(n, -delta);
+        _priceNowMax.Push(n, priceNowE8);
+        _priceNowMinNegated.Push(n, -priceNowE8);
+        _ema50.Add(ToExactDouble(priceNowE8));
+        _sequence = n + 1;
+    }
+
+    /// <summary>The double nearest to an exact 10^-8 value: what Python's float() gives for its decimal text.</summary>
+    internal static double ToExactDouble(long e8) => (double)e8 / FixedPoint.Scale;
+
+    /// <summary>round-half-even(Σ price·qty / Σ qty) decided exactly on the integer sums.</summary>
+    private long VwapRounded()
+    {
+        Int128 denominator = (Int128)_vwapQty * FixedPoint.Scale;
+        Int128 quotient = _vwapPriceQty / denominator;
+        Int128 twiceRemainder = (_vwapPriceQty - (quotient * denominator)) * 2;
+        if (twiceRemainder > denominator || (twiceRemainder == denominator && (quotient & 1) == 1))
+        {
+            quotient++;
+        }
+
+        return (long)quotient;
+    }
+}
