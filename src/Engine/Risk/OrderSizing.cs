@@ -24,7 +24,7 @@ public readonly struct OrderSizing
     /// <summary>The unrounded stop distance the quantity was computed from (ATR × ATR_MULT, or the swing stop).</summary>
     public Price StopDistance { get; init; }
 
-    /// <summary>equity × RISK_PCT.</summary>
+    /// <summary>equity × RISK_PCT, floored to 10^-8.</summary>
     public Money RiskAmount { get; init; }
 
     /// <summary>EntryPrice × Quantity.</summary>

@@ -16,8 +16,8 @@ internal static class PositionSizer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Price OffsetLimitPrice(Price reference, Side side, long offsetE8)
     {
-        long factorE8 = side == Side.Buy ? FixedPoint.Scale + offsetE8 : FixedPoint.Scale - offsetE8;
-        return new Price((long)((Int128)reference.E8 * factorE8 / FixedPoint.Scale));
+        long offset = FixedPointMath.MulDivFloor(reference.E8, offsetE8, FixedPoint.Scale);
+        return new Price(side == Side.Buy ? reference.E8 + offset : reference.E8 - offset);
     }
 
     /// <summary>Step 10: venue filters and sizing. <paramref name="orderPrice"/> is the unrounded limit, or 0 at market.</summary>
@@ -75,13 +75,14 @@ internal static class PositionSizer
             return RiskVerdict.StopOutOfRange;
         }
 
-        Money risk = Money.Times(inputs.Equity, limits.RiskPctE8);
+        // floored: the amount risked never rounds up
+        Money risk = new(FixedPointMath.MulDivFloor(inputs.Equity.E8, limits.RiskPctE8, FixedPoint.Scale));
         bool market = !isLimit;
-        long qty = risk.E8 <= 0 ? 0 : DivideFloor(risk.E8, distance.E8);
+        long qty = FixedPointMath.MulDivFloor(risk.E8, FixedPoint.Scale, distance.E8);
 
         Money headroom = limits.MaxSymbolExposure - inputs.SymbolExposure;
         Money cap = headroom < limits.MaxNotional ? headroom : limits.MaxNotional;
-        qty = Math.Min(qty, DivideFloor(cap.E8, entry.E8));
+        qty = Math.Min(qty, FixedPointMath.MulDivFloor(cap.E8, FixedPoint.Scale, entry.E8));
 
         Quantity venueMax = filters.Max(market);
         if (venueMax.E8 > 0)
@@ -131,18 +132,5 @@ internal static class PositionSizer
         }
 
         return filters.MultiplierDownE8 <= 0 || scaled >= (Int128)last.E8 * filters.MultiplierDownE8;
-    }
-
-    /// <summary>floor(a × 10^8 / b) for a ≥ 0, b > 0, saturating at long.MaxValue: an amount over a price is a quantity.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static long DivideFloor(long amountE8, long priceE8)
-    {
-        if (amountE8 <= 0)
-        {
-            return 0;
-        }
-
-        Int128 q = (Int128)amountE8 * FixedPoint.Scale / priceE8;
-        return q > long.MaxValue ? long.MaxValue : (long)q;
     }
 }

@@ -194,14 +194,14 @@ public sealed class RiskGate
     private RiskVerdict EvaluateLimits(in RiskInputs inputs)
     {
         Money loss = -inputs.DailyRealisedPnl;
-        if (loss.E8 > 0 && loss >= Money.Times(inputs.Equity + loss, _limits.MaxDailyLossE8))
+        if (loss.E8 > 0 && FixedPointMath.AtLeastFraction(loss.E8, (inputs.Equity + loss).E8, _limits.MaxDailyLossE8))
         {
             return Breach(RiskVerdict.DailyLossLimit, BreakerCause.DailyLoss, _limits.HaltOnDailyLoss, inputs.TimeMs);
         }
 
         Money peak = inputs.EquityPeak > inputs.Equity ? inputs.EquityPeak : inputs.Equity;
         Money drawdown = peak - inputs.Equity;
-        if (drawdown.E8 > 0 && drawdown >= Money.Times(peak, _limits.MaxDrawdownE8))
+        if (drawdown.E8 > 0 && FixedPointMath.AtLeastFraction(drawdown.E8, peak.E8, _limits.MaxDrawdownE8))
         {
             return Breach(RiskVerdict.MaxDrawdown, BreakerCause.Drawdown, _limits.HaltOnDrawdown, inputs.TimeMs);
         }

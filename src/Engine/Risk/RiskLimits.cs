@@ -4,7 +4,7 @@ namespace Engine.Risk;
 
 /// <summary>
 /// <see cref="RiskOptions"/> compiled once into the fixed-point units the hot path compares: fractions scaled by
-/// 10^8 (for <see cref="Money.Times"/>), amounts as <see cref="Money"/>, durations in event-time milliseconds.
+/// 10^8, amounts as <see cref="Money"/>, durations in event-time milliseconds.
 /// </summary>
 internal readonly struct RiskLimits
 {
