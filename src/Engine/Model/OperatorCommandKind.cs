@@ -1,0 +1,19 @@
+namespace Engine.Model;
+
+/// <summary>What an operator asks the engine to do (input-ring <see cref="EventKind.OperatorCommand"/>).</summary>
+public enum OperatorCommandKind : byte
+{
+    None = 0,
+
+    /// <summary>Stop new entries; protective exits and cancels still go through. Lasts until <see cref="Resume"/>.</summary>
+    Halt = 1,
+
+    /// <summary>Back to normal trading, whatever halted or reduced the engine.</summary>
+    Resume = 2,
+
+    /// <summary>Close every position at market, cancel entries, then stay halted until <see cref="Resume"/>.</summary>
+    Flatten = 3,
+
+    /// <summary>Admit only orders that reduce exposure until <see cref="Resume"/>.</summary>
+    Reduce = 4,
+}

@@ -1,0 +1,136 @@
+using System.Runtime.CompilerServices;
+using Engine.Model;
+
+namespace Engine.Risk;
+
+/// <summary>
+/// Contracts §5 sizing and the venue filters, in fixed point: risk amount = equity × RISK_PCT; stop distance =
+/// ATR × ATR_MULT (or the swing stop); quantity = risk amount / stop distance, capped by the max notional and the
+/// symbol's exposure headroom and the venue's max quantity, floored to the lot step. Prices go to the tick in the
+/// safe direction: a long limit down and a short limit up (never pay more than asked), the stop towards the entry
+/// (the loss at the stop never exceeds the risk amount). So the PRICE_FILTER tick always holds by construction.
+/// </summary>
+internal static class PositionSizer
+{
+    /// <summary>Signal price ± ENTRY_OFFSET_PCT, unrounded (the fat-finger check runs on it before the venue filters).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Price OffsetLimitPrice(Price reference, Side side, long offsetE8)
+    {
+        long offset = FixedPointMath.MulDivFloor(reference.E8, offsetE8, FixedPoint.Scale);
+        return new Price(side == Side.Buy ? reference.E8 + offset : reference.E8 - offset);
+    }
+
+    /// <summary>Step 10: venue filters and sizing. <paramref name="orderPrice"/> is the unrounded limit, or 0 at market.</summary>
+    public static RiskVerdict TrySize(in RiskLimits limits, in RiskInputs inputs, Side side, Price orderPrice, out OrderSizing sizing)
+    {
+        sizing = default;
+        SymbolFilters filters = inputs.Filters;
+        if (!filters.IsValid)
+        {
+            return RiskVerdict.UnknownFilters;
+        }
+
+        bool isLimit = orderPrice.E8 > 0;
+        Price entry = inputs.LastTradePrice;
+        if (isLimit)
+        {
+            entry = side == Side.Buy ? filters.FloorToTick(orderPrice) : filters.CeilToTick(orderPrice);
+            if (!filters.IsInPriceRange(entry))
+            {
+                return RiskVerdict.PriceOutOfRange;
+            }
+
+            if (!WithinPercentPrice(in filters, entry, inputs.LastTradePrice))
+            {
+                return RiskVerdict.PercentPrice;
+            }
+        }
+
+        Price distance = inputs.SwingStopDistance;
+        if (distance.E8 <= 0 && !DoubleConversion.TryStopDistance(inputs.Atr, limits.AtrMult, out distance))
+        {
+            return RiskVerdict.NoStopDistance;
+        }
+
+        Price stop;
+        if (side == Side.Buy)
+        {
+            stop = filters.CeilToTick(new Price(entry.E8 - distance.E8));
+            if (stop >= entry)
+            {
+                return RiskVerdict.StopTooClose;
+            }
+        }
+        else
+        {
+            stop = filters.FloorToTick(new Price(entry.E8 + distance.E8));
+            if (stop <= entry)
+            {
+                return RiskVerdict.StopTooClose;
+            }
+        }
+
+        if (!filters.IsInPriceRange(stop))
+        {
+            return RiskVerdict.StopOutOfRange;
+        }
+
+        // floored: the amount risked never rounds up
+        Money risk = new(FixedPointMath.MulDivFloor(inputs.Equity.E8, limits.RiskPctE8, FixedPoint.Scale));
+        bool market = !isLimit;
+        long qty = FixedPointMath.MulDivFloor(risk.E8, FixedPoint.Scale, distance.E8);
+
+        Money headroom = limits.MaxSymbolExposure - inputs.SymbolExposure;
+        Money cap = headroom < limits.MaxNotional ? headroom : limits.MaxNotional;
+        qty = Math.Min(qty, FixedPointMath.MulDivFloor(cap.E8, FixedPoint.Scale, entry.E8));
+
+        Quantity venueMax = filters.Max(market);
+        if (venueMax.E8 > 0)
+        {
+            qty = Math.Min(qty, venueMax.E8);
+        }
+
+        Quantity quantity = filters.FloorToStep(new Quantity(Math.Max(qty, 0)), market);
+        if (quantity.E8 == 0)
+        {
+            return RiskVerdict.SizeRoundsToZero;
+        }
+
+        if (quantity < filters.Min(market))
+        {
+            return RiskVerdict.BelowMinQty;
+        }
+
+        Money notional = Money.Notional(entry, quantity);
+        if (notional < filters.MinNotional)
+        {
+            return RiskVerdict.BelowMinNotional;
+        }
+
+        sizing = new OrderSizing
+        {
+            Side = side,
+            IsLimit = isLimit,
+            Quantity = quantity,
+            EntryPrice = entry,
+            StopPrice = stop,
+            StopDistance = distance,
+            RiskAmount = risk,
+            Notional = notional,
+        };
+        return RiskVerdict.Admitted;
+    }
+
+    /// <summary>PERCENT_PRICE against the last trade (the engine's stand-in for the mark price).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool WithinPercentPrice(in SymbolFilters filters, Price price, Price last)
+    {
+        Int128 scaled = (Int128)price.E8 * FixedPoint.Scale;
+        if (filters.MultiplierUpE8 > 0 && scaled > (Int128)last.E8 * filters.MultiplierUpE8)
+        {
+            return false;
+        }
+
+        return filters.MultiplierDownE8 <= 0 || scaled >= (Int128)last.E8 * filters.MultiplierDownE8;
+    }
+}

@@ -1,0 +1,48 @@
+using Engine.Model;
+
+namespace Engine.Risk;
+
+/// <summary>
+/// The account and market facts the risk gate needs for one signal, gathered by the caller (OMS and positions)
+/// at the signal's event time. Plain values, so any stage can fill them and tests can write them by hand.
+/// </summary>
+public readonly struct RiskInputs
+{
+    /// <summary>Event time of the decision, Unix epoch ms UTC. The gate never reads a clock.</summary>
+    public long TimeMs { get; init; }
+
+    /// <summary>Account equity now (balance plus unrealised PnL).</summary>
+    public Money Equity { get; init; }
+
+    /// <summary>Highest equity seen; a value below <see cref="Equity"/> is treated as <see cref="Equity"/>.</summary>
+    public Money EquityPeak { get; init; }
+
+    /// <summary>Realised PnL since 00:00 UTC of the event day, fees included (negative is a loss).</summary>
+    public Money DailyRealisedPnl { get; init; }
+
+    /// <summary>Losing trades closed in a row, most recent first.</summary>
+    public int ConsecutiveLosses { get; init; }
+
+    /// <summary>Entries made since 00:00 UTC of the event day.</summary>
+    public int TradesToday { get; init; }
+
+    /// <summary>Event time of the last position close (0 when none).</summary>
+    public long LastCloseTimeMs { get; init; }
+
+    /// <summary>Open positions in the signal's symbol.</summary>
+    public int OpenPositions { get; init; }
+
+    /// <summary>Absolute notional already exposed in the signal's symbol.</summary>
+    public Money SymbolExposure { get; init; }
+
+    /// <summary>Last trade price of the symbol: the fat-finger reference and the market entry price.</summary>
+    public Price LastTradePrice { get; init; }
+
+    /// <summary>Average true range, NaN when not warmed up. The only double the gate takes in.</summary>
+    public double Atr { get; init; }
+
+    /// <summary>Stop distance from a recent swing; when positive it is used instead of the ATR stop.</summary>
+    public Price SwingStopDistance { get; init; }
+
+    public SymbolFilters Filters { get; init; }
+}
