@@ -14,4 +14,6 @@ public struct EngineEvent
     public Trade Trade;
 
     public AggregatedRow Row;
+
+    public VenueReport Report;
 }
