@@ -11,6 +11,7 @@ public enum BinanceErrorCode
     CancelRejected = -2011,
     NoSuchOrder = -2013,
     ReduceOnlyRejected = -2022,
+    MaxOpenOrdersExceeded = -2025,
     QuantityNotPositive = -4003,
     PriceNotIncreasedByTickSize = -4014,
     QuantityNotIncreasedByStepSize = -4023,
