@@ -161,7 +161,7 @@ public sealed partial class Executor<TOut>
         else if (o.ClientId == p.TakeProfit2Id && p.Stage != ExitStage.Trailing)
         {
             p.Stage = ExitStage.Trailing;
-            p.TrailBest = _lastPrice[symbol.Value].IsZero ? o.Price : _lastPrice[symbol.Value];
+            p.TrailBest = o.Price; // trailing starts from the TP2 price, whatever the trade that filled it
             Price trail = TrailStop(symbol, in p);
             MoveStop(symbol, ref p, Better(in p, trail, p.EntryPrice), timeMs);
         }

@@ -8,6 +8,9 @@ public enum BinanceErrorCode
     FilterFailureLotSize = -1013,
     BadPrecision = -1111,
     NewOrderRejected = -2010,
+
+    /// <summary>A stop or take-profit whose trigger price the market has already passed.</summary>
+    OrderWouldImmediatelyTrigger = -2021,
     CancelRejected = -2011,
     NoSuchOrder = -2013,
     ReduceOnlyRejected = -2022,

@@ -48,7 +48,10 @@ public sealed class PaperTradingLoop
     {
         Venue.OnRow(in row);
         DeliverReports();
-        Executor.OnMark(row.Symbol, row.HasClose ? row.ClosePrice : Price.Zero, row.EndMs);
+        if (row.HasClose)
+        {
+            Executor.OnMark(row.Symbol, row.ClosePrice, row.EndMs);
+        }
         ForwardRequests();
     }
 

@@ -64,6 +64,11 @@ public sealed partial class PaperVenue
             }
         }
 
+        if (stop && WouldTrigger(in r, _lastPrice[s]))
+        {
+            return BinanceErrorCode.OrderWouldImmediatelyTrigger;
+        }
+
         if (limit && r.TimeInForce == TimeInForce.Gtx && WouldTake(in r, _lastPrice[s]))
         {
             return BinanceErrorCode.PostOnlyWouldTake;
@@ -78,6 +83,20 @@ public sealed partial class PaperVenue
     /// </summary>
     private static bool WouldTake(in OrderRequest r, Price last) =>
         !last.IsZero && (r.Side == Side.Buy ? r.Price >= last : r.Price <= last);
+
+    /// <summary>A sell stop at or above the last price (a buy stop at or below it) would trigger at once; take-profits mirror it.</summary>
+    private static bool WouldTrigger(in OrderRequest r, Price last)
+    {
+        if (last.IsZero)
+        {
+            return false;
+        }
+
+        bool sell = r.Side == Side.Sell;
+        return r.Type == OrderType.StopMarket
+            ? (sell ? r.StopPrice >= last : r.StopPrice <= last)
+            : (sell ? r.StopPrice <= last : r.StopPrice >= last);
+    }
 
     private static long Pow10(int n)
     {
