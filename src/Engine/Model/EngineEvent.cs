@@ -15,5 +15,7 @@ public struct EngineEvent
 
     public AggregatedRow Row;
 
+    public VenueReport Report;
+
     public OperatorCommand Command;
 }

@@ -1,0 +1,260 @@
+using System.Runtime.CompilerServices;
+using Engine.Model;
+
+namespace Engine.Oms;
+
+/// <summary>
+/// The OMS of one engine (stage 6, contracts §4): turns admitted entries into order requests, applies venue reports
+/// through <see cref="OrderStateMachine"/>, keeps positions and runs each position's exit plan (stop, TP1, TP2,
+/// break-even, trailing, time exit, emergency flatten, cooldown). Engine thread only; nothing waits for a venue:
+/// requests go to <typeparamref name="TOut"/>, reports come back through <see cref="OnReport"/>.
+/// </summary>
+public sealed partial class Executor<TOut> where TOut : struct, IOrderRequestSink
+{
+    private TOut _out; // not readonly: calls on a readonly struct field would work on a copy
+    private readonly OrderTable _orders;
+    private readonly VenueFilters[] _filters;
+    private readonly Position[] _positions;
+    private readonly ExitPlan[] _plans;
+    private readonly Price[] _lastPrice;
+    private readonly long _tp1RE8;
+    private readonly long _tp2RE8;
+    private readonly long _trailTicks;
+    private readonly long _trailStepTicks;
+    private readonly long _maxHoldMs;
+    private readonly long _entryTimeoutMs;
+    private readonly long _cooldownMs;
+    private readonly int _stopRetries;
+
+    public Executor(ExecutorOptions options, ReadOnlySpan<VenueFilters> filtersBySymbol, TOut sink)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        if (filtersBySymbol.Length > options.MaxSymbols)
+        {
+            throw new ArgumentException("more symbol filters than MaxSymbols", nameof(filtersBySymbol));
+        }
+
+        _out = sink;
+        _orders = new OrderTable(options.OrderCapacity);
+        _filters = new VenueFilters[options.MaxSymbols];
+        filtersBySymbol.CopyTo(_filters);
+        _positions = new Position[options.MaxSymbols];
+        _plans = new ExitPlan[options.MaxSymbols];
+        _lastPrice = new Price[options.MaxSymbols];
+        _tp1RE8 = (long)(options.TakeProfit1R * FixedPoint.Scale);
+        _tp2RE8 = (long)(options.TakeProfit2R * FixedPoint.Scale);
+        _trailTicks = options.TrailingDistanceTicks;
+        _trailStepTicks = options.TrailingStepTicks;
+        _maxHoldMs = options.MaxHoldMs;
+        _entryTimeoutMs = options.EntryTimeoutMs;
+        _cooldownMs = options.CooldownMs;
+        _stopRetries = options.StopRetries;
+    }
+
+    public OmsCounters Counters { get; } = new();
+
+    /// <summary>The sink, by reference (tests and the pipeline read what it collected).</summary>
+    public ref TOut Sink => ref _out;
+
+    public ref readonly Position PositionOf(SymbolId symbol) => ref _positions[symbol.Value];
+
+    public ref readonly ExitPlan PlanOf(SymbolId symbol) => ref _plans[symbol.Value];
+
+    /// <summary>The order's slot; <paramref name="found"/> false when unknown.</summary>
+    public ref readonly Order OrderOf(ClientOrderId id, out bool found) => ref _orders.Find(id, out found);
+
+    public int WorkingOrders => _orders.CountWorking();
+
+    /// <summary>Total realised PnL and fees over all symbols (cold).</summary>
+    public (Money Realized, Money Fees) Totals()
+    {
+        Money realized = Money.Zero;
+        Money fees = Money.Zero;
+        foreach (ref readonly Position p in _positions.AsSpan())
+        {
+            realized += p.RealizedPnl;
+            fees += p.Fees;
+        }
+
+        return (realized, fees);
+    }
+
+    /// <summary>Acts on an admitted entry: sends it, or says why it is blocked or refused.</summary>
+    public EntryDecision OnEntry(in EntryPlan plan)
+    {
+        int s = plan.Symbol.Value;
+        if ((uint)s >= (uint)_plans.Length || !_filters[s].IsValid)
+        {
+            return Refuse(EntryDecision.RejectedUnknownSymbol);
+        }
+
+        ref ExitPlan p = ref _plans[s];
+        if (p.Phase != ExitPhase.Idle)
+        {
+            return Block(p.Phase == ExitPhase.Entering ? EntryDecision.BlockedEntryPending : EntryDecision.BlockedInPosition);
+        }
+
+        if (!_positions[s].IsFlat)
+        {
+            return Block(EntryDecision.BlockedInPosition);
+        }
+
+        if (plan.TimeMs < p.CooldownUntilMs)
+        {
+            return Block(EntryDecision.BlockedCooldown);
+        }
+
+        ref readonly VenueFilters f = ref _filters[s];
+        Quantity qty = f.FloorToStep(plan.Quantity);
+        if (qty.E8 <= 0 || qty < f.MinQuantity)
+        {
+            return Refuse(EntryDecision.RejectedBelowMinQuantity);
+        }
+
+        Price reference = plan.EntryType == OrderType.Limit ? plan.LimitPrice : plan.ReferencePrice;
+        if (Money.Notional(reference, qty) < f.MinNotional)
+        {
+            return Refuse(EntryDecision.RejectedBelowMinNotional);
+        }
+
+        if (plan.StopDistance.E8 <= 0)
+        {
+            return Refuse(EntryDecision.RejectedBadStopDistance);
+        }
+
+        bool limit = plan.EntryType == OrderType.Limit;
+        Price limitPrice = limit ? f.RoundToTick(plan.LimitPrice) : Price.Zero;
+        if (!TrySubmit(plan.Symbol, OrderRole.Entry, plan.Side, limit ? OrderType.Limit : OrderType.Market, limit ? TimeInForce.Gtc : TimeInForce.None, limitPrice, Price.Zero, qty, false, plan.TimeMs, out ClientOrderId id))
+        {
+            return Refuse(EntryDecision.RejectedOrderTableFull);
+        }
+
+        p = default(ExitPlan) with { CooldownUntilMs = p.CooldownUntilMs };
+        p.Phase = ExitPhase.Entering;
+        p.EntrySide = plan.Side;
+        p.EntryId = id;
+        p.StopDistance = plan.StopDistance;
+        p.EntrySubmittedMs = plan.TimeMs;
+        Counters.EntriesSubmitted++;
+        return EntryDecision.Submitted;
+    }
+
+    /// <summary>Marks, trailing stops, time exits and entry timeouts, driven by the trade stream in event time.</summary>
+    public void OnTrade(in Trade trade) => OnMark(trade.Symbol, trade.Price, trade.TradeTimeMs);
+
+    /// <summary>Same as <see cref="OnTrade"/> for a price known by other means (a closed row's close).</summary>
+    public void OnMark(SymbolId symbol, Price price, long timeMs)
+    {
+        int s = symbol.Value;
+        if ((uint)s >= (uint)_plans.Length)
+        {
+            return;
+        }
+
+        _lastPrice[s] = price;
+        ref ExitPlan p = ref _plans[s];
+        switch (p.Phase)
+        {
+            case ExitPhase.Open:
+                if (_maxHoldMs > 0 && timeMs - p.EntryFilledMs >= _maxHoldMs)
+                {
+                    Counters.TimeExits++;
+                    Flatten(symbol, ref p, FlattenReason.TimeExit, timeMs);
+                }
+                else if (p.Stage == ExitStage.Trailing)
+                {
+                    Trail(symbol, ref p, price, timeMs);
+                }
+
+                break;
+            case ExitPhase.Flattening:
+                if (p.FlattenId.IsNone && !_positions[s].IsFlat)
+                {
+                    SubmitFlatten(symbol, ref p, timeMs); // the previous flatten ended without closing: try again
+                }
+
+                break;
+            case ExitPhase.Entering:
+                if (_entryTimeoutMs > 0 && timeMs - p.EntrySubmittedMs >= _entryTimeoutMs)
+                {
+                    Cancel(p.EntryId, timeMs);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>Operator flatten: closes the symbol's position at market.</summary>
+    public void FlattenNow(SymbolId symbol, long timeMs)
+    {
+        ref ExitPlan p = ref _plans[symbol.Value];
+        if (p.Phase == ExitPhase.Open)
+        {
+            Flatten(symbol, ref p, FlattenReason.Operator, timeMs);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TrySubmit(SymbolId symbol, OrderRole role, Side side, OrderType type, TimeInForce tif, Price price, Price stopPrice, Quantity qty, bool reduceOnly, long timeMs, out ClientOrderId id)
+    {
+        if (!_orders.TryAdd(out id))
+        {
+            return false;
+        }
+
+        ref Order o = ref _orders.Find(id, out _);
+        o.Symbol = symbol;
+        o.Role = role;
+        o.Side = side;
+        o.Type = type;
+        o.Status = OrderStatus.PendingSubmit;
+        o.Price = price;
+        o.StopPrice = stopPrice;
+        o.Quantity = qty;
+        o.ReduceOnly = reduceOnly;
+        o.SubmittedMs = timeMs;
+        o.UpdatedMs = timeMs;
+        Counters.OrdersSubmitted++;
+        _out.OnOrderRequest(new OrderRequest(OrderCommand.Submit, id, OrderId.None, symbol, side, type, tif, price, stopPrice, qty, reduceOnly, timeMs));
+        return true;
+    }
+
+    /// <summary>Asks the venue to cancel a working order; does nothing for an order that is final or already being cancelled.</summary>
+    private void Cancel(ClientOrderId id, long timeMs)
+    {
+        if (id.IsNone)
+        {
+            return;
+        }
+
+        ref Order o = ref _orders.Find(id, out bool found);
+        if (!found || !OrderStateMachine.IsWorking(o.Status) || o.Status == OrderStatus.PendingCancel)
+        {
+            return;
+        }
+
+        OrderStateMachine.TryNext(o.Status, OrderEvent.CancelRequested, out o.Status);
+        o.UpdatedMs = timeMs;
+        Counters.CancelsSent++;
+        _out.OnOrderRequest(OrderRequest.CancelOf(id, o.VenueId, o.Symbol, timeMs));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private EntryDecision Block(EntryDecision reason)
+    {
+        Counters.EntriesBlocked++;
+        Counters.LastBlockedReason = reason;
+        return reason;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private EntryDecision Refuse(EntryDecision reason)
+    {
+        Counters.EntriesRejectedBeforeSending++;
+        Counters.LastBlockedReason = reason;
+        return reason;
+    }
+}

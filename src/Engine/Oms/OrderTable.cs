@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using Engine.Model;
+
+namespace Engine.Oms;
+
+/// <summary>
+/// Preallocated orders keyed by their deterministic client id: ids are issued in sequence from 1, and an id's slot is
+/// <c>(id - 1) &amp; mask</c>, so lookups are one index and one compare. A slot is reused only once its order is final;
+/// when the next slot still holds a working order the table is full and the new order is refused.
+/// </summary>
+public sealed class OrderTable
+{
+    private readonly Order[] _slots;
+    private readonly long _mask;
+    private long _lastId;
+
+    /// <param name="capacity">A power of two.</param>
+    /// <param name="firstId">The first client id to issue minus one (a restart continues after the ids it has seen).</param>
+    public OrderTable(int capacity, long firstId = 0)
+    {
+        if (capacity <= 0 || (capacity & (capacity - 1)) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "order table capacity must be a power of two");
+        }
+
+        _slots = new Order[capacity];
+        _mask = capacity - 1;
+        _lastId = firstId;
+    }
+
+    public int Capacity => _slots.Length;
+
+    /// <summary>The id the next successful <see cref="TryAdd"/> will issue.</summary>
+    public ClientOrderId NextId => new(_lastId + 1);
+
+    /// <summary>Claims the next id and its slot; false when that slot still holds a working order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryAdd(out ClientOrderId id)
+    {
+        long next = _lastId + 1;
+        ref Order slot = ref _slots[(next - 1) & _mask];
+        if (slot.Status != OrderStatus.None && OrderStateMachine.IsWorking(slot.Status))
+        {
+            id = ClientOrderId.None;
+            return false;
+        }
+
+        _lastId = next;
+        slot = default;
+        slot.ClientId = new ClientOrderId(next);
+        id = slot.ClientId;
+        return true;
+    }
+
+    /// <summary>The slot of <paramref name="id"/>; <paramref name="found"/> is false when the id is unknown or its slot was reused.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ref Order Find(ClientOrderId id, out bool found)
+    {
+        ref Order slot = ref _slots[(id.Value - 1) & _mask];
+        found = id.Value > 0 && id.Value <= _lastId && slot.ClientId == id;
+        return ref slot;
+    }
+
+    /// <summary>Counts orders that may still fill (cold: reports and tests).</summary>
+    public int CountWorking()
+    {
+        int n = 0;
+        foreach (ref readonly Order o in _slots.AsSpan())
+        {
+            if (o.Status != OrderStatus.None && OrderStateMachine.IsWorking(o.Status))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+}

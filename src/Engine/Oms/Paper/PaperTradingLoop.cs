@@ -1,0 +1,75 @@
+using Engine.Model;
+
+namespace Engine.Oms.Paper;
+
+/// <summary>
+/// The OMS and the paper venue wired on one thread, as the engine thread runs them in replay and paper modes: each
+/// input goes to the venue first (it matches what reached it), its reports go to the OMS in event-time order, the
+/// OMS marks and reacts, and the requests it wrote are handed to the venue, which sees them after its latency.
+/// </summary>
+public sealed class PaperTradingLoop
+{
+    private readonly FixedQueue<OrderRequest> _requests;
+
+    public PaperTradingLoop(ExecutorOptions executorOptions, PaperVenueOptions venueOptions, ReadOnlySpan<VenueFilters> filtersBySymbol)
+    {
+        ArgumentNullException.ThrowIfNull(venueOptions);
+        _requests = new FixedQueue<OrderRequest>(venueOptions.RequestQueueCapacity);
+        Executor = new Executor<OrderRequestQueueSink>(executorOptions, filtersBySymbol, new OrderRequestQueueSink(_requests));
+        Venue = new PaperVenue(venueOptions, filtersBySymbol);
+    }
+
+    public Executor<OrderRequestQueueSink> Executor { get; }
+
+    public PaperVenue Venue { get; }
+
+    /// <summary>Called with every request as it goes to the venue (cold observers: journals, tests). Null by default.</summary>
+    public Action<OrderRequest>? RequestObserver { get; set; }
+
+    /// <summary>Called with every report as it reaches the OMS. Null by default.</summary>
+    public Action<VenueReport>? ReportObserver { get; set; }
+
+    public EntryDecision OnEntry(in EntryPlan plan)
+    {
+        EntryDecision decision = Executor.OnEntry(in plan);
+        ForwardRequests();
+        return decision;
+    }
+
+    public void OnTrade(in Trade trade)
+    {
+        Venue.OnTrade(in trade);
+        DeliverReports();
+        Executor.OnTrade(in trade);
+        ForwardRequests();
+    }
+
+    public void OnRow(in AggregatedRow row)
+    {
+        Venue.OnRow(in row);
+        DeliverReports();
+        if (row.HasClose)
+        {
+            Executor.OnMark(row.Symbol, row.ClosePrice, row.EndMs);
+        }
+        ForwardRequests();
+    }
+
+    private void DeliverReports()
+    {
+        while (Venue.TryTakeReport(out VenueReport report))
+        {
+            ReportObserver?.Invoke(report);
+            Executor.OnReport(in report);
+        }
+    }
+
+    private void ForwardRequests()
+    {
+        while (_requests.TryDequeue(out OrderRequest request))
+        {
+            RequestObserver?.Invoke(request);
+            Venue.Submit(in request);
+        }
+    }
+}

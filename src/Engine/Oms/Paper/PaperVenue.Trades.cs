@@ -1,0 +1,72 @@
+using Engine.Model;
+
+namespace Engine.Oms.Paper;
+
+public sealed partial class PaperVenue
+{
+    /// <summary>
+    /// Trade fill model: first the requests that reached the venue by this trade's time, then every resting order of
+    /// the symbol against this trade. Market orders fill at its price ± slippage; stop-market (price at or through the
+    /// stop) and take-profit-market (at or through the target) trigger and fill the same way; limits fill at their
+    /// price when the trade is at or through it, at most the trade's quantity each.
+    /// </summary>
+    public void OnTrade(in Trade trade)
+    {
+        if (FillModel != PaperFillModel.Trades && !AcceptInput(PaperFillModel.Trades))
+        {
+            return;
+        }
+
+        Arrive(trade.TradeTimeMs);
+        int s = trade.Symbol.Value;
+        if ((uint)s >= (uint)_filters.Length || trade.Type != TradeType.Market)
+        {
+            return; // insurance-fund and ADL prints do not trade against the book
+        }
+
+        Price px = trade.Price;
+        long t = trade.TradeTimeMs;
+        for (int i = 0; i < _bookHighWater; i++)
+        {
+            ref PaperOrder o = ref _book[i];
+            if (!o.InUse || o.Request.Symbol.Value != s)
+            {
+                continue;
+            }
+
+            bool buy = o.Request.Side == Side.Buy;
+            switch (o.Request.Type)
+            {
+                case OrderType.Market:
+                    FillAtMarket(ref o, px, t);
+                    break;
+                case OrderType.StopMarket:
+                    if (buy ? px >= o.Request.StopPrice : px <= o.Request.StopPrice)
+                    {
+                        FillAtMarket(ref o, px, t);
+                    }
+
+                    break;
+                case OrderType.TakeProfitMarket:
+                    if (buy ? px <= o.Request.StopPrice : px >= o.Request.StopPrice)
+                    {
+                        FillAtMarket(ref o, px, t);
+                    }
+
+                    break;
+                case OrderType.Limit:
+                    if (buy ? px <= o.Request.Price : px >= o.Request.Price)
+                    {
+                        Quantity q = o.Remaining < trade.Quantity ? o.Remaining : trade.Quantity;
+                        Fill(ref o, q, o.Request.Price, !o.TakerOnFill, t);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        _lastPrice[s] = px;
+    }
+}
