@@ -13,6 +13,9 @@ public struct EngineEvent
 
     public Trade Trade;
 
+    /// <summary>Event time of a <see cref="EventKind.TimerTick"/>, Unix epoch ms UTC.</summary>
+    public long TimerMs;
+
     public AggregatedRow Row;
 
     public VenueReport Report;

@@ -1,0 +1,238 @@
+using System.Diagnostics;
+using System.Runtime;
+using Engine.Interop;
+using Engine.Model;
+using Engine.Ring;
+using Engine.Timing;
+
+namespace Engine.Pipeline;
+
+/// <summary>
+/// The engine of ARCHITECTURE.md: a feed thread publishes input into a multi-producer input ring, the pinned engine
+/// thread runs <see cref="TradingEngine{TOut}"/> on each slot and writes to a single-producer output ring, and a
+/// journal thread consumes the outputs with <typeparamref name="TJournal"/>. Operators may publish commands into the
+/// input ring from any thread while it runs. <see cref="Run"/> returns once both rings are drained.
+/// </summary>
+public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHandler<OutputEvent>
+{
+    private readonly PipelineRuntime _runtime;
+    private readonly RingBuffer<EngineEvent> _input;
+    private readonly MultiProducerSequencer _inputSequencer;
+    private readonly RingBuffer<OutputEvent> _output;
+    private readonly SingleProducerSequencer _outputSequencer;
+    private readonly BatchEventProcessor<EngineEvent, EngineEventHandler> _engineProcessor;
+    private readonly BatchEventProcessor<OutputEvent, TJournal> _journalProcessor;
+    private readonly EngineThreadSetup _setup;
+    private readonly List<string> _faults = [];
+    private long _engineFaults;
+    private long _journalFaults;
+    private long _endOfStreamSequence = -1;
+
+    public EnginePipeline(PipelineOptions options, PipelineRuntime runtime, TJournal journal)
+    {
+        ArgumentNullException.ThrowIfNull(runtime);
+        _runtime = runtime;
+        _input = new RingBuffer<EngineEvent>(runtime.InputRingSize);
+        _inputSequencer = new MultiProducerSequencer(runtime.InputRingSize, WaitStrategies.Create(runtime.EngineWait));
+        _output = new RingBuffer<OutputEvent>(runtime.OutputRingSize);
+
+        // The journal sleeps when idle; a blocking strategy would make the engine thread signal a lock on every publish.
+        _outputSequencer = new SingleProducerSequencer(runtime.OutputRingSize, new SleepingWaitStrategy());
+        Engine = new TradingEngine<OutputRingSink>(options, new OutputRingSink(_output, _outputSequencer));
+        _setup = new EngineThreadSetup(runtime.EngineCpu, runtime.RealtimePriority);
+        _engineProcessor = new BatchEventProcessor<EngineEvent, EngineEventHandler>(
+            _input, _inputSequencer.NewBarrier(), new EngineEventHandler(Engine, _setup, runtime.WarmupEvents),
+            HandlerFaultPolicy.SkipEvent, f => RecordFault("engine", f, ref _engineFaults));
+        _inputSequencer.AddGatingSequences(_engineProcessor.Sequence);
+        _journalProcessor = new BatchEventProcessor<OutputEvent, TJournal>(
+            _output, _outputSequencer.NewBarrier(), journal,
+            HandlerFaultPolicy.SkipEvent, f => RecordFault("journal", f, ref _journalFaults));
+        _outputSequencer.AddGatingSequences(_journalProcessor.Sequence);
+    }
+
+    public TradingEngine<OutputRingSink> Engine { get; }
+
+    /// <summary>Events waiting in the input ring (a snapshot; any thread).</summary>
+    public long InputDepth => _inputSequencer.Cursor.Value - _engineProcessor.Sequence.Value;
+
+    /// <summary>Outputs waiting for the journal (a snapshot; any thread).</summary>
+    public long OutputDepth => _outputSequencer.Cursor.Value - _journalProcessor.Sequence.Value;
+
+    /// <summary>The journal handler's state; read it after <see cref="Run"/> returned.</summary>
+    public ref TJournal Journal => ref _journalProcessor.Handler;
+
+    /// <summary>Publishes an operator command (halt, resume, flatten) from any thread; false when the ring is full.</summary>
+    public bool TryPublish(in OperatorCommand command)
+    {
+        if (!_inputSequencer.TryNext(out long sequence))
+        {
+            return false;
+        }
+
+        ref EngineEvent slot = ref _input[sequence];
+        slot.Kind = EventKind.OperatorCommand;
+        slot.Command = command;
+        slot.ReceivedTimestamp = EngineClock.Timestamp();
+        _inputSequencer.Publish(sequence);
+        return true;
+    }
+
+    /// <summary>
+    /// Runs the feed to its end (or until <paramref name="stop"/>), then drains the engine and the journal.
+    /// The feed runs on a thread of its own; this call blocks until everything is written.
+    /// </summary>
+    public RunStatistics Run(IInputFeed feed, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        GCLatencyMode previousMode = GCSettings.LatencyMode;
+        GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
+        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+        var journalThread = new Thread(() =>
+        {
+            PinOrWarn(_runtime.JournalCpu, "journal");
+            _journalProcessor.Run();
+        }) { Name = "engine-journal", IsBackground = true };
+        var engineThread = new Thread(() => _engineProcessor.Run()) { Name = "engine", IsBackground = true };
+        bool interrupted = false;
+        var feedThread = new Thread(() =>
+        {
+            PinOrWarn(_runtime.FeedCpu, "feed");
+            interrupted = Feed(feed, stop);
+        }) { Name = "engine-feed", IsBackground = true };
+
+        var clock = Stopwatch.StartNew();
+        journalThread.Start();
+        engineThread.Start();
+        feedThread.Start();
+        feedThread.Join();
+
+        // The feed published EndOfStream last: once the engine is past it, every input is done (even if it faulted on it).
+        long endOfStream = _endOfStreamSequence;
+        WaitUntil(() => _engineProcessor.Sequence.Value >= endOfStream);
+        _engineProcessor.Halt();
+        engineThread.Join();
+        long lastOutput = _outputSequencer.Cursor.Value;
+        WaitUntil(() => _journalProcessor.Sequence.Value >= lastOutput);
+        _journalProcessor.Halt();
+        journalThread.Join();
+        clock.Stop();
+        GCSettings.LatencyMode = previousMode;
+
+        var warnings = new List<string>(_setup.Warnings);
+        lock (_faults)
+        {
+            warnings.AddRange(_faults);
+        }
+
+        EngineCounters c = Engine.Counters;
+        return new RunStatistics
+        {
+            Events = c.Events - c.IgnoredEvents,
+            Elapsed = clock.Elapsed,
+            InputRingFullCount = _inputSequencer.RingFullCount,
+            OutputRingFullCount = Engine.Output.FullCount,
+            EngineAllocatedBytes = _setup.AllocatedBytes,
+            EngineAllocatedBytesAfterWarmup = _setup.AllocatedBytesAfterWarmup,
+            Gen0Collections = GC.CollectionCount(0) - gen0,
+            Gen1Collections = GC.CollectionCount(1) - gen1,
+            Gen2Collections = GC.CollectionCount(2) - gen2,
+            Interrupted = interrupted,
+            Warnings = warnings,
+            EngineFaults = Interlocked.Read(ref _engineFaults),
+            JournalFaults = Interlocked.Read(ref _journalFaults),
+        };
+    }
+
+    /// <summary>Claims batches of slots and fills them from the feed; the first slot after the input ends is EndOfStream.</summary>
+    private bool Feed(IInputFeed feed, CancellationToken stop)
+    {
+        int batch = Math.Clamp(_runtime.FeedBatch, 1, _runtime.InputRingSize / 2);
+        bool more = true;
+        bool interrupted = false;
+        var spinner = default(SpinWait);
+        while (more)
+        {
+            if (stop.IsCancellationRequested)
+            {
+                interrupted = true;
+                break;
+            }
+
+            if (!_inputSequencer.TryNext(batch, out long high))
+            {
+                spinner.SpinOnce(sleep1Threshold: -1); // the sequencer counted the full ring; the engine is behind
+                continue;
+            }
+
+            long low = high - batch + 1;
+            long now = EngineClock.Timestamp(); // one clock read per batch: the whole batch entered the process now
+            for (long s = low; s <= high; s++)
+            {
+                ref EngineEvent slot = ref _input[s];
+                if (more && feed.TryReadNext(ref slot))
+                {
+                    slot.ReceivedTimestamp = now;
+                    continue;
+                }
+
+                if (more)
+                {
+                    slot.Kind = EventKind.EndOfStream;
+                    _endOfStreamSequence = s;
+                }
+                else
+                {
+                    slot.Kind = EventKind.None;
+                }
+
+                slot.ReceivedTimestamp = now;
+                more = false;
+            }
+
+            _inputSequencer.Publish(low, high);
+        }
+
+        if (interrupted)
+        {
+            long s = _inputSequencer.Next();
+            _input[s].Kind = EventKind.EndOfStream;
+            _input[s].ReceivedTimestamp = EngineClock.Timestamp();
+            _endOfStreamSequence = s;
+            _inputSequencer.Publish(s);
+        }
+
+        return interrupted;
+    }
+
+    private void PinOrWarn(int cpu, string thread)
+    {
+        if (cpu >= 0 && !ThreadAffinity.TryPinCurrentThread(cpu, out string? error))
+        {
+            lock (_faults)
+            {
+                _faults.Add($"{thread} thread not pinned: {error}");
+            }
+        }
+    }
+
+    private void RecordFault(string processor, ProcessorFault fault, ref long counter)
+    {
+        Interlocked.Increment(ref counter);
+        lock (_faults)
+        {
+            if (_faults.Count < 100)
+            {
+                _faults.Add($"{processor} handler fault at sequence {fault.Sequence} (event skipped): {fault.Exception.GetType().Name}: {fault.Exception.Message}");
+            }
+        }
+    }
+
+    private static void WaitUntil(Func<bool> condition)
+    {
+        var spinner = default(SpinWait);
+        while (!condition())
+        {
+            spinner.SpinOnce(sleep1Threshold: 20);
+        }
+    }
+}

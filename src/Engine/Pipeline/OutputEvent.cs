@@ -1,0 +1,35 @@
+using Engine.Model;
+using Engine.Risk;
+using Engine.Signals;
+
+namespace Engine.Pipeline;
+
+/// <summary>
+/// The output-ring slot: what the engine thread tells the journal and the gateway. Preallocated; the part that
+/// <see cref="Kind"/> names is valid, the others hold stale data from earlier laps.
+/// </summary>
+public struct OutputEvent
+{
+    public OutputKind Kind;
+
+    /// <summary>Engine clock timestamp at which the input that caused this output entered the process.</summary>
+    public long InputTimestamp;
+
+    /// <summary>Event time of the cause, Unix epoch ms UTC.</summary>
+    public long TimeMs;
+
+    public AggregatedRow Row;
+
+    /// <summary>True when <see cref="Evaluation"/> holds DeltaScout's evaluation of <see cref="Row"/>.</summary>
+    public bool HasEvaluation;
+
+    public DeltaScoutEvaluation Evaluation;
+
+    public VolumeBar Bar;
+    public IndicatorValues Indicators;
+    public SignalRecord Signal;
+    public OrderRequest Order;
+    public VenueReport Report;
+    public ClosedPosition Position;
+    public TradingState BreakerState;
+}

@@ -1,0 +1,31 @@
+namespace Engine.Pipeline;
+
+/// <summary>What an output-ring slot carries.</summary>
+public enum OutputKind : byte
+{
+    None = 0,
+
+    /// <summary>A closed time interval (<see cref="OutputEvent.Row"/>), with the signal's evaluation of it.</summary>
+    RowClosed = 1,
+
+    /// <summary>A closed volume bar with the indicators computed on it.</summary>
+    BarClosed = 2,
+
+    /// <summary>A signal that wanted a position, and what the risk gate and OMS did with it.</summary>
+    SignalEvaluated = 3,
+
+    /// <summary>An order request the OMS sent (to the paper venue or the gateway).</summary>
+    OrderRequested = 4,
+
+    /// <summary>A venue report the OMS applied (fills, rejects, cancels).</summary>
+    VenueReported = 5,
+
+    /// <summary>A position went back to flat.</summary>
+    PositionClosed = 6,
+
+    /// <summary>The circuit breaker changed state.</summary>
+    BreakerChanged = 7,
+
+    /// <summary>The input ended and the engine drained: the last event of a run.</summary>
+    EndOfStream = 8,
+}

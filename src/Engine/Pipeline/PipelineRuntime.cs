@@ -1,0 +1,30 @@
+using Engine.Ring;
+
+namespace Engine.Pipeline;
+
+/// <summary>How the pipeline runs: cores, wait strategy, ring sizes, warm-up. Validated by the caller's configuration.</summary>
+public sealed record PipelineRuntime
+{
+    /// <summary>CPU for the engine thread; -1 leaves it unpinned.</summary>
+    public int EngineCpu { get; init; } = -1;
+
+    /// <summary>CPU for the feed thread (the caller of <see cref="EnginePipeline{TJournal}.Run"/>); -1 leaves it unpinned.</summary>
+    public int FeedCpu { get; init; } = -1;
+
+    /// <summary>CPU for the journal thread; -1 leaves it unpinned.</summary>
+    public int JournalCpu { get; init; } = -1;
+
+    public WaitStrategyKind EngineWait { get; init; } = WaitStrategyKind.Yielding;
+
+    public int InputRingSize { get; init; } = 1 << 16;
+
+    public int OutputRingSize { get; init; } = 1 << 16;
+
+    public int RealtimePriority { get; init; }
+
+    /// <summary>Input events processed before latency histograms are reset and allocation is counted.</summary>
+    public long WarmupEvents { get; init; }
+
+    /// <summary>Events the feed claims and fills per batch.</summary>
+    public int FeedBatch { get; init; } = 256;
+}

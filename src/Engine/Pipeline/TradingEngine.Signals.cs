@@ -1,0 +1,73 @@
+using Engine.Model;
+using Engine.Oms;
+using Engine.Risk;
+
+namespace Engine.Pipeline;
+
+public sealed partial class TradingEngine<TOut>
+{
+    /// <summary>Stage 5 then 6: the risk gate admits or rejects the signal; an admitted one becomes an entry.</summary>
+    private void EvaluateSignal(SymbolLane lane, ref TradeSignal signal, long rowStartMs)
+    {
+        Counters.Signals++;
+        _account.AdvanceTo(_nowMs);
+        signal.TimeMs = _nowMs;
+        RiskInputs inputs = RiskInputsFor(lane, in signal);
+
+        long t = StageStart();
+        RiskVerdict verdict = _risk.Check(in signal, in inputs, out OrderSizing sizing);
+        t = StageEnd(Stage.Risk, t);
+        PublishBreakerIfChanged();
+
+        EntryDecision entry = EntryDecision.Submitted;
+        SignalDecision decision = SignalDecision.RiskRejected;
+        if (verdict == RiskVerdict.Admitted)
+        {
+            Counters.SignalsAdmitted++;
+            var plan = new EntryPlan(
+                lane.Id, sizing.Side, sizing.Quantity, sizing.StopDistance, sizing.EntryPrice, _nowMs,
+                sizing.IsLimit ? OrderType.Limit : OrderType.Market, sizing.IsLimit ? sizing.EntryPrice : Price.Zero);
+            entry = _executor.OnEntry(in plan);
+            decision = entry == EntryDecision.Submitted ? SignalDecision.Submitted : SignalDecision.OmsBlocked;
+            if (entry == EntryDecision.Submitted)
+            {
+                _account.OnEntrySubmitted(_nowMs);
+            }
+        }
+
+        ref OutputEvent o = ref ClaimOutput(OutputKind.SignalEvaluated);
+        o.Signal.Signal = signal;
+        o.Signal.RowStartMs = rowStartMs;
+        o.Signal.Decision = decision;
+        o.Signal.Verdict = verdict;
+        o.Signal.Entry = entry;
+        o.Signal.Sizing = sizing;
+        _out.Publish();
+
+        if (ForwardRequests() > 0)
+        {
+            StageEnd(Stage.Oms, t);
+            _latency.Record(Stage.SignalToOrder, _inputTimestamp, Timing.EngineClock.Timestamp());
+        }
+    }
+
+    private RiskInputs RiskInputsFor(SymbolLane lane, in TradeSignal signal)
+    {
+        ref readonly Position position = ref _executor.PositionOf(lane.Id);
+        return new RiskInputs
+        {
+            TimeMs = _nowMs,
+            Equity = _account.Equity,
+            EquityPeak = _account.EquityPeak,
+            DailyRealisedPnl = _account.DailyRealizedPnl,
+            ConsecutiveLosses = _account.ConsecutiveLosses,
+            TradesToday = _account.TradesToday,
+            LastCloseTimeMs = _account.LastCloseTimeMs,
+            OpenPositions = position.IsFlat && !lane.InPosition ? 0 : 1,
+            SymbolExposure = position.IsFlat ? Money.Zero : Money.Notional(lane.LastTradePrice, position.AbsoluteSize),
+            LastTradePrice = lane.LastTradePrice,
+            Atr = signal.Atr,
+            Filters = lane.Filters,
+        };
+    }
+}
