@@ -1,4 +1,4 @@
-using Engine.Model;
+using Engine.Pipeline;
 
 namespace Engine.Binance.Sources;
 
@@ -8,9 +8,7 @@ namespace Engine.Binance.Sources;
 /// Bad lines and frames are counted in <see cref="Stats"/> and skipped; they never end the input or throw.
 /// Contract: one thread calls it; the slot is written only when the call returns true.
 /// </summary>
-public interface IEventSource : IDisposable
+public interface IEventSource : IInputFeed, IDisposable
 {
-    bool TryReadNext(ref EngineEvent slot);
-
     SourceStats Stats { get; }
 }

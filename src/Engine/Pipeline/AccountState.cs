@@ -27,7 +27,8 @@ public sealed class AccountState
 
     public int TradesToday { get; private set; }
 
-    public long LastCloseTimeMs { get; private set; } = long.MinValue;
+    /// <summary>Event time of the last close; 0 when none (the convention of <see cref="RiskInputs.LastCloseTimeMs"/>).</summary>
+    public long LastCloseTimeMs { get; private set; }
 
     /// <summary>Rolls the daily counters when event time crosses 00:00 UTC.</summary>
     public void AdvanceTo(long timeMs)
