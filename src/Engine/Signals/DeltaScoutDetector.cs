@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Engine.Model;
 
 namespace Engine.Signals;
@@ -33,7 +34,7 @@ public sealed partial class DeltaScoutDetector
     private readonly double _pocStep;
     private readonly double _pocHalfStep;
 
-    // Per-row ring (engine thread), indexed by sequence % _capacity; _capacity covers every window.
+    // Per-row ring (engine thread): row n sits at slot n % _capacity (tracked in _slot); _capacity covers every window.
     private readonly long[] _qty;
     private readonly Int128[] _priceQty;
     private readonly long[] _delta;
@@ -49,6 +50,7 @@ public sealed partial class DeltaScoutDetector
     private ExponentialAverage _ema50; // mutable struct: not readonly
 
     private long _sequence;
+    private int _slot;
     private long _vwapQty;
     private Int128 _vwapPriceQty;
     private long _qty9;
@@ -126,42 +128,40 @@ public sealed partial class DeltaScoutDetector
     private void Append(in AggregatedRow row, long avgE8, long priceNowE8)
     {
         long n = _sequence;
-        int capacity = _capacity;
+        int slot = _slot; // ring slot of row n; rows k back sit at Back(slot, k), k < _capacity
 
         // Leave every window first (the evicted rows may share the ring slot this row is about to take).
         if (n >= _vwapWindow)
         {
-            long old = n - _vwapWindow;
-            int o = (int)(old % capacity);
+            int o = Back(slot, _vwapWindow);
             _vwapQty -= _qty[o];
             _vwapPriceQty -= _priceQty[o];
-            _poc.EvictOldest(old, _qty[o]);
+            _poc.EvictOldest(_qty[o]);
         }
 
         if (n >= AvgWindow)
         {
-            _qty9 -= _qty[(int)((n - AvgWindow) % capacity)];
+            _qty9 -= _qty[Back(slot, AvgWindow)];
         }
 
         if (n >= CohWindow)
         {
-            int o = (int)((n - CohWindow) % capacity);
+            int o = Back(slot, CohWindow);
             _delta10 -= _delta[o];
             _vol10 -= _vol[o];
         }
 
         if (n >= ChopWindow - 1)
         {
-            _change30 -= _priceNowChange[(int)((n - (ChopWindow - 1)) % capacity)];
+            _change30 -= _priceNowChange[Back(slot, ChopWindow - 1)];
         }
 
         long qty = row.TotalQty.E8;
         long delta = row.BuyQty.E8 - row.SellQty.E8;
         long vol = row.BuyQty.E8 + row.SellQty.E8;
-        long change = n == 0 ? 0 : Math.Abs(priceNowE8 - _priceNow[(int)((n - 1) % capacity)]);
+        long change = n == 0 ? 0 : Math.Abs(priceNowE8 - _priceNow[Back(slot, 1)]);
         Int128 priceQty = (Int128)avgE8 * qty;
 
-        int slot = (int)(n % capacity);
         _qty[slot] = qty;
         _priceQty[slot] = priceQty;
         _delta[slot] = delta;
@@ -183,22 +183,48 @@ public sealed partial class DeltaScoutDetector
         _priceNowMinNegated.Push(n, -priceNowE8);
         _ema50.Add(ToExactDouble(priceNowE8));
         _sequence = n + 1;
+        _slot = slot + 1 == _capacity ? 0 : slot + 1;
     }
 
     /// <summary>The double nearest to an exact 10^-8 value: what Python's float() gives for its decimal text.</summary>
     internal static double ToExactDouble(long e8) => (double)e8 / FixedPoint.Scale;
 
-    /// <summary>round-half-even(Σ price·qty / Σ qty) decided exactly on the integer sums.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Back(int slot, int rows)
+    {
+        int i = slot - rows;
+        return i < 0 ? i + _capacity : i;
+    }
+
+    /// <summary>
+    /// round-half-even(Σ price·qty / Σ qty) decided exactly on the integer sums. A double division estimates the
+    /// quotient (off by at most one for any realistic price); the exact Int128 remainder corrects it, which is far
+    /// cheaper than a 128-bit division.
+    /// </summary>
     private long VwapRounded()
     {
+        Int128 numerator = _vwapPriceQty;
         Int128 denominator = (Int128)_vwapQty * FixedPoint.Scale;
-        Int128 quotient = _vwapPriceQty / denominator;
-        Int128 twiceRemainder = (_vwapPriceQty - (quotient * denominator)) * 2;
-        if (twiceRemainder > denominator || (twiceRemainder == denominator && (quotient & 1) == 1))
+        long quotient = (long)Math.Floor((double)numerator / (double)denominator);
+        Int128 remainder = numerator - (quotient * denominator);
+        while (remainder < 0)
+        {
+            quotient--;
+            remainder += denominator;
+        }
+
+        while (remainder >= denominator)
+        {
+            quotient++;
+            remainder -= denominator;
+        }
+
+        Int128 twice = remainder * 2;
+        if (twice > denominator || (twice == denominator && (quotient & 1) == 1))
         {
             quotient++;
         }
 
-        return (long)quotient;
+        return quotient;
     }
 }

@@ -27,7 +27,7 @@ internal sealed class PocHistogram
     private readonly long[] _binQty;
     private readonly int[] _binRows;
     private readonly long[] _binFirst;
-    private readonly long[] _binLast;
+    private readonly int[] _binLastIndex;
     private readonly int[] _binHeapIndex;
     private readonly int[] _freeSlots;
     private int _freeCount;
@@ -40,6 +40,8 @@ internal sealed class PocHistogram
 
     private readonly int[] _rowSlot;
     private readonly long[] _rowNext;
+    private int _addIndex;   // ring index of the next row added (sequence % window, kept without division)
+    private int _evictIndex; // ring index of the oldest row
 
     public PocHistogram(int window)
     {
@@ -49,7 +51,7 @@ internal sealed class PocHistogram
         _binQty = new long[window];
         _binRows = new int[window];
         _binFirst = new long[window];
-        _binLast = new long[window];
+        _binLastIndex = new int[window];
         _binHeapIndex = new int[window];
         _freeSlots = new int[window];
         _heap = new int[window];
@@ -79,7 +81,8 @@ internal sealed class PocHistogram
     /// <summary>Adds row <paramref name="sequence"/> (the newest; evict the oldest first when the window is full).</summary>
     public void Add(long sequence, long binKey, long quantityE8)
     {
-        int rowIndex = (int)(sequence % _window);
+        int rowIndex = _addIndex;
+        _addIndex = rowIndex + 1 == _window ? 0 : rowIndex + 1;
         _rowNext[rowIndex] = -1;
         int slot = Find(binKey);
         if (slot < 0)
@@ -89,7 +92,7 @@ internal sealed class PocHistogram
             _binQty[slot] = quantityE8;
             _binRows[slot] = 1;
             _binFirst[slot] = sequence;
-            _binLast[slot] = sequence;
+            _binLastIndex[slot] = rowIndex;
             Insert(binKey, slot);
             int at = _heapCount++;
             _heap[at] = slot;
@@ -97,8 +100,8 @@ internal sealed class PocHistogram
         }
         else
         {
-            _rowNext[(int)(_binLast[slot] % _window)] = sequence;
-            _binLast[slot] = sequence;
+            _rowNext[_binLastIndex[slot]] = sequence;
+            _binLastIndex[slot] = rowIndex;
             _binQty[slot] += quantityE8;
             _binRows[slot]++;
         }
@@ -107,10 +110,11 @@ internal sealed class PocHistogram
         SiftUp(_binHeapIndex[slot]);
     }
 
-    /// <summary>Removes row <paramref name="sequence"/>, which must be the oldest row in the window.</summary>
-    public void EvictOldest(long sequence, long quantityE8)
+    /// <summary>Removes the oldest row in the window, whose quantity was <paramref name="quantityE8"/>.</summary>
+    public void EvictOldest(long quantityE8)
     {
-        int rowIndex = (int)(sequence % _window);
+        int rowIndex = _evictIndex;
+        _evictIndex = rowIndex + 1 == _window ? 0 : rowIndex + 1;
         int slot = _rowSlot[rowIndex];
         if (--_binRows[slot] == 0)
         {
@@ -138,6 +142,8 @@ internal sealed class PocHistogram
     {
         Array.Clear(_table);
         _heapCount = 0;
+        _addIndex = 0;
+        _evictIndex = 0;
         _freeCount = _window;
         for (int i = 0; i < _window; i++)
         {

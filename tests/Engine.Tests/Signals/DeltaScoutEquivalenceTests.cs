@@ -63,6 +63,17 @@ public class DeltaScoutEquivalenceTests
     }
 
     [Fact]
+    public void TighterGates_EngineMatchesNaive_AndEveryOutcomeOccurs()
+    {
+        var seen = new HashSet<DeltaScoutOutcome>();
+        var tight = Loose with { Chop30Max = 2, Coh10Min = 0.3, ImbMin = 0.3, ImbMax = 0.8, VwapMaxDistUsd = 10 };
+        AssertSameStream(tight, SyntheticFeed.Generate(51, 2_000, coarse: true, hasClose: true), seen);
+        AssertSameStream(tight with { RollWindowMin = 1, ImbMinShort = 0.5 }, SyntheticFeed.Generate(52, 2_000, coarse: false, hasClose: false), seen);
+        AssertSameStream(Loose, SyntheticFeed.Generate(53, 2_000, coarse: true, hasClose: true), seen);
+        Assert.Equal(Enum.GetValues<DeltaScoutOutcome>().Order(), seen.Order());
+    }
+
+    [Fact]
     public void WarmStart_ThenLive_MatchesOneContinuousRun()
     {
         AggregatedRow[] rows = SyntheticFeed.Generate(21, 800, coarse: true, hasClose: true);
@@ -105,7 +116,7 @@ public class DeltaScoutEquivalenceTests
         Assert.True(first.MaxOutcome == DeltaScoutOutcome.NoPrevious || first.MinOutcome == DeltaScoutOutcome.NoPrevious);
     }
 
-    internal static int AssertSameStream(DeltaScoutOptions options, AggregatedRow[] rows)
+    internal static int AssertSameStream(DeltaScoutOptions options, AggregatedRow[] rows, HashSet<DeltaScoutOutcome>? seen = null)
     {
         var engine = new DeltaScoutDetector(options);
         var naive = new NaiveDeltaScout(options);
@@ -122,6 +133,8 @@ public class DeltaScoutEquivalenceTests
             }
 
             peaks += actual.HasPeak ? 1 : 0;
+            seen?.Add(actual.MaxOutcome);
+            seen?.Add(actual.MinOutcome);
         }
 
         return peaks;
