@@ -49,7 +49,7 @@ public class VolumeBarBuilderTests
             Assert.Equal(2_000, bar.FirstTradeTimeMs);
         }
 
-        ref readonly VolumeBar open = ref builder.OpenBar;
+        VolumeBar open = builder.OpenBar;
         Assert.Equal(3, open.Index);
         Assert.Equal(Quantity.Parse("1"), open.Volume);
         Assert.Equal(Quantity.Parse("1"), open.SellVolume);
