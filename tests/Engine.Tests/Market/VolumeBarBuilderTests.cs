@@ -149,6 +149,22 @@ public class VolumeBarBuilderTests
     }
 
     [Fact]
+    public void Reset_ForgetsOpenBarAndNumbering()
+    {
+        var builder = VolumeBarBuilder.ForBaseVolume(Btc, Quantity.Parse("1"));
+        var sink = new BarList();
+        builder.OnTrade(MakeTrade(1, "100", "2.5"), ref sink);
+        builder.Reset();
+        builder.OnTrade(MakeTrade(2, "90", "1"), ref sink);
+
+        Assert.Equal(3, sink.Bars.Count);
+        Assert.Equal(0, sink.Bars[2].Index);
+        Assert.Equal(Price.Parse("90"), sink.Bars[2].Open);
+        Assert.Equal(1, sink.Bars[2].Trades);
+        Assert.Equal(0, builder.OpenBar.Trades);
+    }
+
+    [Fact]
     public void Threshold_NotPositive_IsRefused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => VolumeBarBuilder.ForBaseVolume(Btc, Quantity.Zero));
