@@ -37,12 +37,12 @@ public sealed class TimeAggregator
     private long _startMs = long.MinValue;
     private long _endMs = long.MinValue;
     private long _trades;
-    private long _buyE8;
-    private long _sellE8;
-    private Int128 _notionalE16; // Σ price.E8 × qty.E8: exact
+    private long _totalE8;
+    private long _sellE8; // buy = total - sell: no unpredictable branch on the side per trade
+    private NotionalSum _notional;
     private long _closeE8;
-    private long _highE8;
-    private long _lowE8;
+    private long _highE8 = long.MinValue;
+    private long _lowE8 = long.MaxValue;
     private long _lastCloseE8; // carried into empty intervals
 
     public TimeAggregator(SymbolId symbol, long intervalMs = DefaultIntervalMs, long maxEmptyIntervals = DefaultMaxEmptyIntervals)
@@ -74,7 +74,7 @@ public sealed class TimeAggregator
     public long OpenTrades => _trades;
 
     /// <summary>Quantity already in the open interval (not yet emitted).</summary>
-    public Quantity OpenQuantity => new(_buyE8 + _sellE8);
+    public Quantity OpenQuantity => new(_totalE8);
 
     public long RowsEmitted { get; private set; }
 
@@ -119,29 +119,13 @@ public sealed class TimeAggregator
             return Late(qtyE8);
         }
 
-        if (_trades == 0)
-        {
-            _highE8 = priceE8;
-            _lowE8 = priceE8;
-        }
-        else
-        {
-            _highE8 = Math.Max(_highE8, priceE8);
-            _lowE8 = Math.Min(_lowE8, priceE8);
-        }
-
+        _highE8 = Math.Max(_highE8, priceE8);
+        _lowE8 = Math.Min(_lowE8, priceE8);
         _trades++;
         _closeE8 = priceE8;
-        _notionalE16 += Math.BigMul(priceE8, qtyE8);
-        if (trade.BuyerIsMaker)
-        {
-            _sellE8 += qtyE8; // the taker sold
-        }
-        else
-        {
-            _buyE8 += qtyE8;
-        }
-
+        _totalE8 += qtyE8;
+        _sellE8 += trade.BuyerIsMaker ? qtyE8 : 0; // buyer is maker: the taker sold
+        _notional.Add(priceE8, qtyE8);
         return TradeOutcome.Accepted;
     }
 
@@ -177,10 +161,7 @@ public sealed class TimeAggregator
     {
         _startMs = long.MinValue;
         _endMs = long.MinValue;
-        _trades = 0;
-        _buyE8 = 0;
-        _sellE8 = 0;
-        _notionalE16 = Int128.Zero;
+        ClearOpen();
         _lastCloseE8 = 0;
         RowsEmitted = 0;
         EmptyRowsEmitted = 0;
@@ -227,9 +208,9 @@ public sealed class TimeAggregator
         ref AggregatedRow row = ref _row;
         row.StartMs = _startMs;
         row.Trades = _trades;
-        row.BuyQty = new Quantity(_buyE8);
+        row.BuyQty = new Quantity(_totalE8 - _sellE8);
         row.SellQty = new Quantity(_sellE8);
-        row.TotalQty = new Quantity(_buyE8 + _sellE8);
+        row.TotalQty = new Quantity(_totalE8);
         if (_trades == 0)
         {
             row.AvgPrice = FixedPoint.ToDouble(_lastCloseE8);
@@ -240,7 +221,7 @@ public sealed class TimeAggregator
         }
         else
         {
-            row.AvgPrice = VolumeWeightedPrice.ToDouble(_notionalE16, _buyE8 + _sellE8);
+            row.AvgPrice = VolumeWeightedPrice.ToDouble(_notional.Value, _totalE8);
             row.ClosePrice = new Price(_closeE8);
             row.HighPrice = new Price(_highE8);
             row.LowPrice = new Price(_lowE8);
@@ -249,10 +230,17 @@ public sealed class TimeAggregator
 
         RowsEmitted++;
         sink.OnRow(in row);
+        ClearOpen();
+    }
+
+    private void ClearOpen()
+    {
         _trades = 0;
-        _buyE8 = 0;
+        _totalE8 = 0;
         _sellE8 = 0;
-        _notionalE16 = Int128.Zero;
+        _notional.Clear();
+        _highE8 = long.MinValue;
+        _lowE8 = long.MaxValue;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

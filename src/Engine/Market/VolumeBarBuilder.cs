@@ -27,7 +27,8 @@ public sealed class VolumeBarBuilder
     private readonly VolumeBarMode _mode;
     private readonly long _thresholdE8;
     private readonly Int128 _thresholdE16; // quote mode: threshold × 10^8, in the unit of price.E8 × qty.E8
-    private VolumeBar _bar; // the open bar; emitted in place, then reset
+    private VolumeBar _bar; // the open bar: BuyVolume and QuoteVolumeE16 are filled in only when it is read
+    private NotionalSum _notional; // the open bar's exact quote volume
 
     private VolumeBarBuilder(SymbolId symbol, VolumeBarMode mode, long thresholdE8)
     {
@@ -36,6 +37,7 @@ public sealed class VolumeBarBuilder
         _thresholdE8 = thresholdE8;
         _thresholdE16 = (Int128)thresholdE8 * FixedPoint.Scale;
         _bar.Symbol = symbol;
+        ClearOpen();
     }
 
     /// <summary>Bars of a fixed base-asset quantity (default 10 units).</summary>
@@ -51,8 +53,22 @@ public sealed class VolumeBarBuilder
     /// <summary>Threshold as a raw 10^-8 amount: base quantity or quote notional, per <see cref="Mode"/>.</summary>
     public long ThresholdE8 => _thresholdE8;
 
-    /// <summary>The bar being filled (the remainder not yet in a closed bar). Its VWAP is not computed yet.</summary>
-    public ref readonly VolumeBar OpenBar => ref _bar;
+    /// <summary>A copy of the bar being filled (the remainder not yet in a closed bar); its VWAP is not computed yet.</summary>
+    public VolumeBar OpenBar
+    {
+        get
+        {
+            VolumeBar bar = _bar;
+            Complete(ref bar);
+            if (bar.Trades == 0)
+            {
+                bar.High = Price.Zero;
+                bar.Low = Price.Zero;
+            }
+
+            return bar;
+        }
+    }
 
     public long BarsEmitted => _bar.Index;
 
@@ -78,7 +94,7 @@ public sealed class VolumeBarBuilder
 
         bool fits = _mode == VolumeBarMode.Base
             ? qtyE8 < _thresholdE8 - _bar.Volume.E8
-            : Math.BigMul(priceE8, qtyE8) < _thresholdE16 - _bar.QuoteVolumeE16;
+            : Math.BigMul(priceE8, qtyE8) < _thresholdE16 - _notional.Value;
         if (fits)
         {
             AddPart(priceE8, qtyE8, trade.BuyerIsMaker, trade.TradeTimeMs);
@@ -97,6 +113,7 @@ public sealed class VolumeBarBuilder
         SymbolId symbol = _bar.Symbol;
         _bar = default;
         _bar.Symbol = symbol;
+        ClearOpen();
         IgnoredTrades = 0;
         InvalidTrades = 0;
     }
@@ -116,7 +133,7 @@ public sealed class VolumeBarBuilder
             else
             {
                 // Smallest part whose notional reaches the remaining quote room: ceil(room / price).
-                Int128 room = _thresholdE16 - _bar.QuoteVolumeE16;
+                Int128 room = _thresholdE16 - _notional.Value;
                 Int128 need = (room + priceE8 - 1) / priceE8;
                 needE8 = need >= qtyE8 ? long.MaxValue : (long)need;
             }
@@ -140,47 +157,49 @@ public sealed class VolumeBarBuilder
         if (bar.Trades == 0)
         {
             bar.Open = new Price(priceE8);
-            bar.High = bar.Open;
-            bar.Low = bar.Open;
             bar.FirstTradeTimeMs = timeMs;
         }
-        else if (priceE8 > bar.High.E8)
-        {
-            bar.High = new Price(priceE8);
-        }
-        else if (priceE8 < bar.Low.E8)
-        {
-            bar.Low = new Price(priceE8);
-        }
 
+        bar.High = new Price(Math.Max(bar.High.E8, priceE8));
+        bar.Low = new Price(Math.Min(bar.Low.E8, priceE8));
         bar.Close = new Price(priceE8);
         bar.LastTradeTimeMs = timeMs;
         bar.Trades++;
         bar.Volume = new Quantity(bar.Volume.E8 + qtyE8);
-        bar.QuoteVolumeE16 += Math.BigMul(priceE8, qtyE8);
-        if (buyerIsMaker)
-        {
-            bar.SellVolume = new Quantity(bar.SellVolume.E8 + qtyE8); // the taker sold
-        }
-        else
-        {
-            bar.BuyVolume = new Quantity(bar.BuyVolume.E8 + qtyE8);
-        }
+        bar.SellVolume = new Quantity(bar.SellVolume.E8 + (buyerIsMaker ? qtyE8 : 0)); // maker buyer: the taker sold
+        _notional.Add(priceE8, qtyE8);
     }
 
     private void Emit<TSink>(ref TSink sink)
         where TSink : struct, IVolumeBarSink
     {
         ref VolumeBar bar = ref _bar;
+        Complete(ref bar);
         bar.Vwap = VolumeWeightedPrice.ToDouble(bar.QuoteVolumeE16, bar.Volume.E8);
         sink.OnBar(in bar);
         bar.Index++;
+        ClearOpen();
+    }
+
+    // Fills the fields the hot path leaves out: buy volume (volume - sell) and the exact quote volume.
+    private void Complete(ref VolumeBar bar)
+    {
+        bar.BuyVolume = new Quantity(bar.Volume.E8 - bar.SellVolume.E8);
+        bar.QuoteVolumeE16 = _notional.Value;
+    }
+
+    private void ClearOpen()
+    {
+        ref VolumeBar bar = ref _bar;
         bar.Trades = 0;
         bar.Volume = Quantity.Zero;
         bar.BuyVolume = Quantity.Zero;
         bar.SellVolume = Quantity.Zero;
         bar.QuoteVolumeE16 = Int128.Zero;
         bar.Vwap = 0;
+        bar.High = new Price(long.MinValue);
+        bar.Low = new Price(long.MaxValue);
+        _notional.Clear();
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

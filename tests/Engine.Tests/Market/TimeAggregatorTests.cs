@@ -213,6 +213,24 @@ public class TimeAggregatorTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new TimeAggregator(Btc, intervalMs));
 
     [Fact]
+    public void Reset_ForgetsOpenIntervalCarriedCloseAndCounters()
+    {
+        var agg = new TimeAggregator(Btc);
+        var sink = new RowList();
+        agg.OnTrade(MakeTrade(T0 + 60_000, "100", "1"), ref sink);
+        agg.OnTrade(MakeTrade(T0, "100", "1"), ref sink); // late
+        agg.Reset();
+
+        Assert.Equal(TradeOutcome.Accepted, agg.OnTrade(MakeTrade(T0, "90", "2"), ref sink)); // no longer late
+        agg.Flush(ref sink);
+
+        Assert.Equal(0, agg.LateTrades);
+        AggregatedRow row = Assert.Single(sink.Rows);
+        Assert.Equal(Quantity.Parse("2"), row.TotalQty);
+        Assert.Equal(Price.Parse("90"), row.HighPrice);
+    }
+
+    [Fact]
     public void TimeJump_BeyondLimit_SkipsFillerRows_AndCountsThem()
     {
         var agg = new TimeAggregator(Btc, intervalMs: 1_000, maxEmptyIntervals: 10);

@@ -38,7 +38,7 @@ public class VolumeBarBuilderRealDataTests
 
         // Conservation: bars + open remainder == input, in total and per taker side.
         var market = naive.Where(t => t.IsMarket).ToList();
-        ref readonly VolumeBar o = ref builder.OpenBar;
+        VolumeBar o = builder.OpenBar;
         Assert.Equal(market.Sum(t => t.Qty), sink.Bars.Sum(b => b.Volume.ToDecimal()) + o.Volume.ToDecimal());
         Assert.Equal(market.Where(t => !t.BuyerIsMaker).Sum(t => t.Qty), sink.Bars.Sum(b => b.BuyVolume.ToDecimal()) + o.BuyVolume.ToDecimal());
         Assert.Equal(market.Where(t => t.BuyerIsMaker).Sum(t => t.Qty), sink.Bars.Sum(b => b.SellVolume.ToDecimal()) + o.SellVolume.ToDecimal());
@@ -67,7 +67,7 @@ public class VolumeBarBuilderRealDataTests
             Assert.True(quote >= threshold && quote < threshold + (closePrice * 0.00000001m), $"bar {bar.Index}: {quote}");
         }
 
-        ref readonly VolumeBar open = ref builder.OpenBar;
+        VolumeBar open = builder.OpenBar;
         Assert.True(ToDecimal(open.QuoteVolumeE16) < threshold);
         Assert.Equal(market.Sum(t => t.Qty), sink.Bars.Sum(b => b.Volume.ToDecimal()) + open.Volume.ToDecimal());
         Assert.Equal(market.Where(t => t.BuyerIsMaker).Sum(t => t.Qty), sink.Bars.Sum(b => b.SellVolume.ToDecimal()) + open.SellVolume.ToDecimal());

@@ -49,7 +49,7 @@ public class VolumeBarBuilderTests
             Assert.Equal(2_000, bar.FirstTradeTimeMs);
         }
 
-        ref readonly VolumeBar open = ref builder.OpenBar;
+        VolumeBar open = builder.OpenBar;
         Assert.Equal(3, open.Index);
         Assert.Equal(Quantity.Parse("1"), open.Volume);
         Assert.Equal(Quantity.Parse("1"), open.SellVolume);
@@ -146,6 +146,22 @@ public class VolumeBarBuilderTests
         Assert.Equal(Quantity.Parse("4"), builder.OpenBar.Volume);
         Assert.Equal(1, builder.IgnoredTrades);
         Assert.Equal(2, builder.InvalidTrades);
+    }
+
+    [Fact]
+    public void Reset_ForgetsOpenBarAndNumbering()
+    {
+        var builder = VolumeBarBuilder.ForBaseVolume(Btc, Quantity.Parse("1"));
+        var sink = new BarList();
+        builder.OnTrade(MakeTrade(1, "100", "2.5"), ref sink);
+        builder.Reset();
+        builder.OnTrade(MakeTrade(2, "90", "1"), ref sink);
+
+        Assert.Equal(3, sink.Bars.Count);
+        Assert.Equal(0, sink.Bars[2].Index);
+        Assert.Equal(Price.Parse("90"), sink.Bars[2].Open);
+        Assert.Equal(1, sink.Bars[2].Trades);
+        Assert.Equal(0, builder.OpenBar.Trades);
     }
 
     [Fact]

@@ -2,35 +2,12 @@ using Engine.Market.Indicators;
 
 namespace Engine.Tests.Market.Indicators;
 
-public class VwapTests
+public class DailyVwapTests
 {
     private const long Midnight = 1_721_347_200_000; // 2024-07-19T00:00:00Z
 
     [Fact]
-    public void Rolling_MatchesHandComputation()
-    {
-        var vwap = new RollingVwap(2);
-        vwap.Update(100, 1);
-        Assert.False(vwap.IsReady);
-        vwap.Update(110, 3);
-        Assert.Equal(107.5, vwap.Value); // (100 + 330) / 4
-        vwap.Update(90, 1);
-        Assert.Equal(105.0, vwap.Value); // (330 + 90) / 4
-    }
-
-    [Fact]
-    public void Rolling_WithNoVolume_IsNaN_AndBadInputIsRejected()
-    {
-        var vwap = new RollingVwap(1);
-        vwap.Update(100, 0);
-        Assert.True(double.IsNaN(vwap.Value));
-        Assert.False(vwap.Update(100, -1));
-        Assert.False(vwap.Update(double.NaN, 1));
-        Assert.Equal(2, vwap.RejectedInputs);
-    }
-
-    [Fact]
-    public void Daily_ResetsAtUtcMidnight_InMilliseconds()
+    public void Anchor_ResetsAtUtcMidnight_InMilliseconds()
     {
         var vwap = new DailyVwap();
         vwap.Update(Midnight - 1, 100, 1); // 23:59:59.999 on the 18th
@@ -48,27 +25,7 @@ public class VwapTests
     }
 
     [Fact]
-    public void RollingOnRealTrades_EqualsNaiveDecimalWindow()
-    {
-        var trades = NaiveTradeCsv.Load(RealSeries.BtcFile).Where(t => t.IsMarket).ToList();
-        const int n = 100;
-        var vwap = new RollingVwap(n);
-        for (int t = 0; t < trades.Count; t++)
-        {
-            vwap.Update((double)trades[t].Price, (double)trades[t].Qty);
-            if (t < n - 1 || t % 7 != 0)
-            {
-                continue;
-            }
-
-            var window = trades.Skip(t - n + 1).Take(n).ToList();
-            decimal expected = window.Sum(x => x.Price * x.Qty) / window.Sum(x => x.Qty);
-            RealSeries.AssertClose((double)expected, vwap.Value, 1e-9, $"rolling VWAP at {t}");
-        }
-    }
-
-    [Fact]
-    public void DailyOnRealTradesAcrossMidnight_EqualsNaiveDecimalPerDay()
+    public void RealTradesAcrossMidnight_EqualNaiveDecimalPerDay()
     {
         var trades = NaiveTradeCsv.Load(RealSeries.MidnightFile).Where(t => t.IsMarket).ToList();
         Assert.Contains(trades, t => t.TimeMs < Midnight);
