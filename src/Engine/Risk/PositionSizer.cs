@@ -101,7 +101,7 @@ internal static class PositionSizer
             return RiskVerdict.BelowMinQty;
         }
 
-        Money notional = Money.Notional(entry, quantity);
+        Money notional = FixedPointMath.Notional(entry, quantity);
         if (notional < filters.MinNotional)
         {
             return RiskVerdict.BelowMinNotional;

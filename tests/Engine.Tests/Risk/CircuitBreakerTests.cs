@@ -134,6 +134,31 @@ public class CircuitBreakerTests
     }
 
     [Fact]
+    public void OperatorCommand_FromAnInputRingSlot_IsApplied()
+    {
+        var slot = new EngineEvent { Kind = EventKind.OperatorCommand, Command = Command(OperatorCommandKind.Reduce, Noon) };
+        RiskGate gate = Gate();
+        gate.Apply(in slot.Command);
+        Assert.Equal(TradingState.Reducing, gate.State);
+        Assert.True(gate.AllowsOrder(OrderIntent.ReduceOnly));
+        Assert.False(gate.AllowsOrder(OrderIntent.Entry));
+
+        slot.Command = Command(OperatorCommandKind.Resume, Noon + 1);
+        gate.Apply(in slot.Command);
+        Assert.Equal(TradingState.Active, gate.State);
+        Assert.Equal(1, gate.Breaker.ResetCount);
+    }
+
+    [Fact]
+    public void Resume_WhenActive_IsNotAReset()
+    {
+        RiskGate gate = Gate();
+        gate.Apply(Command(OperatorCommandKind.Resume, Noon));
+        Assert.Equal(0, gate.Breaker.ResetCount);
+        Assert.Equal(default, gate.Breaker.LastReset);
+    }
+
+    [Fact]
     public void LimitHalt_WhileReducing_ReturnsToReducingAtTheNextDay()
     {
         var breaker = new CircuitBreaker();
