@@ -19,7 +19,7 @@ internal sealed class RingThroughput
     {
         _sequencer = new SingleProducerSequencer(Capacity, waitStrategy);
         _processor = new BatchEventProcessor<BenchEvent, CountingHandler>(_ring, _sequencer.NewBarrier(), default);
-        _sequencer.AddGatingSequences(_processor.Sequence);
+        _sequencer.AddGatingSequence(_processor.Sequence);
     }
 
     public double MeasureEventsPerSecond(TimeSpan duration)
