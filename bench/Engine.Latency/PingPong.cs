@@ -26,9 +26,9 @@ internal sealed class PingPong
     public PingPong()
     {
         _echo = new BatchEventProcessor<BenchEvent, EchoHandler>(_pingRing, _ping.NewBarrier(), new EchoHandler(_pong, _pongRing));
-        _ping.AddGatingSequences(_echo.Sequence);
+        _ping.AddGatingSequence(_echo.Sequence);
         _pongBarrier = _pong.NewBarrier();
-        _pong.AddGatingSequences(_pingerRead);
+        _pong.AddGatingSequence(_pingerRead);
     }
 
     public bool Measure(long[] samplesNanos, int warmUp)

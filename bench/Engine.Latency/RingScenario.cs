@@ -1,4 +1,5 @@
 using Engine.Interop;
+using Engine.Ring;
 using Engine.Timing;
 
 namespace Engine.Latency;
@@ -20,20 +21,24 @@ internal static class RingScenario
         }
 
         // Everything is allocated here, before any GC count is taken; then a warm-up (JIT tiers, caches), not recorded.
-        var throughput = new RingThroughput();
+        var throughput = new RingThroughput(new BusySpinWaitStrategy());
+        var yieldingThroughput = new RingThroughput(new YieldingWaitStrategy()); // context: busy-spin needs idle cores
+
         var pingPong = new PingPong();
         var samples = new long[options.RoundTripSamples];
         throughput.MeasureEventsPerSecond(TimeSpan.FromMilliseconds(300));
+        yieldingThroughput.MeasureEventsPerSecond(TimeSpan.FromMilliseconds(300));
         ChannelsThroughput.MeasureEventsPerSecond(TimeSpan.FromMilliseconds(300));
         pingPong.Measure(samples, RoundTripWarmUp);
 
         var ringRates = new List<double>();
+        var yieldingRates = new List<double>();
         var channelRates = new List<double>();
         var roundTrips = new List<RoundTripPercentiles>();
         int gen0 = 0, gen1 = 0, gen2 = 0;
 
         output.WriteLine();
-        output.WriteLine("run   ring ev/s    channels ev/s  ratio   rt p50   p90      p99      p99.9    p99.99   max (ns)  pinned");
+        output.WriteLine("run   ring ev/s    (yielding)   channels ev/s  ratio   rt p50   p90      p99      p99.9    p99.99   max (ns)  pinned");
         for (int run = 1; run <= options.Runs; run++)
         {
             // GC counts cover the ring's own phases only; the Channels baseline allocates by design.
@@ -43,6 +48,7 @@ internal static class RingScenario
             gen1 += CollectionCounts()[1] - before[1];
             gen2 += CollectionCounts()[2] - before[2];
 
+            double yielding = yieldingThroughput.MeasureEventsPerSecond(options.ThroughputDuration);
             double channels = ChannelsThroughput.MeasureEventsPerSecond(options.ThroughputDuration);
 
             before = CollectionCounts();
@@ -54,10 +60,11 @@ internal static class RingScenario
             RoundTripPercentiles rt = RoundTripPercentiles.FromSamples(samples);
 
             ringRates.Add(ring);
+            yieldingRates.Add(yielding);
             channelRates.Add(channels);
             roundTrips.Add(rt);
             output.WriteLine(
-                $"{run,-5} {ring,12:N0} {channels,14:N0} {ring / channels,6:F1}x {rt.P50,7} {rt.P90,8} {rt.P99,8} {rt.P999,8} {rt.P9999,8} {rt.Max,9}  {(pinned ? "yes" : "no")}");
+                $"{run,-5} {ring,12:N0} {yielding,12:N0} {channels,14:N0} {ring / channels,6:F1}x {rt.P50,7} {rt.P90,8} {rt.P99,8} {rt.P999,8} {rt.P9999,8} {rt.Max,9}  {(pinned ? "yes" : "no")}");
         }
 
         var summary = new RingSummary(
@@ -67,7 +74,7 @@ internal static class RingScenario
             gen0,
             gen1,
             gen2);
-        Print(summary, options, output);
+        Print(summary, (long)Median(yieldingRates), options, output);
         if (options.JsonPath is not null)
         {
             JsonSummary.Write(options.JsonPath, summary);
@@ -88,12 +95,13 @@ internal static class RingScenario
 
     private static int[] CollectionCounts() => [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
 
-    private static void Print(RingSummary s, RingScenarioOptions options, TextWriter output)
+    private static void Print(RingSummary s, long yieldingEventsPerSecond, RingScenarioOptions options, TextWriter output)
     {
         RoundTripPercentiles rt = s.RoundTripNanos;
         output.WriteLine();
         output.WriteLine($"medians of {options.Runs} runs ({options.ThroughputDuration.TotalSeconds:0.#} s throughput each, {options.RoundTripSamples:N0} round trips each)");
         output.WriteLine($"  ring 1P->1C (busy-spin, batch publish)  {s.RingEventsPerSecond,15:N0} events/s");
+        output.WriteLine($"  ring 1P->1C (yielding, batch publish)   {yieldingEventsPerSecond,15:N0} events/s (not in JSON)");
         output.WriteLine($"  System.Threading.Channels baseline      {s.ChannelsEventsPerSecond,15:N0} events/s");
         output.WriteLine($"  ratio                                   {(double)s.RingEventsPerSecond / s.ChannelsEventsPerSecond,15:F1} x");
         output.WriteLine($"  round trip p50 / p90 / p99              {rt.P50} / {rt.P90} / {rt.P99} ns");

@@ -4,21 +4,22 @@ using Engine.Ring;
 
 namespace Engine.Latency;
 
-/// <summary>1P->1C through our ring: busy-spin consumer, producer claiming and publishing batches. Reusable across runs.</summary>
+/// <summary>1P->1C through our ring: a consumer with the given wait strategy (busy-spin for the headline figure), producer claiming and publishing batches. Reusable across runs.</summary>
 internal sealed class RingThroughput
 {
     private const int Capacity = 1 << 16;
     private const int Batch = 256;
     private const int BatchesBetweenClockReads = 64;
 
-    private readonly SingleProducerSequencer _sequencer = new(Capacity, new BusySpinWaitStrategy());
+    private readonly SingleProducerSequencer _sequencer;
     private readonly RingBuffer<BenchEvent> _ring = new(Capacity);
     private readonly BatchEventProcessor<BenchEvent, CountingHandler> _processor;
 
-    public RingThroughput()
+    public RingThroughput(IWaitStrategy waitStrategy)
     {
+        _sequencer = new SingleProducerSequencer(Capacity, waitStrategy);
         _processor = new BatchEventProcessor<BenchEvent, CountingHandler>(_ring, _sequencer.NewBarrier(), default);
-        _sequencer.AddGatingSequences(_processor.Sequence);
+        _sequencer.AddGatingSequence(_processor.Sequence);
     }
 
     public double MeasureEventsPerSecond(TimeSpan duration)

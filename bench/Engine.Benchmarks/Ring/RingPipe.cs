@@ -17,7 +17,7 @@ public sealed class RingPipe
             : new SingleProducerSequencer(Capacity, waitStrategy);
         Ring = new RingBuffer<BenchEvent>(Capacity);
         _processor = new BatchEventProcessor<BenchEvent, SumHandler>(Ring, Sequencer.NewBarrier(), default);
-        Sequencer.AddGatingSequences(_processor.Sequence);
+        Sequencer.AddGatingSequence(_processor.Sequence);
     }
 
     public Sequencer Sequencer { get; }

@@ -11,7 +11,7 @@ public interface IEventHandler<T>
     /// <summary>Called once on the processor thread before the first event.</summary>
     void OnStart();
 
-    /// <summary>Called before each batch with the number of events it holds.</summary>
+    /// <summary>Called before each batch with the number of events it holds; a throw here is reported against the batch's first sequence.</summary>
     void OnBatchStart(long batchSize);
 
     /// <summary>One published slot, by reference (no copy). <paramref name="endOfBatch"/> is true for the last slot currently available: flush there.</summary>

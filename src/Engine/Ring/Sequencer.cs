@@ -74,8 +74,11 @@ public abstract class Sequencer
     /// <summary>True when the cursor alone does not prove publication (claimed slots may still be unwritten).</summary>
     internal abstract bool CursorIncludesUnpublished { get; }
 
+    /// <summary>Adds a consumer sequence the producers must not lap. Call at start-up, before publishing.</summary>
+    public void AddGatingSequence(Sequence sequence) => AddGatingSequences([sequence]);
+
     /// <summary>Adds consumer sequences the producers must not lap. Call at start-up, before publishing.</summary>
-    public void AddGatingSequences(params Sequence[] sequences)
+    public void AddGatingSequences(Sequence[] sequences)
     {
         ArgumentNullException.ThrowIfNull(sequences);
         Sequence[] current;
@@ -117,11 +120,17 @@ public abstract class Sequencer
         return true;
     }
 
+    /// <summary>A barrier for one consumer reading straight behind the producers. One barrier per consumer.</summary>
+    public SequenceBarrier NewBarrier() => new(this, []);
+
+    /// <summary>A barrier for one consumer chained after <paramref name="upstream"/>: it never passes it.</summary>
+    public SequenceBarrier NewBarrier(Sequence upstream) => NewBarrier([upstream]);
+
     /// <summary>
     /// A barrier for one consumer, waiting for this sequencer's cursor and for every upstream consumer in
-    /// <paramref name="dependents"/> (none: the consumer reads straight behind the producers). One barrier per consumer.
+    /// <paramref name="dependents"/> (empty: the consumer reads straight behind the producers). One barrier per consumer.
     /// </summary>
-    public SequenceBarrier NewBarrier(params Sequence[] dependents)
+    public SequenceBarrier NewBarrier(Sequence[] dependents)
     {
         ArgumentNullException.ThrowIfNull(dependents);
         return new SequenceBarrier(this, (Sequence[])dependents.Clone());

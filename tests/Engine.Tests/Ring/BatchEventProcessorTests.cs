@@ -124,7 +124,7 @@ public class BatchEventProcessorTests
         var processor = new BatchEventProcessor<TestEvent, FaultyHandler>(
             _ring, _sequencer.NewBarrier(), new FaultyHandler { ThrowAt = 5, AlsoThrowAt = 7 },
             HandlerFaultPolicy.SkipEvent, faults.Add);
-        _sequencer.AddGatingSequences(processor.Sequence);
+        _sequencer.AddGatingSequence(processor.Sequence);
         PublishEvents(20);
 
         processor.HaltWhenDrained();
@@ -143,7 +143,7 @@ public class BatchEventProcessorTests
     {
         var processor = new BatchEventProcessor<TestEvent, FaultyHandler>(
             _ring, _sequencer.NewBarrier(), new FaultyHandler { ThrowAt = 5, AlsoThrowAt = -100 });
-        _sequencer.AddGatingSequences(processor.Sequence);
+        _sequencer.AddGatingSequence(processor.Sequence);
         PublishEvents(20);
 
         processor.HaltWhenDrained();
@@ -173,7 +173,7 @@ public class BatchEventProcessorTests
     {
         var processor = new BatchEventProcessor<TestEvent, OrderCheckingHandler>(
             _ring, _sequencer.NewBarrier(), new OrderCheckingHandler(1));
-        _sequencer.AddGatingSequences(processor.Sequence);
+        _sequencer.AddGatingSequence(processor.Sequence);
         return processor;
     }
 

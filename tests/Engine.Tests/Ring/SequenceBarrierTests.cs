@@ -20,7 +20,7 @@ public class SequenceBarrierTests
         var sequencer = new SingleProducerSequencer(16, new BusySpinWaitStrategy());
         var gateway = new Sequence(6);
         var journal = new Sequence(3);
-        SequenceBarrier downstream = sequencer.NewBarrier(gateway, journal);
+        SequenceBarrier downstream = sequencer.NewBarrier([gateway, journal]);
         sequencer.Publish(0, sequencer.Next(10));
 
         Assert.Equal(WaitOutcome.Available, downstream.WaitFor(0, out long available));

@@ -36,7 +36,7 @@ public abstract class SequencerContract
     {
         Sequencer sequencer = Create(4);
         var consumer = new Sequence();
-        sequencer.AddGatingSequences(consumer);
+        sequencer.AddGatingSequence(consumer);
 
         sequencer.Publish(0, sequencer.Next(4)); // ring full: 0..3 unconsumed
         Assert.False(sequencer.TryNext(out long none));
@@ -57,7 +57,7 @@ public abstract class SequencerContract
     {
         Sequencer sequencer = Create(8);
         var consumer = new Sequence();
-        sequencer.AddGatingSequences(consumer);
+        sequencer.AddGatingSequence(consumer);
         sequencer.Next(3);
         Assert.Equal(5, sequencer.RemainingCapacity());
         consumer.Value = 1;
@@ -69,7 +69,7 @@ public abstract class SequencerContract
     {
         Sequencer sequencer = Create(4);
         var consumer = new Sequence();
-        sequencer.AddGatingSequences(consumer);
+        sequencer.AddGatingSequence(consumer);
 
         long first = sequencer.Next();
         Assert.False(sequencer.IsAvailable(first));
@@ -91,7 +91,7 @@ public abstract class SequencerContract
     {
         Sequencer sequencer = Create(4);
         var consumer = new Sequence();
-        sequencer.AddGatingSequences(consumer);
+        sequencer.AddGatingSequence(consumer);
         sequencer.Publish(0, sequencer.Next(4));
 
         long claimed = -1;
@@ -114,7 +114,7 @@ public abstract class SequencerContract
         Sequencer sequencer = Create(8);
         sequencer.Publish(0, sequencer.Next(3));
         var late = new Sequence();
-        sequencer.AddGatingSequences(late);
+        sequencer.AddGatingSequence(late);
         Assert.Equal(sequencer.Cursor.Value, late.Value);
         Assert.True(sequencer.RemoveGatingSequence(late));
         Assert.False(sequencer.RemoveGatingSequence(late));

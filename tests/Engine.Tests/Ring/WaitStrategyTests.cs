@@ -68,7 +68,7 @@ public abstract class WaitStrategyContract
         var ring = new RingBuffer<TestEvent>(64);
         var processor = new BatchEventProcessor<TestEvent, OrderCheckingHandler>(
             ring, sequencer.NewBarrier(), new OrderCheckingHandler(1));
-        sequencer.AddGatingSequences(processor.Sequence);
+        sequencer.AddGatingSequence(processor.Sequence);
 
         ProcessorExit exit = ProcessorExit.Faulted;
         var consumer = new Thread(() => exit = processor.Run());

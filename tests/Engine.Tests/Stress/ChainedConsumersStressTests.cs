@@ -22,8 +22,8 @@ public class ChainedConsumersStressTests
         var gateway = new BatchEventProcessor<TestEvent, ChainCheckingHandler>(
             ring, sequencer.NewBarrier(engine.Sequence), new ChainCheckingHandler(engine.Sequence));
         var journal = new BatchEventProcessor<TestEvent, ChainCheckingHandler>(
-            ring, sequencer.NewBarrier(engine.Sequence, gateway.Sequence), new ChainCheckingHandler(gateway.Sequence));
-        sequencer.AddGatingSequences(gateway.Sequence, journal.Sequence);
+            ring, sequencer.NewBarrier([engine.Sequence, gateway.Sequence]), new ChainCheckingHandler(gateway.Sequence));
+        sequencer.AddGatingSequences([gateway.Sequence, journal.Sequence]);
 
         var threads = new[]
         {

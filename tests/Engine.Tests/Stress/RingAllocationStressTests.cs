@@ -23,7 +23,7 @@ public class RingAllocationStressTests
         var ring = new RingBuffer<TestEvent>(1024);
         var processor = new BatchEventProcessor<TestEvent, AllocationProbeHandler>(
             ring, sequencer.NewBarrier(), new AllocationProbeHandler { WarmUp = WarmUpEvents, Total = WarmUpEvents + MeasuredEvents });
-        sequencer.AddGatingSequences(processor.Sequence);
+        sequencer.AddGatingSequence(processor.Sequence);
 
         long producerBytes = -1;
         int[] collectionsBefore = new int[3];

@@ -19,7 +19,7 @@ public class RingOrderingStressTests
         var sequencer = new SingleProducerSequencer(Capacity, new YieldingWaitStrategy());
         var ring = new RingBuffer<TestEvent>(Capacity);
         var processor = new BatchEventProcessor<TestEvent, OrderCheckingHandler>(ring, sequencer.NewBarrier(), new OrderCheckingHandler(1));
-        sequencer.AddGatingSequences(processor.Sequence);
+        sequencer.AddGatingSequence(processor.Sequence);
         var consumer = StartConsumer(processor);
 
         long value = 0;
@@ -53,7 +53,7 @@ public class RingOrderingStressTests
         var sequencer = new MultiProducerSequencer(Capacity, new YieldingWaitStrategy());
         var ring = new RingBuffer<TestEvent>(Capacity);
         var processor = new BatchEventProcessor<TestEvent, OrderCheckingHandler>(ring, sequencer.NewBarrier(), new OrderCheckingHandler(producers));
-        sequencer.AddGatingSequences(processor.Sequence);
+        sequencer.AddGatingSequence(processor.Sequence);
         var consumer = StartConsumer(processor);
 
         var threads = new Thread[producers];

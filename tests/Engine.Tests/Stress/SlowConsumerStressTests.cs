@@ -54,7 +54,7 @@ public class SlowConsumerStressTests
     {
         var ring = new RingBuffer<TestEvent>(Capacity);
         var processor = new BatchEventProcessor<TestEvent, SlowCheckingHandler>(ring, sequencer.NewBarrier(), default);
-        sequencer.AddGatingSequences(processor.Sequence);
+        sequencer.AddGatingSequence(processor.Sequence);
         var consumer = new Thread(() => processor.Run()) { IsBackground = true };
         consumer.Start();
         return (ring, processor, consumer);
