@@ -116,7 +116,8 @@ public sealed partial class Histogram
     /// <summary>
     /// Records <paramref name="value"/> and, when it exceeds <paramref name="expectedIntervalBetweenValueSamples"/>,
     /// the samples a paced caller would have taken while it was stalled (HdrHistogram's coordinated-omission
-    /// correction at record time). For service-time callers only; see the type remarks.
+    /// correction at record time). For service-time callers only; see the type remarks. Costs O(value / interval)
+    /// records, so pass the real pacing interval, never a token 1.
     /// </summary>
     public void RecordValueWithExpectedInterval(long value, long expectedIntervalBetweenValueSamples)
     {
