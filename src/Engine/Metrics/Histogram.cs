@@ -96,7 +96,7 @@ public sealed partial class Histogram
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void RecordValue(long value) => RecordValueWithCount(value, 1);
 
-    /// <summary>Records <paramref name="count"/> occurrences of <paramref name="value"/>; false (and overflow counted) when out of range.</summary>
+    /// <summary>Records <paramref name="count"/> (positive) occurrences of <paramref name="value"/>; false (and overflow counted) when out of range.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool RecordValueWithCount(long value, long count)
     {
