@@ -29,15 +29,13 @@ public sealed partial class Histogram
         }
 
         _totalCount += other._totalCount;
-        _maxValue = Math.Max(_maxValue, other._maxValue);
-        _minNonZeroValue = Math.Min(_minNonZeroValue, other._minNonZeroValue);
         _overflowCount += other._overflowCount;
         _maxOverflowValue = Math.Max(_maxOverflowValue, other._maxOverflowValue);
     }
 
     /// <summary>
     /// Removes every count of <paramref name="other"/> (same layout), which must be contained in this one;
-    /// otherwise throws and leaves this histogram unchanged. Min and max are recomputed from the counts.
+    /// otherwise throws and leaves this histogram unchanged.
     /// </summary>
     public void Subtract(Histogram other)
     {
@@ -63,28 +61,6 @@ public sealed partial class Histogram
 
         _totalCount -= other._totalCount;
         _overflowCount -= other._overflowCount;
-        RecomputeMinAndMax();
-    }
-
-    private void RecomputeMinAndMax()
-    {
-        _maxValue = 0;
-        _minNonZeroValue = long.MaxValue;
-        for (int i = 0; i < _counts.Length; i++)
-        {
-            if (_counts[i] == 0)
-            {
-                continue;
-            }
-
-            long value = ValueFromIndex(i);
-            if (value != 0 && _minNonZeroValue == long.MaxValue)
-            {
-                _minNonZeroValue = value;
-            }
-
-            _maxValue = value;
-        }
     }
 
     private void EnsureSameLayout(Histogram other)

@@ -43,6 +43,18 @@ public sealed partial class Histogram
         return CountsIndex(bucketIndex, subBucketIndex);
     }
 
+    /// <summary>
+    /// <see cref="CountsIndexFor"/> with the algebra folded for the record path (see HistogramBenchmarks.RecordValue):
+    /// ((b + 1) &lt;&lt; h) + (sub - 2^h) = (b &lt;&lt; h) + sub, and sub = value &gt;&gt; (lzcBase + unit - lzc).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int RecordIndexFor(long value)
+    {
+        int leadingZeros = BitOperations.LeadingZeroCount((ulong)(value | _subBucketMask));
+        int bucketIndex = _leadingZeroCountBase - leadingZeros;
+        return (bucketIndex << _subBucketHalfCountMagnitude) + (int)((ulong)value >> (_subBucketShiftBase - leadingZeros));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int CountsIndex(int bucketIndex, int subBucketIndex)
     {

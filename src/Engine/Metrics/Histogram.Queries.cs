@@ -4,11 +4,41 @@ namespace Engine.Metrics;
 public sealed partial class Histogram
 {
     /// <summary>Smallest recorded value, reported as the low end of its equivalence range (0 when empty).</summary>
-    public long MinValue =>
-        _totalCount == 0 || _counts[0] > 0 ? 0 : LowestEquivalentValue(_minNonZeroValue);
+    public long MinValue
+    {
+        get
+        {
+            for (int i = 0; i < _counts.Length; i++)
+            {
+                if (_counts[i] != 0)
+                {
+                    return ValueFromIndex(i);
+                }
+            }
 
-    /// <summary>Largest recorded value, reported as the high end of its equivalence range (0 when empty).</summary>
-    public long MaxValue => _maxValue == 0 ? 0 : HighestEquivalentValue(_maxValue);
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Largest recorded value, reported as the high end of its equivalence range (0 when empty). Read from the
+    /// counts, so with a lowest discernible value above 1 a recorded 0 reports as the top of slot 0.
+    /// </summary>
+    public long MaxValue
+    {
+        get
+        {
+            for (int i = _counts.Length - 1; i >= 0; i--)
+            {
+                if (_counts[i] != 0)
+                {
+                    return HighestEquivalentValue(ValueFromIndex(i));
+                }
+            }
+
+            return 0;
+        }
+    }
 
     /// <summary>
     /// The value at or below which <paramref name="percentile"/> percent of recorded values fall: the

@@ -26,13 +26,13 @@ public sealed partial class Histogram
     private readonly int _subBucketCount;
     private readonly long _subBucketMask;
     private readonly int _leadingZeroCountBase;
+    private readonly int _subBucketShiftBase; // _leadingZeroCountBase + _unitMagnitude, so the record path saves an add
     private readonly int _bucketCount;
     private readonly long[] _counts;
 
-    // Recorded state, owned by the single writer.
+    // Recorded state, owned by the single writer. Min and max are not tracked here: HdrHistogram reports them
+    // as slot edges anyway, so the queries find them in the counts array and the record path stays short.
     private long _totalCount;
-    private long _maxValue;
-    private long _minNonZeroValue = long.MaxValue;
     private long _overflowCount;
     private long _maxOverflowValue;
 
@@ -63,6 +63,7 @@ public sealed partial class Histogram
         _unitMagnitude = BitOperations.Log2((ulong)lowestDiscernibleValue);
         _subBucketMask = ((long)_subBucketCount - 1) << _unitMagnitude;
         _leadingZeroCountBase = 64 - _unitMagnitude - _subBucketHalfCountMagnitude - 1;
+        _subBucketShiftBase = _leadingZeroCountBase + _unitMagnitude;
         _bucketCount = BucketsNeededToCover(highestTrackableValue);
         _counts = new long[(_bucketCount + 1) * _subBucketHalfCount];
     }
@@ -95,7 +96,7 @@ public sealed partial class Histogram
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void RecordValue(long value) => RecordValueWithCount(value, 1);
 
-    /// <summary>Records <paramref name="count"/> occurrences of <paramref name="value"/>; false (and overflow counted) when out of range.</summary>
+    /// <summary>Records <paramref name="count"/> (positive) occurrences of <paramref name="value"/>; false (and overflow counted) when out of range.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool RecordValueWithCount(long value, long count)
     {
@@ -106,27 +107,17 @@ public sealed partial class Histogram
             return false;
         }
 
-        int index = CountsIndexFor(value);
-        // In range by construction: the counts array covers HighestTrackableValue.
-        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_counts), index) += count;
+        // In range by construction: the counts array covers HighestTrackableValue, so no bounds check.
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_counts), RecordIndexFor(value)) += count;
         _totalCount += count;
-        if (value > _maxValue)
-        {
-            _maxValue = value;
-        }
-
-        if (value < _minNonZeroValue && value != 0)
-        {
-            _minNonZeroValue = value;
-        }
-
         return true;
     }
 
     /// <summary>
     /// Records <paramref name="value"/> and, when it exceeds <paramref name="expectedIntervalBetweenValueSamples"/>,
     /// the samples a paced caller would have taken while it was stalled (HdrHistogram's coordinated-omission
-    /// correction at record time). For service-time callers only; see the type remarks.
+    /// correction at record time). For service-time callers only; see the type remarks. Costs O(value / interval)
+    /// records, so pass the real pacing interval, never a token 1.
     /// </summary>
     public void RecordValueWithExpectedInterval(long value, long expectedIntervalBetweenValueSamples)
     {
@@ -148,8 +139,6 @@ public sealed partial class Histogram
     {
         Array.Clear(_counts);
         _totalCount = 0;
-        _maxValue = 0;
-        _minNonZeroValue = long.MaxValue;
         _overflowCount = 0;
         _maxOverflowValue = 0;
     }

@@ -14,6 +14,7 @@ public class HistogramLayoutTests
         Assert.Equal(2048, histogram.SubBucketCount);
         Assert.Equal(32, histogram.BucketCount);
         Assert.Equal(33_792, histogram.CountsArrayLength);
+        Assert.Equal(270_336, histogram.CountsArrayLength * sizeof(long));
     }
 
     [Theory]

@@ -15,11 +15,12 @@ public class HistogramRecordingTests
         histogram.RecordValue(1001);
         histogram.RecordValue(5000);
         histogram.RecordValue(-3);
+        histogram.RecordValue(long.MinValue);
         bool recorded = histogram.RecordValueWithCount(long.MaxValue, 4);
 
         Assert.False(recorded);
         Assert.Equal(2, histogram.TotalCount);
-        Assert.Equal(7, histogram.OverflowCount);
+        Assert.Equal(8, histogram.OverflowCount);
         Assert.Equal(long.MaxValue, histogram.MaxOverflowValue);
         Assert.Equal(histogram.HighestEquivalentValue(1000), histogram.MaxValue);
     }
@@ -34,6 +35,29 @@ public class HistogramRecordingTests
         Assert.Equal(5, histogram.TotalCount);
         Assert.Equal(5, histogram.CountAtValue(10_000)); // same slot [10000, 10007]
         Assert.Equal(0, histogram.CountAtValue(10_008));
+    }
+
+    [Theory]
+    [InlineData(1, 3, 2000)]
+    [InlineData(1000, 3, 2000)]
+    [InlineData(1, 1, 2000)]
+    [InlineData(7, 5, 100)] // 5 digits: a 6 MB counts array, so fewer resets
+    public void RecordValue_AnyLayout_LandsInTheSlotQueriesReadBack(long lowestDiscernible, int digits, int probes)
+    {
+        var histogram = new Histogram(lowestDiscernible, 1_000_000_000, digits);
+        var random = new Random(5);
+        for (int i = 0; i < probes; i++)
+        {
+            long value = i < probes / 2 ? i : random.NextInt64(0, 1_000_000_001);
+            histogram.Reset();
+
+            histogram.RecordValue(value);
+
+            Assert.Equal(1, histogram.CountAtValue(value));
+            Assert.Equal(1, histogram.CountAtValue(histogram.LowestEquivalentValue(value)));
+            Assert.Equal(histogram.LowestEquivalentValue(value), histogram.MinValue);
+            Assert.Equal(histogram.HighestEquivalentValue(value), histogram.MaxValue);
+        }
     }
 
     [Fact]
