@@ -43,11 +43,11 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
         _engineProcessor = new BatchEventProcessor<EngineEvent, EngineEventHandler>(
             _input, _inputSequencer.NewBarrier(), new EngineEventHandler(Engine, _setup, runtime.WarmupEvents),
             HandlerFaultPolicy.SkipEvent, f => RecordFault("engine", f, ref _engineFaults));
-        _inputSequencer.AddGatingSequences(_engineProcessor.Sequence);
+        _inputSequencer.AddGatingSequence(_engineProcessor.Sequence);
         _journalProcessor = new BatchEventProcessor<OutputEvent, TJournal>(
             _output, _outputSequencer.NewBarrier(), journal,
             HandlerFaultPolicy.SkipEvent, f => RecordFault("journal", f, ref _journalFaults));
-        _outputSequencer.AddGatingSequences(_journalProcessor.Sequence);
+        _outputSequencer.AddGatingSequence(_journalProcessor.Sequence);
     }
 
     public TradingEngine<OutputRingSink> Engine { get; }
