@@ -8,7 +8,9 @@ namespace Engine.Binance.Archives;
 /// Reads trade and aggTrade CSVs (data.binance.vision archives and the derived capture CSVs; .csv, .csv.gz, .zip)
 /// into <see cref="EventKind.Trade"/> events. The layout comes from the header, or for headerless spot archives from
 /// the column count and <see cref="TradeCsvKind"/>. Times in µs are normalised to ms. Files without a symbol column
-/// use the symbol given at construction. No allocation per line after the first buffer fill.
+/// use the symbol given at construction. A first line that fits no known layout (an unknown header, a headerless
+/// file of unknown kind) is counted as <see cref="LineFailure.UnknownLayout"/> and ends the input. No allocation per
+/// line after the first buffer fill.
 /// </summary>
 public sealed class TradeCsvReader : IEventSource
 {
@@ -20,6 +22,7 @@ public sealed class TradeCsvReader : IEventSource
     private readonly TradeCsvKind _kind;
     private readonly int[] _starts = new int[MaxColumns + 1];
     private TradeCsvLayout? _layout;
+    private bool _unreadable;
 
     public TradeCsvReader(LineReader lines, SymbolRegistry symbols, SymbolId fileSymbol, TradeCsvKind kind)
     {
@@ -76,10 +79,26 @@ public sealed class TradeCsvReader : IEventSource
                 continue;
             }
 
-            if (_layout is null && !DetectLayout(line))
+            if (_layout is null)
             {
-                Stats.Skipped++; // the header
-                continue;
+                if (_unreadable)
+                {
+                    return false;
+                }
+
+                LayoutLine kind = DetectLayout(line);
+                if (kind == LayoutLine.Unknown)
+                {
+                    _unreadable = true;
+                    Stats.Fail(LineFailure.UnknownLayout, _lines.LineNumber);
+                    return false;
+                }
+
+                if (kind == LayoutLine.Header)
+                {
+                    Stats.Skipped++;
+                    continue;
+                }
             }
 
             LineFailure failure = TryReadLine(line, ref slot);
@@ -97,24 +116,35 @@ public sealed class TradeCsvReader : IEventSource
 
     public void Dispose() => _lines.Dispose();
 
-    // Returns true when the line is data (headerless file), false when it was the header.
-    private bool DetectLayout(ReadOnlySpan<byte> first)
+    private enum LayoutLine
     {
-        if ((uint)(first[0] - '0') > 9)
-        {
-            _layout = TradeCsvLayout.FromHeader(first);
-            return false;
-        }
+        Unknown,
+        Header,
+        Data,
+    }
 
-        int columns = CsvColumns.Split(first, _starts);
-        bool aggregate = _kind switch
+    private LayoutLine DetectLayout(ReadOnlySpan<byte> first)
+    {
+        try
         {
-            TradeCsvKind.AggTrades => true,
-            TradeCsvKind.Trades => false,
-            _ => throw new InvalidDataException("a headerless trade CSV needs TradeCsvKind.Trades or AggTrades (or 'aggTrades' in its name)"),
-        };
-        _layout = TradeCsvLayout.Headerless(aggregate, columns);
-        return true;
+            if ((uint)(first[0] - '0') > 9)
+            {
+                _layout = TradeCsvLayout.FromHeader(first);
+                return LayoutLine.Header;
+            }
+
+            if (_kind == TradeCsvKind.Auto)
+            {
+                return LayoutLine.Unknown; // headerless, and nothing says whether it holds trades or aggTrades
+            }
+
+            _layout = TradeCsvLayout.Headerless(_kind == TradeCsvKind.AggTrades, CsvColumns.Split(first, _starts));
+            return LayoutLine.Data;
+        }
+        catch (InvalidDataException)
+        {
+            return LayoutLine.Unknown;
+        }
     }
 
     private LineFailure TryReadLine(ReadOnlySpan<byte> line, ref EngineEvent slot)

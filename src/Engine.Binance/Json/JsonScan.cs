@@ -36,6 +36,25 @@ internal static class JsonScan
         int start = pos + 1;
         int i = start;
         escaped = false;
+
+        // Keys and Binance values are short: a scalar scan beats setting up a vector search.
+        int scalarEnd = Math.Min(s.Length, start + 16);
+        for (; i < scalarEnd; i++)
+        {
+            byte b = s[i];
+            if (b == (byte)'"')
+            {
+                content = s[start..i];
+                pos = i + 1;
+                return FrameParseResult.Trade;
+            }
+
+            if (b == (byte)'\\')
+            {
+                break;
+            }
+        }
+
         while (true)
         {
             int k = s[i..].IndexOfAny(QuoteOrBackslash);

@@ -25,4 +25,7 @@ public enum LineFailure : byte
 
     /// <summary>A recorded line without a valid <c>&lt;timestamp&gt; </c> prefix before its JSON.</summary>
     BadPrefix = 11,
+
+    /// <summary>The file's first line is neither a known header nor data of a known layout: the file is not read.</summary>
+    UnknownLayout = 12,
 }

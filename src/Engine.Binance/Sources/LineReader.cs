@@ -51,7 +51,9 @@ public sealed class LineReader : IDisposable
             }
         }
 
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        // Unbuffered: this reader (or GZipStream) buffers already, and a FileStream buffer would be allocated late,
+        // on the first read shorter than itself, i.e. on the steady path.
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
         {
             return new LineReader(new GZipStream(file, CompressionMode.Decompress), file, maxLineBytes: maxLineBytes);

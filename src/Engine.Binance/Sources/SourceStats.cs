@@ -6,7 +6,7 @@ namespace Engine.Binance.Sources;
 /// </summary>
 public sealed class SourceStats
 {
-    private readonly long[] _failures = new long[(int)LineFailure.BadPrefix + 1];
+    private readonly long[] _failures = new long[(int)LineFailure.UnknownLayout + 1];
 
     public long Lines { get; internal set; }
 

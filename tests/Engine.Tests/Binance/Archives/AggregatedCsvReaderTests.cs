@@ -77,6 +77,36 @@ public sealed class AggregatedCsvReaderTests : IDisposable
         Assert.Equal(7, stats.LastFailureLine);
     }
 
+    [Fact]
+    public void SteadyPath_AllocatesNothingPerRow()
+    {
+        var text = new StringBuilder("Timestamp,Trades,TotalQty,AvgSize,BuyQty,SellQty,AvgPrice,ClosePrice,HiPrice,LowPrice\n");
+        var start = new DateTime(2024, 8, 8, 0, 0, 0, DateTimeKind.Utc);
+        for (int i = 0; i < 3000; i++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{start.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss'Z'},{i + 1},{i}.5,0.5,{i}.25,0.25,61712.{i % 10},61713,61750,61700\n");
+        }
+
+        using AggregatedCsvReader reader = AggregatedCsvReader.Open(Write(text.ToString()), new SymbolId(0));
+        var slot = default(EngineEvent);
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.True(reader.TryReadNext(ref slot));
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        long trades = 0;
+        while (reader.TryReadNext(ref slot))
+        {
+            trades += slot.Row.Trades;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(Enumerable.Range(101, 2900).Sum(i => (long)i), trades);
+        Assert.Equal(Ms("2024-08-08T00:00:00Z") + (2999 * 60_000L), slot.Row.StartMs);
+        Assert.Equal(0, allocated);
+    }
+
     [Theory]
     [InlineData("2024-08-08T23:54:00Z", "2024-08-08T23:54:00Z", false)]
     [InlineData("2024-08-08 23:55:00", "2024-08-08T23:55:00Z", true)]

@@ -137,14 +137,17 @@ public sealed class TradeCsvReaderTests : IDisposable
         Assert.Equal(10, stats.LastFailureLine);
     }
 
-    [Fact]
-    public void UnknownHeader_IsRefusedAtTheStart()
+    [Theory]
+    [InlineData("odd.csv", "foo,bar\n1,2\n")]
+    [InlineData("headerless.csv", "1,2,3,4,5,true,true\n")]
+    [InlineData("BTCUSDT-aggTrades-x.csv", "1,2,3\n")]
+    public void UnknownLayout_IsCountedAndEndsTheInputWithoutThrowing(string name, string content)
     {
-        string path = WriteText("odd.csv", "foo,bar\n1,2\n");
-        var slot = default(EngineEvent);
-        using TradeCsvReader reader = TradeCsvReader.Open(path, _symbols);
+        List<Trade> trades = ReadAll(TradeCsvReader.Open(WriteText(name, content), _symbols, new SymbolId(0)), out SourceStats stats);
 
-        Assert.Throws<InvalidDataException>(() => reader.TryReadNext(ref slot));
+        Assert.Empty(trades);
+        Assert.Equal(1, stats.Count(LineFailure.UnknownLayout));
+        Assert.Equal(1, stats.LastFailureLine);
     }
 
     private static List<Trade> ReadAll(TradeCsvReader reader, out SourceStats stats)

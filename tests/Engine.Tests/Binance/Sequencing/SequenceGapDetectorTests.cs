@@ -1,4 +1,5 @@
 using Engine.Binance.Archives;
+using Engine.Binance.Recorded;
 using Engine.Binance.Sequencing;
 using Engine.Model;
 using Engine.Tests.Support;
@@ -91,6 +92,37 @@ public class SequenceGapDetectorTests
         var expected = dropped.Where(d => kept.Any(k => k.Symbol == d.Item1 && k.Id > d.Item2)).OrderBy(d => d).ToList();
         Assert.True(expected.Count > 10);
         Assert.Equal(expected, reported.OrderBy(r => r).ToList());
+    }
+
+    [Fact]
+    public void CapturesJoinedAcrossMidnight_HaveNoGaps()
+    {
+        // README §1-2: btcusdt_20240718 + _20240719 join with no gap: 974 + 9,727 trades, ids 5182005737…5182016437.
+        SymbolRegistry registry = RealData.Registry();
+        var detector = new SequenceGapDetector(registry.Count);
+        long count = 0;
+        long first = 0;
+        long last = 0;
+        foreach (string file in new[] { "ws/hftbacktest/usdm/btcusdt_20240718.gz", "ws/hftbacktest/usdm/btcusdt_20240719.gz" })
+        {
+            using RecordedFrameReader reader = RecordedFrameReader.Open(RealData.Path(file), registry);
+            var slot = default(EngineEvent);
+            while (reader.TryReadNext(ref slot))
+            {
+                if (detector.Check(slot.Trade) == SequenceCheck.First)
+                {
+                    first = slot.Trade.Id;
+                }
+
+                last = slot.Trade.Id;
+                count++;
+            }
+        }
+
+        Assert.Equal(974 + 9_727, count);
+        Assert.Equal(5182005737, first);
+        Assert.Equal(5182016437, last);
+        Assert.Equal(0, detector.Gaps + detector.Duplicates + detector.OutOfOrder);
     }
 
     [Fact]
