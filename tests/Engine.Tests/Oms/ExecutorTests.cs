@@ -99,6 +99,17 @@ public class ExecutorTests
     }
 
     [Fact]
+    public void Overfill_IsCountedAndIgnored()
+    {
+        var (oms, _) = Create();
+        oms.OnEntry(Long());
+        oms.OnReport(Report(VenueReportKind.Filled, new ClientOrderId(1), "0.010", "0.010", "60000"));
+        Assert.Equal(1, oms.Counters.Overfills);
+        Assert.True(oms.PositionOf(Btc).IsFlat);
+        Assert.Equal(OrderStatus.PendingSubmit, oms.OrderOf(new ClientOrderId(1), out _).Status);
+    }
+
+    [Fact]
     public void ReportForUnknownOrder_IsCountedAndIgnored()
     {
         var (oms, _) = Create();
