@@ -16,6 +16,7 @@ public class SignalToOrderBenchmarks
     private Executor<CountingSink> _busy = null!;
     private TradeSignal _signal;
     private Quantity _qty;
+    private Quantity _lots;
     private Price _stop;
     private VenueReport _reject;
     private VenueReport _fill;
@@ -30,6 +31,7 @@ public class SignalToOrderBenchmarks
         _busy = new Executor<CountingSink>(options, [filters], default);
         _signal = new TradeSignal { Symbol = Btc, Direction = SignalDirection.Long, LastTradePrice = Price.Parse("60000"), TimeMs = 1 };
         _qty = Quantity.Parse("0.0123");
+        _lots = Quantity.Parse("0.012");
         _stop = Price.Parse("120");
         _reject = new VenueReport { Kind = VenueReportKind.Rejected, Symbol = Btc, ErrorCode = BinanceErrorCode.MinNotional };
         _canceled = new VenueReport { Kind = VenueReportKind.Canceled, Symbol = Btc };
@@ -76,7 +78,7 @@ public class SignalToOrderBenchmarks
         _fill.ClientId = entry;
         _fill.Side = Side.Buy;
         _fill.LastQuantity = _qty;
-        _fill.CumulativeQuantity = new Quantity(12_300_000 - (12_300_000 % 100_000));
+        _fill.CumulativeQuantity = _lots; // 0.0123 floored to the 0.001 step
         _oms.OnReport(in _fill);
         _fill.ClientId = new ClientOrderId(entry.Value + 1); // the stop
         _fill.Side = Side.Sell;

@@ -99,6 +99,26 @@ public class ExecutorTests
     }
 
     [Fact]
+    public void StopLossCycle_RepeatsWithoutRefusals_AndFreesItsSlots()
+    {
+        var (oms, box) = Create(new ExecutorOptions { CooldownMs = 0, OrderCapacity = 16 });
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.Equal(EntryDecision.Submitted, oms.OnEntry(Long("0.0123", 1)));
+            ClientOrderId entry = box.Last.ClientId;
+            oms.OnReport(Report(VenueReportKind.Filled, entry, "0.012", "0.012", "60000", 0) with { Side = Side.Buy });
+            oms.OnReport(Report(VenueReportKind.Filled, new ClientOrderId(entry.Value + 1), "0.012", "0.012", "59900", 0) with { Side = Side.Sell });
+            Assert.True(oms.PositionOf(Btc).IsFlat);
+            oms.OnReport(Report(VenueReportKind.Canceled, new ClientOrderId(entry.Value + 2), timeMs: 0));
+            oms.OnReport(Report(VenueReportKind.Canceled, new ClientOrderId(entry.Value + 3), timeMs: 0));
+            Assert.Equal(0, oms.WorkingOrders);
+        }
+
+        Assert.Equal(Money.FromDecimal(-120m), oms.PositionOf(Btc).RealizedPnl); // 100 × 0.012 × -100
+        Assert.Equal(0, oms.Counters.IllegalTransitions);
+    }
+
+    [Fact]
     public void Overfill_IsCountedAndIgnored()
     {
         var (oms, _) = Create();
