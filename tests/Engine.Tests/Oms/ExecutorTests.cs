@@ -38,6 +38,14 @@ public class ExecutorTests
         Assert.Equal(1, r.ClientId.Value);
     }
 
+    [Fact]
+    public void ClientIds_ContinueAfterTheConfiguredLastId()
+    {
+        var (oms, box) = Create(new ExecutorOptions { LastClientOrderId = 41 });
+        oms.OnEntry(Long());
+        Assert.Equal(42, box.Last.ClientId.Value);
+    }
+
     [Theory]
     [InlineData("0.0009", EntryDecision.RejectedBelowMinQuantity)] // floors to zero lots
     [InlineData("0.001", EntryDecision.RejectedBelowMinNotional)]  // 60 USDT < 100
