@@ -123,7 +123,7 @@ public sealed partial class Executor<TOut>
         Quantity size = _positions[symbol.Value].AbsoluteSize;
         if (size.E8 == 0)
         {
-            OnFlat(symbol, ref p, timeMs);
+            OnFlat(ref p, timeMs);
             return;
         }
 
@@ -134,7 +134,7 @@ public sealed partial class Executor<TOut>
     }
 
     /// <summary>The position is closed: cancel what is left of its plan and start the cooldown.</summary>
-    private void OnFlat(SymbolId symbol, ref ExitPlan p, long timeMs)
+    private void OnFlat(ref ExitPlan p, long timeMs)
     {
         Cancel(p.StopId, timeMs);
         Cancel(p.PendingStopId, timeMs);
@@ -144,6 +144,5 @@ public sealed partial class Executor<TOut>
         p.Phase = ExitPhase.Idle;
         p.CooldownUntilMs = timeMs + _cooldownMs;
         Counters.PositionsClosed++;
-        _ = symbol;
     }
 }

@@ -24,6 +24,12 @@ public sealed partial class Executor<TOut>
             return;
         }
 
+        if (report.IsFill && report.CumulativeQuantity > o.Quantity)
+        {
+            Counters.Overfills++; // more than we asked for: a venue bug or a foreign report; reconciliation settles it
+            return;
+        }
+
         OrderEvent evt = ToEvent(in report, in o);
         if (!OrderStateMachine.TryNext(o.Status, evt, out OrderStatus next))
         {
@@ -78,7 +84,7 @@ public sealed partial class Executor<TOut>
 
         if (report.IsFill && p.Phase is ExitPhase.Open or ExitPhase.Flattening && _positions[s].IsFlat)
         {
-            OnFlat(o.Symbol, ref p, report.EventTimeMs);
+            OnFlat(ref p, report.EventTimeMs);
         }
     }
 

@@ -36,7 +36,7 @@ public sealed partial class Executor<TOut> where TOut : struct, IOrderRequestSin
         }
 
         _out = sink;
-        _orders = new OrderTable(options.OrderCapacity);
+        _orders = new OrderTable(options.OrderCapacity, options.LastClientOrderId);
         _filters = new VenueFilters[options.MaxSymbols];
         filtersBySymbol.CopyTo(_filters);
         _positions = new Position[options.MaxSymbols];

@@ -6,6 +6,9 @@ public sealed record ExecutorOptions
     /// <summary>Order table slots (a power of two).</summary>
     public int OrderCapacity { get; init; } = 1024;
 
+    /// <summary>Client order ids continue after this value (a restart passes the highest id it has seen).</summary>
+    public long LastClientOrderId { get; init; }
+
     /// <summary>Symbols are ids 0 .. MaxSymbols-1.</summary>
     public int MaxSymbols { get; init; } = 16;
 
@@ -39,7 +42,7 @@ public sealed record ExecutorOptions
         }
 
         if (MaxSymbols <= 0 || TakeProfit1R <= 0 || TakeProfit2R < TakeProfit1R || TrailingDistanceTicks <= 0 || TrailingStepTicks <= 0
-            || MaxHoldMs < 0 || EntryTimeoutMs < 0 || CooldownMs < 0 || StopRetries < 0)
+            || MaxHoldMs < 0 || LastClientOrderId < 0 || EntryTimeoutMs < 0 || CooldownMs < 0 || StopRetries < 0)
         {
             throw new ArgumentException("invalid executor options: " + this);
         }

@@ -25,6 +25,9 @@ public sealed class OmsCounters
     /// <summary>Fill reports whose cumulative quantity we had already applied.</summary>
     public long DuplicateFills;
 
+    /// <summary>Fill reports beyond the order's quantity; ignored.</summary>
+    public long Overfills;
+
     /// <summary>Reports the state table does not allow; the order was left unchanged.</summary>
     public long IllegalTransitions;
     public OrderStatus LastIllegalFrom;

@@ -38,6 +38,14 @@ public class ExecutorTests
         Assert.Equal(1, r.ClientId.Value);
     }
 
+    [Fact]
+    public void ClientIds_ContinueAfterTheConfiguredLastId()
+    {
+        var (oms, box) = Create(new ExecutorOptions { LastClientOrderId = 41 });
+        oms.OnEntry(Long());
+        Assert.Equal(42, box.Last.ClientId.Value);
+    }
+
     [Theory]
     [InlineData("0.0009", EntryDecision.RejectedBelowMinQuantity)] // floors to zero lots
     [InlineData("0.001", EntryDecision.RejectedBelowMinNotional)]  // 60 USDT < 100
@@ -96,6 +104,37 @@ public class ExecutorTests
         Assert.Equal(Quantity.Parse("0.004"), oms.PositionOf(Btc).Size);
         Assert.Equal(1, oms.Counters.DuplicateFills);
         Assert.Equal(OrderStatus.PartiallyFilled, oms.OrderOf(id, out _).Status);
+    }
+
+    [Fact]
+    public void StopLossCycle_RepeatsWithoutRefusals_AndFreesItsSlots()
+    {
+        var (oms, box) = Create(new ExecutorOptions { CooldownMs = 0, OrderCapacity = 16 });
+        for (int i = 0; i < 100; i++)
+        {
+            Assert.Equal(EntryDecision.Submitted, oms.OnEntry(Long("0.0123", 1)));
+            ClientOrderId entry = box.Last.ClientId;
+            oms.OnReport(Report(VenueReportKind.Filled, entry, "0.012", "0.012", "60000", 0) with { Side = Side.Buy });
+            oms.OnReport(Report(VenueReportKind.Filled, new ClientOrderId(entry.Value + 1), "0.012", "0.012", "59900", 0) with { Side = Side.Sell });
+            Assert.True(oms.PositionOf(Btc).IsFlat);
+            oms.OnReport(Report(VenueReportKind.Canceled, new ClientOrderId(entry.Value + 2), timeMs: 0));
+            oms.OnReport(Report(VenueReportKind.Canceled, new ClientOrderId(entry.Value + 3), timeMs: 0));
+            Assert.Equal(0, oms.WorkingOrders);
+        }
+
+        Assert.Equal(Money.FromDecimal(-120m), oms.PositionOf(Btc).RealizedPnl); // 100 × 0.012 × -100
+        Assert.Equal(0, oms.Counters.IllegalTransitions);
+    }
+
+    [Fact]
+    public void Overfill_IsCountedAndIgnored()
+    {
+        var (oms, _) = Create();
+        oms.OnEntry(Long());
+        oms.OnReport(Report(VenueReportKind.Filled, new ClientOrderId(1), "0.010", "0.010", "60000"));
+        Assert.Equal(1, oms.Counters.Overfills);
+        Assert.True(oms.PositionOf(Btc).IsFlat);
+        Assert.Equal(OrderStatus.PendingSubmit, oms.OrderOf(new ClientOrderId(1), out _).Status);
     }
 
     [Fact]

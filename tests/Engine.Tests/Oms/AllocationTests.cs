@@ -1,0 +1,81 @@
+using Engine.Model;
+using Engine.Oms;
+using Engine.Oms.Paper;
+
+namespace Engine.Tests.Oms;
+
+public class AllocationTests
+{
+    private static readonly SymbolId Btc = new(0);
+
+    [Fact]
+    public void SignalToOrderRequest_AfterWarmUp_AllocatesNothing()
+    {
+        var box = new RecordingSink.Box();
+        var oms = new Executor<RecordingSink>(new ExecutorOptions(), [PaperScript.BtcFilters], new RecordingSink(box));
+        var signal = new TradeSignal
+        {
+            Symbol = Btc, Source = SignalSource.DeltaScout, Direction = SignalDirection.Long, LastTradePrice = Price.Parse("60000"), TimeMs = 1000,
+        };
+        Quantity qty = Quantity.Parse("0.0123");
+        Price stop = Price.Parse("120");
+        var reject = new VenueReport { Kind = VenueReportKind.Rejected, Symbol = Btc, ErrorCode = BinanceErrorCode.MinNotional };
+
+        void Run()
+        {
+            for (int i = 0; i < 10_000; i++)
+            {
+                signal.Direction = (i & 1) == 0 ? SignalDirection.Long : SignalDirection.Short;
+                EntryPlan plan = EntryPlan.FromSignal(in signal, qty, stop);
+                oms.OnEntry(in plan);
+                reject.ClientId = box.Last.ClientId; // the venue refuses it, which frees the symbol for the next signal
+                oms.OnReport(in reject);
+            }
+        }
+
+        Run();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Run();
+        long after = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Equal(before, after);
+        Assert.Equal(20_000, box.Count);
+    }
+
+    [Fact]
+    public void PaperTradingLoop_WholePositions_AfterWarmUp_AllocatesNothing()
+    {
+        var loop = new PaperTradingLoop(
+            new ExecutorOptions { TrailingDistanceTicks = 40, TrailingStepTicks = 5, MaxHoldMs = 180_000, CooldownMs = 30_000 },
+            new PaperVenueOptions { LatencyMs = 50, SlippageTicks = 1 },
+            [PaperScript.BtcFilters]);
+        var rng = new Random(7);
+        long t = 0;
+        long ticks = 600_000;
+        var trade = new Trade { Symbol = Btc, Type = TradeType.Market };
+
+        void Run()
+        {
+            for (int i = 0; i < 10_000; i++)
+            {
+                t += rng.Next(1, 400);
+                ticks += rng.Next(-25, 26);
+                trade.Price = new Price(ticks * 10_000_000);
+                trade.Quantity = new Quantity(rng.Next(1, 400) * 100_000);
+                trade.TradeTimeMs = t;
+                loop.OnTrade(in trade);
+                if (rng.Next(100) == 0)
+                {
+                    var plan = new EntryPlan(Btc, rng.Next(2) == 0 ? Side.Buy : Side.Sell, new Quantity(rng.Next(2, 40) * 100_000), new Price(rng.Next(30, 3000) * 10_000_000), trade.Price, t);
+                    loop.OnEntry(in plan);
+                }
+            }
+        }
+
+        Run();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        Run();
+        long after = GC.GetAllocatedBytesForCurrentThread();
+        Assert.Equal(before, after);
+        Assert.True(loop.Executor.Counters.PositionsClosed > 10);
+    }
+}
