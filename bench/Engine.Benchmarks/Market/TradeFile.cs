@@ -38,7 +38,7 @@ internal static class TradeFile
         return [.. trades];
     }
 
-    private static string DataRoot()
+    internal static string DataRoot()
     {
         string? env = Environment.GetEnvironmentVariable("ENGINE_SHARED_DATA");
         if (!string.IsNullOrEmpty(env) && Directory.Exists(env))
