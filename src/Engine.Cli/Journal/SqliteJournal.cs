@@ -16,7 +16,8 @@ public sealed class SqliteJournal : IDisposable
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
         CREATE TABLE IF NOT EXISTS signals (
-            id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, symbol TEXT NOT NULL, source TEXT NOT NULL, kind TEXT NOT NULL,
+            id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, row_start_ms INTEGER NOT NULL, symbol TEXT NOT NULL,
+            source TEXT NOT NULL, kind TEXT NOT NULL,
             price REAL NOT NULL, delta REAL NOT NULL, vol REAL NOT NULL, imb REAL NOT NULL, vwap INTEGER, poc INTEGER,
             decision TEXT NOT NULL, reason TEXT NOT NULL, quantity TEXT);
         CREATE TABLE IF NOT EXISTS orders (
@@ -58,8 +59,8 @@ public sealed class SqliteJournal : IDisposable
         }
 
         _insertSignal = Prepare(
-            "INSERT INTO signals (time_ms, symbol, source, kind, price, delta, vol, imb, vwap, poc, decision, reason, quantity) " +
-            "VALUES ($t, $s, $src, $k, $p, $d, $v, $i, $vw, $poc, $dec, $r, $q)");
+            "INSERT INTO signals (time_ms, row_start_ms, symbol, source, kind, price, delta, vol, imb, vwap, poc, decision, reason, quantity) " +
+            "VALUES ($t, $rs, $s, $src, $k, $p, $d, $v, $i, $vw, $poc, $dec, $r, $q)");
         _upsertOrder = Prepare(
             "INSERT INTO orders (client_order_id, time_ms, symbol, side, type, role, quantity, price, stop_price, reduce_only, status, updated_ms) " +
             "VALUES ($id, $t, $s, $side, $type, $role, $q, $p, $sp, $ro, $st, $t) " +
@@ -75,7 +76,7 @@ public sealed class SqliteJournal : IDisposable
 
     public long Rows { get; private set; }
 
-    public void Add(JournalSignal s) => Execute(_insertSignal, ("$t", s.TimeMs), ("$s", s.Symbol), ("$src", s.Source), ("$k", s.Kind),
+    public void Add(JournalSignal s) => Execute(_insertSignal, ("$t", s.TimeMs), ("$rs", s.RowStartMs), ("$s", s.Symbol), ("$src", s.Source), ("$k", s.Kind),
         ("$p", s.Price), ("$d", s.Delta), ("$v", s.Volume), ("$i", s.Imbalance), ("$vw", s.Vwap), ("$poc", s.Poc),
         ("$dec", s.Decision), ("$r", s.Reason), ("$q", Text(s.Quantity)));
 
