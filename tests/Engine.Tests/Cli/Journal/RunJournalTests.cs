@@ -66,7 +66,7 @@ public sealed class RunJournalTests : IDisposable
     {
         using (RunJournal journal = RunJournal.Create(_dir, ["BTCUSDT"]))
         {
-            OutputEvent bad = Signal(double.NaN); // NaN binds as NULL: signals.price is NOT NULL
+            OutputEvent bad = Signal(double.NaN); // SQLite cannot store a NaN price
             journal.Write(ref bad);
             OutputEvent good = Signal(61_000.5);
             journal.Write(ref good);
@@ -75,7 +75,7 @@ public sealed class RunJournalTests : IDisposable
 
             Assert.Equal(1, journal.Summary.Errors);
             Assert.Contains("SignalEvaluated", journal.Summary.FirstError, StringComparison.Ordinal);
-            Assert.Contains("NOT NULL", journal.Summary.FirstError, StringComparison.Ordinal);
+            Assert.Contains("NaN", journal.Summary.FirstError, StringComparison.Ordinal);
         }
 
         Assert.Equal(1, Count("signals"));
