@@ -8,8 +8,9 @@ namespace Engine.Cli.Journal;
 /// Everything a run writes from its outputs, in its run directory: per symbol <c>aggregated.csv</c> (every closed row),
 /// <c>deltascout.log</c> (every DeltaScout PEAK) and <c>bars.csv</c> (every closed volume bar with its indicators),
 /// and one <c>journal.db</c> (signals with their decision and reason, orders with their latest status, fills,
-/// positions, the daily_pnl view). With one symbol the text files sit in the run directory itself, so it reads like
-/// the original scripts' folder; with several, each symbol's go in a sub-directory named after it (<see cref="TextDirectoryOf"/>).
+/// positions, circuit-breaker changes, the daily_pnl view). With one symbol the text files sit in the run directory
+/// itself, so it reads like the original scripts' folder; with several, each symbol's go in a sub-directory named
+/// after it (<see cref="TextDirectoryOf"/>).
 /// Usage: <c>using var journal = RunJournal.Create(dir, ["BTCUSDT"]);</c> then
 /// <c>new EnginePipeline&lt;JournalHandler&gt;(options, runtime, new JournalHandler(journal))</c>; after the run,
 /// read <see cref="Summary"/>. Contract: one thread writes (the journal thread); an event that cannot be written is
@@ -121,6 +122,7 @@ public sealed class RunJournal : IDisposable
                     break;
                 case OutputKind.BreakerChanged:
                     Summary.CountBreakerChange();
+                    _database?.AddBreakerChange(output.TimeMs, ByteEnumNames<Risk.TradingState>.Of(output.BreakerState));
                     break;
                 case OutputKind.EndOfStream:
                     Summary.CountEndOfStream();

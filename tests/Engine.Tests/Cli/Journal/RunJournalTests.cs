@@ -99,6 +99,27 @@ public sealed class RunJournalTests : IDisposable
     }
 
     [Fact]
+    public void Write_BreakerChanges_AreJournaledWithTheirStateInOrder()
+    {
+        using (RunJournal journal = RunJournal.Create(_dir, ["BTCUSDT"]))
+        {
+            foreach ((long time, Engine.Risk.TradingState state) in new[] { (1_000L, Engine.Risk.TradingState.Halted), (2_000L, Engine.Risk.TradingState.Active) })
+            {
+                var change = new OutputEvent { Kind = OutputKind.BreakerChanged, TimeMs = time, BreakerState = state };
+                journal.Write(ref change);
+            }
+
+            Assert.Equal(2, journal.Summary.BreakerChanges);
+        }
+
+        using var c = new SqliteConnection($"Data Source={Path.Combine(_dir, RunJournal.DatabaseFileName)};Pooling=False");
+        c.Open();
+        using SqliteCommand cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT group_concat(time_ms || ':' || state, ',') FROM (SELECT * FROM breaker ORDER BY id)";
+        Assert.Equal("1000:Halted,2000:Active", cmd.ExecuteScalar());
+    }
+
+    [Fact]
     public void Create_SeveralSymbols_GivesEachItsOwnTextFiles_AndOneDatabase()
     {
         using (RunJournal journal = RunJournal.Create(_dir, ["BTCUSDT", "ETHUSDT"]))
