@@ -1,8 +1,11 @@
 namespace Engine.Cli.Journal;
 
-/// <summary>A signal and what became of it: admitted (with its sizing) or rejected, and why.</summary>
+/// <summary>
+/// A signal and what became of it: admitted (with its sizing) or rejected, and why. <c>TimeMs</c> is when the engine
+/// evaluated it; <c>RowStartMs</c> is the <c>ts</c> of its deltascout.log line (the row's start; a bar signal's bar end).
+/// </summary>
 public sealed record JournalSignal(
-    long TimeMs, string Symbol, string Source, string Kind, double Price, double Delta, double Volume, double Imbalance,
+    long TimeMs, long RowStartMs, string Symbol, string Source, string Kind, double Price, double Delta, double Volume, double Imbalance,
     long? Vwap, long? Poc, string Decision, string Reason, decimal? Quantity);
 
 /// <summary>An order request as sent, and its latest known status.</summary>

@@ -4,7 +4,8 @@ using Microsoft.Data.Sqlite;
 namespace Engine.Cli.Journal;
 
 /// <summary>
-/// The run's SQLite journal: signals with their admit or reject reason, orders, fills, positions and daily PnL.
+/// The run's SQLite journal: signals with their admit or reject reason, orders, fills, positions, circuit-breaker
+/// changes and daily PnL.
 /// Written only by the journal thread, in transactions of up to <see cref="BatchSize"/> statements, so a crash loses at
 /// most the open batch and never leaves a half-written row (SQLite's journal rolls an unfinished transaction back).
 /// </summary>
@@ -16,7 +17,8 @@ public sealed class SqliteJournal : IDisposable
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
         CREATE TABLE IF NOT EXISTS signals (
-            id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, symbol TEXT NOT NULL, source TEXT NOT NULL, kind TEXT NOT NULL,
+            id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, row_start_ms INTEGER NOT NULL, symbol TEXT NOT NULL,
+            source TEXT NOT NULL, kind TEXT NOT NULL,
             price REAL NOT NULL, delta REAL NOT NULL, vol REAL NOT NULL, imb REAL NOT NULL, vwap INTEGER, poc INTEGER,
             decision TEXT NOT NULL, reason TEXT NOT NULL, quantity TEXT);
         CREATE TABLE IF NOT EXISTS orders (
@@ -31,6 +33,8 @@ public sealed class SqliteJournal : IDisposable
             id INTEGER PRIMARY KEY, symbol TEXT NOT NULL, side TEXT NOT NULL, opened_ms INTEGER NOT NULL,
             closed_ms INTEGER NOT NULL, quantity TEXT NOT NULL, entry_price TEXT NOT NULL, exit_price TEXT NOT NULL,
             realized_pnl TEXT NOT NULL, fees TEXT NOT NULL, exit_reason TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS breaker (
+            id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, state TEXT NOT NULL);
         CREATE VIEW IF NOT EXISTS daily_pnl AS
             SELECT date(closed_ms / 1000, 'unixepoch') AS day, symbol, COUNT(*) AS trades,
                    SUM(CAST(realized_pnl AS REAL)) AS realized_pnl, SUM(CAST(fees AS REAL)) AS fees,
@@ -44,6 +48,7 @@ public sealed class SqliteJournal : IDisposable
     private readonly SqliteCommand _updateOrderStatus;
     private readonly SqliteCommand _insertFill;
     private readonly SqliteCommand _insertPosition;
+    private readonly SqliteCommand _insertBreaker;
     private SqliteTransaction? _transaction;
     private int _pending;
 
@@ -58,8 +63,8 @@ public sealed class SqliteJournal : IDisposable
         }
 
         _insertSignal = Prepare(
-            "INSERT INTO signals (time_ms, symbol, source, kind, price, delta, vol, imb, vwap, poc, decision, reason, quantity) " +
-            "VALUES ($t, $s, $src, $k, $p, $d, $v, $i, $vw, $poc, $dec, $r, $q)");
+            "INSERT INTO signals (time_ms, row_start_ms, symbol, source, kind, price, delta, vol, imb, vwap, poc, decision, reason, quantity) " +
+            "VALUES ($t, $rs, $s, $src, $k, $p, $d, $v, $i, $vw, $poc, $dec, $r, $q)");
         _upsertOrder = Prepare(
             "INSERT INTO orders (client_order_id, time_ms, symbol, side, type, role, quantity, price, stop_price, reduce_only, status, updated_ms) " +
             "VALUES ($id, $t, $s, $side, $type, $role, $q, $p, $sp, $ro, $st, $t) " +
@@ -71,11 +76,12 @@ public sealed class SqliteJournal : IDisposable
         _insertPosition = Prepare(
             "INSERT INTO positions (symbol, side, opened_ms, closed_ms, quantity, entry_price, exit_price, realized_pnl, fees, exit_reason) " +
             "VALUES ($s, $side, $o, $c, $q, $ep, $xp, $pnl, $fees, $r)");
+        _insertBreaker = Prepare("INSERT INTO breaker (time_ms, state) VALUES ($t, $st)");
     }
 
     public long Rows { get; private set; }
 
-    public void Add(JournalSignal s) => Execute(_insertSignal, ("$t", s.TimeMs), ("$s", s.Symbol), ("$src", s.Source), ("$k", s.Kind),
+    public void Add(JournalSignal s) => Execute(_insertSignal, ("$t", s.TimeMs), ("$rs", s.RowStartMs), ("$s", s.Symbol), ("$src", s.Source), ("$k", s.Kind),
         ("$p", s.Price), ("$d", s.Delta), ("$v", s.Volume), ("$i", s.Imbalance), ("$vw", s.Vwap), ("$poc", s.Poc),
         ("$dec", s.Decision), ("$r", s.Reason), ("$q", Text(s.Quantity)));
 
@@ -94,6 +100,9 @@ public sealed class SqliteJournal : IDisposable
         ("$c", p.ClosedMs), ("$q", Text(p.Quantity)), ("$ep", Text(p.EntryPrice)), ("$xp", Text(p.ExitPrice)),
         ("$pnl", Text(p.RealizedPnl)), ("$fees", Text(p.Fees)), ("$r", p.ExitReason));
 
+    /// <summary>The circuit breaker moved to <paramref name="state"/> (Active, Reducing, Halted) at <paramref name="timeMs"/>.</summary>
+    public void AddBreakerChange(long timeMs, string state) => Execute(_insertBreaker, ("$t", timeMs), ("$st", state));
+
     /// <summary>Commits the open batch.</summary>
     public void Flush()
     {
@@ -111,6 +120,7 @@ public sealed class SqliteJournal : IDisposable
         _updateOrderStatus.Dispose();
         _insertFill.Dispose();
         _insertPosition.Dispose();
+        _insertBreaker.Dispose();
         _connection.Dispose();
     }
 

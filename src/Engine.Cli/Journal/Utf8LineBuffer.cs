@@ -56,7 +56,12 @@ public sealed class Utf8LineBuffer
     }
 
     /// <summary>UTC ISO 8601 <c>2024-08-08T23:58:00Z</c>; a sub-second part, if any, as <c>.fff</c>.</summary>
-    public void AppendIsoTimestamp(long unixMs)
+    public void AppendIsoTimestamp(long unixMs) => AppendIsoTimestamp(unixMs, alwaysMilliseconds: false);
+
+    /// <summary>UTC ISO 8601 with the milliseconds always written: <c>2024-08-08T23:58:00.000Z</c>.</summary>
+    public void AppendIsoTimestampMilliseconds(long unixMs) => AppendIsoTimestamp(unixMs, alwaysMilliseconds: true);
+
+    private void AppendIsoTimestamp(long unixMs, bool alwaysMilliseconds)
     {
         Ensure(24);
         var t = DateTime.UnixEpoch.AddMilliseconds(unixMs);
@@ -71,7 +76,7 @@ public sealed class Utf8LineBuffer
         Digits(t.Minute, 2);
         Append((byte)':');
         Digits(t.Second, 2);
-        if (t.Millisecond != 0)
+        if (alwaysMilliseconds || t.Millisecond != 0)
         {
             Append((byte)'.');
             Digits(t.Millisecond, 3);

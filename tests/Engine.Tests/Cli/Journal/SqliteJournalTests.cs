@@ -42,7 +42,7 @@ public sealed class SqliteJournalTests : IDisposable
     {
         using (var journal = new SqliteJournal(DbPath))
         {
-            journal.Add(new JournalSignal(1_723_161_480_000, "BTCUSDT", "DeltaScout", "long", 61712.4, 41.27, 88.1, 0.601, 61690, null, "rejected", "Cooldown", null));
+            journal.Add(new JournalSignal(1_723_161_480_000, 1_723_161_420_000, "BTCUSDT", "DeltaScout", "long", 61712.4, 41.27, 88.1, 0.601, 61690, null, "rejected", "Cooldown", null));
             journal.Add(new JournalOrder(7, 1_723_161_481_000, "BTCUSDT", "Buy", "Market", "Entry", 0.123m, null, null, false, "PendingSubmit"));
             journal.Add(new JournalOrder(7, 1_723_161_481_050, "BTCUSDT", "Buy", "Market", "Entry", 0.123m, null, null, false, "Filled"));
             journal.Add(new JournalFill(7, 1_723_161_481_050, "BTCUSDT", "Buy", 61712.35m, 0.123m, 3.03624762m, false, 0m));

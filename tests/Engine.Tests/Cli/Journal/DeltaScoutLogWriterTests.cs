@@ -5,7 +5,7 @@ using Engine.Signals;
 using Engine.Tests.Signals;
 using Engine.Tests.Support;
 
-namespace Engine.Tests.Journal;
+namespace Engine.Tests.Cli.Journal;
 
 public sealed class DeltaScoutLogWriterTests : IDisposable
 {

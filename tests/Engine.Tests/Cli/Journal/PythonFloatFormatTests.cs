@@ -1,6 +1,6 @@
 using Engine.Cli.Journal;
 
-namespace Engine.Tests.Journal;
+namespace Engine.Tests.Cli.Journal;
 
 /// <summary>Expected texts are CPython 3's <c>json.dumps(x)</c> / <c>repr(x)</c>, printed by the interpreter.</summary>
 public class PythonFloatFormatTests

@@ -5,7 +5,7 @@ using Engine.Model;
 using Engine.Tests.Signals;
 using Engine.Tests.Support;
 
-namespace Engine.Tests.Journal;
+namespace Engine.Tests.Cli.Journal;
 
 public sealed class AggregatedCsvWriterTests : IDisposable
 {

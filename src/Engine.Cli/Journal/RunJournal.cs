@@ -1,0 +1,332 @@
+using Engine.Model;
+using Engine.Oms;
+using Engine.Pipeline;
+
+namespace Engine.Cli.Journal;
+
+/// <summary>
+/// Everything a run writes from its outputs, in its run directory: per symbol <c>aggregated.csv</c> (every closed row),
+/// <c>deltascout.log</c> (every DeltaScout PEAK) and <c>bars.csv</c> (every closed volume bar with its indicators),
+/// and one <c>journal.db</c> (signals with their decision and reason, orders with their latest status, fills,
+/// positions, circuit-breaker changes, the daily_pnl view). With one symbol the text files sit in the run directory
+/// itself, so it reads like the original scripts' folder; with several, each symbol's go in a sub-directory named
+/// after it (<see cref="TextDirectoryOf"/>).
+/// Usage: <c>using var journal = RunJournal.Create(dir, ["BTCUSDT"]);</c> then
+/// <c>new EnginePipeline&lt;JournalHandler&gt;(options, runtime, new JournalHandler(journal))</c>; after the run,
+/// read <see cref="Summary"/>. Contract: one thread writes (the journal thread); an event that cannot be written is
+/// counted in <see cref="RunSummary.Errors"/> and skipped, never thrown, so the journal thread carries on.
+/// </summary>
+public sealed class RunJournal : IDisposable
+{
+    public const string AggregatedFileName = "aggregated.csv";
+    public const string DeltaScoutFileName = "deltascout.log";
+    public const string BarsFileName = "bars.csv";
+    public const string DatabaseFileName = "journal.db";
+
+    private readonly string[] _symbols;
+    private readonly SymbolJournalFiles[] _files;
+    private readonly SqliteJournal? _database;
+    private readonly JournalLedger _ledger;
+    private bool _disposed;
+
+    private RunJournal(string runDirectory, string[] symbols, SymbolJournalFiles[] files, SqliteJournal? database)
+    {
+        RunDirectory = runDirectory;
+        _symbols = symbols;
+        _files = files;
+        _database = database;
+        _ledger = new JournalLedger(symbols.Length);
+    }
+
+    public string RunDirectory { get; }
+
+    /// <summary>Counts and money of what was journaled; read it after the run (the journal thread writes it).</summary>
+    public RunSummary Summary { get; } = new();
+
+    /// <summary>Path of journal.db, or null when the options turned it off.</summary>
+    public string? DatabasePath => _database is null ? null : Path.Combine(RunDirectory, DatabaseFileName);
+
+    /// <summary>
+    /// Creates the run directory if needed and opens (appending to) every file. <paramref name="symbolNames"/> is indexed
+    /// by <see cref="SymbolId.Value"/>, as the pipeline's <c>PipelineOptions.Symbols</c>.
+    /// </summary>
+    public static RunJournal Create(string runDirectory, IReadOnlyList<string> symbolNames, RunJournalOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runDirectory);
+        ArgumentNullException.ThrowIfNull(symbolNames);
+        if (symbolNames.Count == 0)
+        {
+            throw new ArgumentException("a run journals at least one symbol", nameof(symbolNames));
+        }
+
+        options ??= RunJournalOptions.Default;
+        Directory.CreateDirectory(runDirectory);
+        string[] symbols = [.. symbolNames];
+        var files = new List<SymbolJournalFiles>(symbols.Length);
+        SqliteJournal? database = null;
+        try
+        {
+            for (int i = 0; i < symbols.Length; i++)
+            {
+                files.Add(new SymbolJournalFiles(TextDirectoryOf(runDirectory, symbols, i), options));
+            }
+
+            if (options.WriteDatabase)
+            {
+                database = new SqliteJournal(Path.Combine(runDirectory, DatabaseFileName));
+            }
+        }
+        catch
+        {
+            files.ForEach(f => f.Dispose());
+            throw;
+        }
+
+        return new RunJournal(runDirectory, symbols, [.. files], database);
+    }
+
+    /// <summary>Where the text files of symbol <paramref name="index"/> go: the run directory, or its sub-directory when several symbols run.</summary>
+    public static string TextDirectoryOf(string runDirectory, IReadOnlyList<string> symbolNames, int index)
+    {
+        ArgumentNullException.ThrowIfNull(symbolNames);
+        return symbolNames.Count == 1 ? runDirectory : Path.Combine(runDirectory, symbolNames[index]);
+    }
+
+    /// <summary>Full path of one of a symbol's text files (e.g. <see cref="AggregatedFileName"/>).</summary>
+    public string PathOf(SymbolId symbol, string fileName) => Path.Combine(_files[symbol.Value].Directory, fileName);
+
+    /// <summary>Journals one output. Never throws: a failure is counted in <see cref="Summary"/> and the event skipped.</summary>
+    public void Write(ref OutputEvent output)
+    {
+        try
+        {
+            switch (output.Kind)
+            {
+                case OutputKind.RowClosed:
+                    OnRow(ref output);
+                    break;
+                case OutputKind.BarClosed:
+                    OnBar(ref output);
+                    break;
+                case OutputKind.SignalEvaluated:
+                    OnSignal(in output.Signal);
+                    break;
+                case OutputKind.OrderRequested:
+                    OnOrder(in output.Order);
+                    break;
+                case OutputKind.VenueReported:
+                    OnReport(in output.Report);
+                    break;
+                case OutputKind.PositionClosed:
+                    OnPositionClosed(in output.Position);
+                    break;
+                case OutputKind.BreakerChanged:
+                    Summary.CountBreakerChange();
+                    _database?.AddBreakerChange(output.TimeMs, ByteEnumNames<Risk.TradingState>.Of(output.BreakerState));
+                    break;
+                case OutputKind.EndOfStream:
+                    Summary.CountEndOfStream();
+                    Flush();
+                    break;
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            ReportFailure(output.Kind, output.TimeMs, e);
+        }
+    }
+
+    /// <summary>Commits the database's open batch (the text files are flushed per line already). Never throws.</summary>
+    public void Flush()
+    {
+        try
+        {
+            _database?.Flush();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            ReportFailure(OutputKind.None, 0, e);
+        }
+    }
+
+    /// <summary>Commits and closes every file. Call it after the pipeline's Run returned.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        Flush();
+        foreach (SymbolJournalFiles files in _files)
+        {
+            files.Dispose();
+        }
+
+        _database?.Dispose();
+    }
+
+    private void OnRow(ref OutputEvent output)
+    {
+        if (!TryFiles(output.Row.Symbol, out SymbolJournalFiles? files))
+        {
+            return;
+        }
+
+        Summary.CountRow();
+        files.Aggregated.Write(in output.Row);
+        if (output.HasEvaluation && output.Evaluation.HasPeak)
+        {
+            Summary.CountPeak();
+            files.DeltaScout.WritePeak(output.Evaluation.RowStartMs, in output.Evaluation.Peak);
+        }
+    }
+
+    private void OnBar(ref OutputEvent output)
+    {
+        if (!TryFiles(output.Bar.Symbol, out SymbolJournalFiles? files))
+        {
+            return;
+        }
+
+        Summary.CountBar();
+        files.Bars?.Write(in output.Bar, in output.Indicators);
+    }
+
+    private void OnSignal(in SignalRecord record)
+    {
+        ref readonly TradeSignal s = ref record.Signal;
+        if (!TryName(s.Symbol, out string? symbol))
+        {
+            return;
+        }
+
+        Summary.CountSignal(record.Decision);
+        if (_database is null)
+        {
+            return;
+        }
+
+        string reason = record.Decision == SignalDecision.RiskRejected
+            ? ByteEnumNames<Risk.RiskVerdict>.Of(record.Verdict)
+            : ByteEnumNames<EntryDecision>.Of(record.Entry);
+        decimal? quantity = record.Verdict == Risk.RiskVerdict.Admitted ? record.Sizing.Quantity.ToDecimal() : null;
+        _database.Add(new JournalSignal(
+            s.TimeMs, record.RowStartMs, symbol, s.Source == SignalSource.VolumeBar ? "VolumeBar" : "DeltaScout",
+            s.Direction == SignalDirection.Short ? "short" : "long", s.Price, s.Delta, s.Volume, s.Imbalance,
+            WholeOrNull(s.Vwap), WholeOrNull(s.Poc), ByteEnumNames<SignalDecision>.Of(record.Decision), reason, quantity));
+    }
+
+    private void OnOrder(in OrderRequest order)
+    {
+        if (!TryName(order.Symbol, out string? symbol))
+        {
+            return;
+        }
+
+        Summary.CountOrder(order.Command);
+        if (order.Command != OrderCommand.Submit)
+        {
+            _database?.UpdateOrderStatus(order.ClientId.Value, nameof(OrderStatus.PendingCancel), order.TimeMs);
+            return;
+        }
+
+        OrderRole role = _ledger.OnSubmit(in order);
+        _database?.Add(new JournalOrder(
+            order.ClientId.Value, order.TimeMs, symbol, ByteEnumNames<Side>.Of(order.Side), ByteEnumNames<OrderType>.Of(order.Type),
+            ByteEnumNames<OrderRole>.Of(role), order.Quantity.ToDecimal(), order.Price.IsZero ? null : order.Price.ToDecimal(),
+            order.StopPrice.IsZero ? null : order.StopPrice.ToDecimal(), order.ReduceOnly, nameof(OrderStatus.PendingSubmit)));
+    }
+
+    private void OnReport(in VenueReport report)
+    {
+        if (!TryName(report.Symbol, out string? symbol))
+        {
+            return;
+        }
+
+        Summary.CountReport(in report);
+        Money realized = _ledger.OnReport(in report);
+        if (_database is null)
+        {
+            return;
+        }
+
+        string? status = StatusAfter(report.Kind);
+        if (status is not null)
+        {
+            _database.UpdateOrderStatus(report.ClientId.Value, status, report.EventTimeMs);
+        }
+
+        if (report.IsFill)
+        {
+            _database.Add(new JournalFill(
+                report.ClientId.Value, report.EventTimeMs, symbol, ByteEnumNames<Side>.Of(report.Side), report.LastPrice.ToDecimal(),
+                report.LastQuantity.ToDecimal(), report.Fee.ToDecimal(), report.IsMaker, realized.ToDecimal()));
+        }
+    }
+
+    private void OnPositionClosed(in ClosedPosition p)
+    {
+        if (!TryName(p.Symbol, out string? symbol))
+        {
+            return;
+        }
+
+        Summary.CountPosition(in p);
+        _database?.Add(new JournalPosition(
+            symbol, p.Side == Side.Sell ? "Short" : "Long", p.OpenedMs, p.ClosedMs, p.Quantity.ToDecimal(), p.EntryPrice.ToDecimal(),
+            p.ExitPrice.ToDecimal(), p.RealizedPnl.ToDecimal(), p.Fees.ToDecimal(), ByteEnumNames<OrderRole>.Of(_ledger.LastFillRole(p.Symbol))));
+    }
+
+    /// <summary>The order status a report leaves behind; null when it changes nothing (a refused cancel).</summary>
+    private static string? StatusAfter(VenueReportKind kind) => kind switch
+    {
+        VenueReportKind.Accepted => nameof(OrderStatus.Accepted),
+        VenueReportKind.Rejected => nameof(OrderStatus.Rejected),
+        VenueReportKind.PartiallyFilled => nameof(OrderStatus.PartiallyFilled),
+        VenueReportKind.Filled => nameof(OrderStatus.Filled),
+        VenueReportKind.Canceled => nameof(OrderStatus.Canceled),
+        VenueReportKind.Expired => nameof(OrderStatus.Expired),
+        VenueReportKind.Unknown => nameof(OrderStatus.Unknown),
+        VenueReportKind.NotFound => nameof(OrderStatus.Rejected), // a submit left Unknown that never reached the venue
+        _ => null,
+    };
+
+    private static long? WholeOrNull(double value) => double.IsFinite(value) ? (long)value : null;
+
+    private bool TryFiles(SymbolId symbol, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SymbolJournalFiles? files)
+    {
+        if ((uint)symbol.Value < (uint)_files.Length)
+        {
+            files = _files[symbol.Value];
+            return true;
+        }
+
+        files = null;
+        UnknownSymbol(symbol);
+        return false;
+    }
+
+    private bool TryName(SymbolId symbol, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? name)
+    {
+        if ((uint)symbol.Value < (uint)_symbols.Length)
+        {
+            name = _symbols[symbol.Value];
+            return true;
+        }
+
+        name = null;
+        UnknownSymbol(symbol);
+        return false;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void UnknownSymbol(SymbolId symbol) =>
+        Summary.CountError($"unknown symbol id {symbol.Value} (the journal knows {_symbols.Length}); event skipped");
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private void ReportFailure(OutputKind kind, long timeMs, Exception e) =>
+        Summary.CountError($"{kind} at {timeMs} ms not journaled: {e.GetType().Name}: {e.Message}");
+}
