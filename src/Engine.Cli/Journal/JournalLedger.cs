@@ -27,12 +27,23 @@ public sealed class JournalLedger
     /// <summary>Orders whose outcome is still open (bounded: final orders are forgotten).</summary>
     public int WorkingOrders => _roles.Count;
 
-    /// <summary>Records a new order and returns the role inferred for it.</summary>
-    public OrderRole OnSubmit(in OrderRequest request)
+    /// <summary>
+    /// Records a new order and returns its role: <paramref name="knownRole"/> when the engine said it (the
+    /// OrderRequested output carries it), otherwise inferred from the request's shape.
+    /// </summary>
+    public OrderRole OnSubmit(in OrderRequest request, OrderRole knownRole = OrderRole.None)
     {
         int symbol = request.Symbol.Value;
         OrderRole role;
-        if (!request.ReduceOnly)
+        if (knownRole != OrderRole.None)
+        {
+            role = knownRole;
+            if (role == OrderRole.Entry)
+            {
+                _takeProfitsSinceEntry[symbol] = 0;
+            }
+        }
+        else if (!request.ReduceOnly)
         {
             role = OrderRole.Entry;
             _takeProfitsSinceEntry[symbol] = 0;

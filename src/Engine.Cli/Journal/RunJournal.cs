@@ -112,7 +112,7 @@ public sealed class RunJournal : IDisposable
                     OnSignal(in output.Signal);
                     break;
                 case OutputKind.OrderRequested:
-                    OnOrder(in output.Order);
+                    OnOrder(in output.Order, output.OrderRole);
                     break;
                 case OutputKind.VenueReported:
                     OnReport(in output.Report);
@@ -218,7 +218,7 @@ public sealed class RunJournal : IDisposable
             WholeOrNull(s.Vwap), WholeOrNull(s.Poc), ByteEnumNames<SignalDecision>.Of(record.Decision), reason, quantity));
     }
 
-    private void OnOrder(in OrderRequest order)
+    private void OnOrder(in OrderRequest order, OrderRole knownRole)
     {
         if (!TryName(order.Symbol, out string? symbol))
         {
@@ -232,7 +232,7 @@ public sealed class RunJournal : IDisposable
             return;
         }
 
-        OrderRole role = _ledger.OnSubmit(in order);
+        OrderRole role = _ledger.OnSubmit(in order, knownRole);
         _database?.Add(new JournalOrder(
             order.ClientId.Value, order.TimeMs, symbol, ByteEnumNames<Side>.Of(order.Side), ByteEnumNames<OrderType>.Of(order.Type),
             ByteEnumNames<OrderRole>.Of(role), order.Quantity.ToDecimal(), order.Price.IsZero ? null : order.Price.ToDecimal(),

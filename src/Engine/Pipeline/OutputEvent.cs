@@ -1,4 +1,5 @@
 using Engine.Model;
+using Engine.Oms;
 using Engine.Risk;
 using Engine.Signals;
 
@@ -29,6 +30,9 @@ public struct OutputEvent
     public IndicatorValues Indicators;
     public SignalRecord Signal;
     public OrderRequest Order;
+
+    /// <summary>The part the requested order plays in its position's plan (entry, stop, take-profit, flatten).</summary>
+    public OrderRole OrderRole;
     public VenueReport Report;
     public ClosedPosition Position;
     public TradingState BreakerState;

@@ -16,6 +16,8 @@ public sealed partial class TradingEngine<TOut>
             count++;
             ref OutputEvent o = ref ClaimOutput(OutputKind.OrderRequested);
             o.Order = request;
+            ref readonly Order order = ref _executor.OrderOf(request.ClientId, out bool known);
+            o.OrderRole = known && request.Command == OrderCommand.Submit ? order.Role : OrderRole.None;
             _out.Publish();
             _venue?.Submit(in request);
         }
