@@ -29,7 +29,7 @@ public static class RunReportWriter
             HistogramStore.Save(Path.Combine(directory, HistogramStore.FileName), series);
         }
 
-        var latency = new LatencyReport("Engine thread latency (ns)");
+        var latency = new LatencyReport("Engine thread latency");
         foreach ((string name, Histogram h) in series)
         {
             latency.Add(name, h);
