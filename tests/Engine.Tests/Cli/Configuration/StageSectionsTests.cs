@@ -22,9 +22,9 @@ public sealed class StageSectionsTests
     [Fact]
     public void Load_CommandLineBeatsEnvironmentForStageSettings()
     {
-        var (options, _) = EngineConfigurationLoader.Load(null, [Env("IMB_MIN", "0.61")], [("DeltaScout:IMB_MIN", "0.7", "--set"), ("Paper:SlippageTicks", "3", "--set")]);
+        var (options, _) = EngineConfigurationLoader.Load(null, [Env("IMB_MIN", "0.61")], [("DeltaScout:IMB_MIN", "0.6", "--set"), ("Paper:SlippageTicks", "3", "--set")]);
 
-        Assert.Equal(0.7, options.DeltaScout.ImbMin);
+        Assert.Equal(0.6, options.DeltaScout.ImbMin);
         Assert.Equal(3, options.Paper.SlippageTicks);
     }
 

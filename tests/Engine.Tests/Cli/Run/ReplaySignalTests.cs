@@ -13,7 +13,7 @@ public sealed class ReplaySignalTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public void Replay_SigtermMidRun_DrainsWritesReportAndExitsZero()
+    public async Task Replay_SigtermMidRun_DrainsWritesReportAndExitsZero()
     {
         string engine = Path.Combine(AppContext.BaseDirectory, "engine.dll");
         string runDir = Path.Combine(_dir, "run");
@@ -35,16 +35,19 @@ public sealed class ReplaySignalTests : IDisposable
 
         // At 20× the sample's six minutes take ~17 s: stop it once a few rows are out.
         bool started = Deadline.WaitUntil(() => File.Exists(aggregated) && LineCount(aggregated) > 5, TimeSpan.FromSeconds(60));
-        Assert.True(started, "no rows written: " + (process.HasExited ? error.Result : "still running"));
+        Assert.True(started, "no rows written; exited: " + process.HasExited);
         Assert.False(process.HasExited, "the run ended before the signal; slow it down");
         using (Process kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             kill.WaitForExit();
         }
 
-        Assert.True(process.WaitForExit(60_000), "did not exit after SIGTERM");
-        Assert.True(process.ExitCode == ExitCodes.Ok, error.Result);
-        Assert.EndsWith(Path.Combine(runDir, "report.md"), output.Result.TrimEnd('\n').Split('\n')[^1], StringComparison.Ordinal);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        string stdout = await output;
+        string stderr = await error;
+        Assert.True(process.ExitCode == ExitCodes.Ok, stderr);
+        Assert.EndsWith(Path.Combine(runDir, "report.md"), stdout.TrimEnd('\n').Split('\n')[^1], StringComparison.Ordinal);
 
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(runDir, "summary.json")));
         Assert.True(summary.RootElement.GetProperty("interrupted").GetBoolean());
