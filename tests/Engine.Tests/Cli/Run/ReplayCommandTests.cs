@@ -186,4 +186,17 @@ public sealed class ReplayCommandTests : IDisposable
     [Fact]
     public void Report_OnMissingDirectory_ExitsWithBadInput() =>
         Assert.Equal(ExitCodes.BadInput, CliHarness.Run("report", RunDir("none")).Exit);
+
+    [Fact]
+    public void Replay_TradesOfAnUnconfiguredSymbol_AreCountedNotFatal()
+    {
+        string eth = Path.Combine(_dir, "ETHUSDT-trades-x.csv");
+        File.WriteAllText(eth, "id,price,qty,time,is_buyer_maker\n1,2600.10,0.5,1723161256322,false\n2,2600.20,0.4,1723161256400,true\n");
+
+        var (exit, _, error) = CliHarness.ReplaySample(RunDir("u"), eth);
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(RunDir("u"), "summary.json")));
+        Assert.Equal(2, summary.RootElement.GetProperty("unknownSymbolEvents").GetInt64());
+    }
 }
