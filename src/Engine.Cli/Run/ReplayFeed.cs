@@ -53,6 +53,9 @@ public sealed class ReplayFeed : IInputFeed, IDisposable
     /// <summary>Malformed lines the inputs skipped, with their reasons (complete after the run).</summary>
     public long MalformedLines { get; private set; }
 
+    /// <summary>Lines the inputs skipped because they name a symbol the run does not trade (complete after the run).</summary>
+    public long UnknownSymbolLines { get; private set; }
+
     public List<string> Problems { get; } = [];
 
     public bool TryReadNext(ref EngineEvent slot)
@@ -113,8 +116,19 @@ public sealed class ReplayFeed : IInputFeed, IDisposable
     {
         if (_current is IEventSource source && source.Stats.Malformed > 0)
         {
-            MalformedLines += source.Stats.Malformed;
-            Problems.Add($"{_inputs[_input].Path}: {source.Stats.Malformed} malformed lines skipped (last: line {source.Stats.LastFailureLine}, {source.Stats.LastFailure})");
+            long unknown = source.Stats.Count(LineFailure.UnknownSymbol);
+            UnknownSymbolLines += unknown;
+            long malformed = source.Stats.Malformed - unknown;
+            MalformedLines += malformed;
+            if (malformed > 0)
+            {
+                Problems.Add($"{_inputs[_input].Path}: {malformed} malformed lines skipped (last: line {source.Stats.LastFailureLine}, {source.Stats.LastFailure})");
+            }
+
+            if (unknown > 0 && _pass == 0)
+            {
+                Problems.Add($"{_inputs[_input].Path}: {unknown} events of symbols this run does not trade, counted and skipped");
+            }
         }
 
         (_current as IDisposable)?.Dispose();

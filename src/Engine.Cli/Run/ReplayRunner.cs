@@ -90,7 +90,7 @@ public static class ReplayRunner
             AllocatedBytesEngineThreadAfterWarmup = stats.EngineAllocatedBytesAfterWarmup,
             InputRingFullCount = stats.InputRingFullCount,
             OutputRingFullCount = stats.OutputRingFullCount,
-            UnknownSymbolEvents = c.UnknownSymbolEvents,
+            UnknownSymbolEvents = c.UnknownSymbolEvents + replay.UnknownSymbolLines,
             MalformedLines = replay.MalformedLines,
             Rows = files.Rows,
             Bars = files.Bars,
