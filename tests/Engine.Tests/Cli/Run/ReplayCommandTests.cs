@@ -199,4 +199,18 @@ public sealed class ReplayCommandTests : IDisposable
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(RunDir("u"), "summary.json")));
         Assert.Equal(2, summary.RootElement.GetProperty("unknownSymbolEvents").GetInt64());
     }
+
+    [Fact]
+    public void Replay_OfARunsAggregatedCsv_ReproducesItsRowsAndPeaks()
+    {
+        Assert.Equal(ExitCodes.Ok, CliHarness.ReplaySample(RunDir("trades")).Exit);
+
+        var (exit, _, error) = CliHarness.Run(["replay", Path.Combine(RunDir("trades"), "aggregated.csv"), "--config", CliHarness.SampleConfig, "--out", RunDir("rows"), .. CliHarness.Unpinned]);
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        foreach (string file in new[] { "aggregated.csv", "deltascout.log" })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(RunDir("trades"), file)), File.ReadAllBytes(Path.Combine(RunDir("rows"), file)));
+        }
+    }
 }
