@@ -1,32 +1,40 @@
 using System.CommandLine;
 using Engine.Cli.Commands;
 using Engine.Cli.Configuration;
+using Engine.Cli.Run;
+using Engine.Cli.Status;
 
 namespace Engine.Cli;
 
-internal static class Program
+/// <summary>The <c>engine</c> command: replay, convert, report, config show. Exit codes: <see cref="ExitCodes"/>.</summary>
+public static class Program
 {
     private static int Main(string[] args)
     {
-        var configOption = new Option<string?>("--config") { Description = "JSON configuration file", Recursive = true };
-        var setOption = new Option<string[]>("--set")
-        {
-            Description = "Override a setting: Section:Name=Value (repeatable)",
-            Recursive = true,
-            AllowMultipleArgumentsPerToken = false,
-        };
+        using var stop = new StopSignal();
+        var context = new CommandContext(Console.Out, Console.Error, () => stop.Reason, StatusReporter.IsInteractiveConsole, stop.Token);
+        return Run(args, context);
+    }
 
+    /// <summary>Runs one command line with the given writers and stop token (tests call this in-process).</summary>
+    public static int Run(string[] args, CommandContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var shared = new SharedOptions();
         var root = new RootCommand("Engine: a low-latency trading engine for Binance order flow");
-        root.Add(configOption);
-        root.Add(setOption);
-        root.Add(ConfigShowCommand.Create(configOption, setOption));
+        root.Add(shared.Config);
+        root.Add(shared.Set);
+        root.Add(ReplayCommand.Create(shared, context));
+        root.Add(ConvertCommand.Create(shared, context));
+        root.Add(ReportCommand.Create(context));
+        root.Add(ConfigShowCommand.Create(shared, context));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
             {
-                Console.Error.WriteLine($"engine: {error.Message}");
+                context.Error.WriteLine($"engine: {error.Message}");
             }
 
             return ExitCodes.ConfigurationError;
@@ -35,23 +43,23 @@ internal static class Program
         try
         {
             // Our own handler: exit codes are part of the contract, and a stack trace is not a message.
-            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = context.Output, Error = context.Error });
         }
         catch (ConfigurationException ex)
         {
-            Console.Error.WriteLine($"engine: {ex.Message}");
+            context.Error.WriteLine($"engine: {ex.Message}");
             return ExitCodes.ConfigurationError;
         }
         catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or DirectoryNotFoundException)
         {
-            Console.Error.WriteLine($"engine: bad input: {ex.Message}");
+            context.Error.WriteLine($"engine: bad input: {ex.Message}");
             return ExitCodes.BadInput;
         }
 #pragma warning disable CA1031 // the last line of defence: report any fault with its type, never crash silently
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Console.Error.WriteLine($"engine: internal fault: {ex}");
+            context.Error.WriteLine($"engine: internal fault: {ex}");
             return ExitCodes.InternalFault;
         }
     }

@@ -6,20 +6,19 @@ namespace Engine.Cli.Commands;
 /// <summary><c>engine config show</c>: the effective configuration and where each value came from.</summary>
 public static class ConfigShowCommand
 {
-    public static Command Create(Option<string?> configOption, Option<string[]> setOption)
+    public static Command Create(SharedOptions shared, CommandContext context)
     {
+        ArgumentNullException.ThrowIfNull(shared);
+        ArgumentNullException.ThrowIfNull(context);
         var show = new Command("show", "Print the effective configuration and where each value came from");
         show.SetAction(parse =>
         {
-            var (_, effective) = EngineConfigurationLoader.Load(
-                parse.GetValue(configOption),
-                EngineConfigurationLoader.ProcessEnvironment(),
-                CommandLineOverrides.Parse(parse.GetValue(setOption) ?? []));
+            var (_, effective) = shared.Load(parse, context);
             int width = effective.Max(e => e.Key.Length);
             int valueWidth = Math.Min(40, effective.Max(e => e.Value.Length));
             foreach (ConfigEntry e in effective)
             {
-                Console.Out.WriteLine($"{e.Key.PadRight(width)}  {e.Value.PadRight(valueWidth)}  {e.Origin}");
+                context.Output.WriteLine($"{e.Key.PadRight(width)}  {e.Value.PadRight(valueWidth)}  {e.Origin}");
             }
 
             return ExitCodes.Ok;

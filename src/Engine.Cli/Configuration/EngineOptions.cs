@@ -1,8 +1,14 @@
+using Engine.Oms;
+using Engine.Oms.Paper;
+using Engine.Risk;
+using Engine.Signals;
+
 namespace Engine.Cli.Configuration;
 
 /// <summary>
 /// Everything configurable, by section. Loaded once at start-up by <see cref="EngineConfigurationLoader"/> and validated
-/// before anything runs.
+/// before anything runs. The stage sections are the stages' own option records, bound in place by reflection
+/// (their <c>init</c> setters work there) on fresh instances.
 /// </summary>
 public sealed class EngineOptions
 {
@@ -10,19 +16,68 @@ public sealed class EngineOptions
 
     public RuntimeOptions Runtime { get; } = new();
 
+    public SymbolOptions Symbol { get; } = new();
+
+    public DeltaScoutOptions DeltaScout { get; } = new();
+
+    public VolumeSignalOptions VolumeSignal { get; } = new();
+
+    public RiskOptions Risk { get; } = new();
+
+    public ExecutorOptions Executor { get; } = new();
+
+    public PaperVenueOptions Paper { get; } = new();
+
     /// <summary>
     /// The sections in the order `config show` prints them. <c>BareEnvironmentNames</c> sections also read their keys from
-    /// environment variables named exactly like the original scripts' settings (IMB_MIN).
+    /// environment variables named exactly like the original scripts' settings (IMB_MIN, RISK_PCT).
     /// </summary>
     public IEnumerable<(string Name, object Options, bool BareEnvironmentNames)> Sections()
     {
         yield return ("Run", Run, false);
         yield return ("Runtime", Runtime, false);
+        yield return ("Symbol", Symbol, false);
+        yield return ("DeltaScout", DeltaScout, true);
+        yield return ("VolumeSignal", VolumeSignal, false);
+        yield return ("Risk", Risk, true);
+        yield return ("Executor", Executor, false);
+        yield return ("Paper", Paper, false);
     }
 
     public void Validate(ICollection<string> errors)
     {
         Run.Validate(errors);
         Runtime.Validate(errors);
+        Symbol.Validate(errors);
+        Prefixed(errors, "DeltaScout", DeltaScout.Validate());
+        Prefixed(errors, "VolumeSignal", VolumeSignal.Validate());
+        Prefixed(errors, "Risk", Risk.Validate());
+        Thrown(errors, "Executor", Executor.Validate);
+        Thrown(errors, "Paper", Paper.Validate);
+    }
+
+    private static void Prefixed(ICollection<string> errors, string section, IReadOnlyList<string> problems)
+    {
+        foreach (string p in problems)
+        {
+            errors.Add(p.StartsWith(section + ":", StringComparison.Ordinal) ? p : $"{section}:{p}");
+        }
+    }
+
+    /// <summary>The OMS option records throw on invalid values; their message names the value and what is allowed.</summary>
+    private static void Thrown(ICollection<string> errors, string section, Action validate)
+    {
+        try
+        {
+            validate();
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            errors.Add($"{section}:{ex.ParamName} = {ex.ActualValue}: {ex.Message.Split(" (Parameter", 2)[0]}");
+        }
+        catch (ArgumentException ex)
+        {
+            errors.Add($"{section}: {ex.Message}");
+        }
     }
 }

@@ -1,6 +1,8 @@
+using Engine.Pipeline;
+
 namespace Engine.Cli.Configuration;
 
-/// <summary>What a run computes: interval, signal, symbols' venue filters.</summary>
+/// <summary>What a run computes: interval, signal, paper account, where symbol filters come from.</summary>
 public sealed class RunOptions
 {
     /// <summary>Aggregation interval in seconds (1 to 3600), aligned to UTC.</summary>
@@ -12,6 +14,9 @@ public sealed class RunOptions
     /// <summary>A Binance futures exchangeInfo JSON to take symbol filters from (tick, lot, min notional).</summary>
     public string? ExchangeInfo { get; set; }
 
+    /// <summary>Paper account equity at start, in the quote asset.</summary>
+    public decimal StartingEquity { get; set; } = 10_000m;
+
     public void Validate(ICollection<string> errors)
     {
         if (IntervalSeconds is < 1 or > 3600)
@@ -22,6 +27,11 @@ public sealed class RunOptions
         if (ExchangeInfo is not null && !File.Exists(ExchangeInfo))
         {
             errors.Add($"Run:{nameof(ExchangeInfo)} = '{ExchangeInfo}': no such file");
+        }
+
+        if (StartingEquity <= 0)
+        {
+            errors.Add($"Run:{nameof(StartingEquity)} = {StartingEquity}: must be more than 0");
         }
     }
 }

@@ -1,3 +1,5 @@
+using Engine.Ring;
+
 namespace Engine.Cli.Configuration;
 
 /// <summary>Threads, cores, rings and memory: how the process runs, not what it decides.</summary>

@@ -1,0 +1,113 @@
+using Engine.Binance.Archives;
+using Engine.Binance.Recorded;
+using Engine.Binance.Recording;
+using Engine.Binance.Sources;
+using Engine.Model;
+using Engine.Pipeline;
+
+namespace Engine.Cli.Run;
+
+/// <summary>
+/// Recognises an input file by its content (first bytes or first line), and opens it as an input feed. A missing or
+/// unrecognisable file is bad input (<see cref="InvalidDataException"/> / <see cref="FileNotFoundException"/>).
+/// </summary>
+public static class InputDetector
+{
+    public static InputKind Detect(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no such input file", path);
+        }
+
+        Span<byte> magic = stackalloc byte[8];
+        using (FileStream raw = File.OpenRead(path))
+        {
+            if (raw.ReadAtLeast(magic, 8, throwOnEndOfStream: false) == 8 && magic.SequenceEqual(RecordingLayout.Magic))
+            {
+                return InputKind.Recording;
+            }
+        }
+
+        using LineReader lines = LineReader.Open(path);
+        if (!lines.TryReadLine(out ReadOnlySpan<byte> first, out _))
+        {
+            throw new InvalidDataException($"{path}: empty input");
+        }
+
+        if (first.StartsWith("Timestamp,Trades"u8))
+        {
+            return InputKind.AggregatedCsv;
+        }
+
+        int space = first.IndexOf((byte)' ');
+        if (space > 0 && IsDigits(first[..space]) && space + 1 < first.Length && first[space + 1] == (byte)'{')
+        {
+            return InputKind.RecordedFrames;
+        }
+
+        if (first.IndexOf((byte)',') > 0)
+        {
+            return InputKind.TradeCsv;
+        }
+
+        throw new InvalidDataException($"{path}: not a recognised input (trade CSV, recorded frames, aggregated.csv or ENGREC01 recording)");
+    }
+
+    /// <summary>Opens one pass of <paramref name="path"/>; a recording plays <paramref name="repeat"/> passes itself.</summary>
+    public static IInputFeed Open(string path, InputKind kind, SymbolRegistry registry, SymbolId configuredSymbol, long intervalMs, int repeat = 1) => kind switch
+    {
+        InputKind.Recording => RecordingFeed.Open(path, registry, repeat),
+        InputKind.RecordedFrames => RecordedFrameReader.Open(path, registry),
+        InputKind.AggregatedCsv => AggregatedCsvReader.Open(path, configuredSymbol, intervalMs),
+        _ => TradeCsvReader.Open(path, registry, SymbolOfFile(path, registry, configuredSymbol)),
+    };
+
+    /// <summary>
+    /// The symbol of a file without a symbol column: named by a data.binance.vision style prefix (<c>ETHUSDT-trades…</c>),
+    /// which is unknown (its trades counted, not traded) when not configured; the configured symbol otherwise.
+    /// </summary>
+    public static SymbolId SymbolOfFile(string path, SymbolRegistry registry, SymbolId configuredSymbol)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        string name = Path.GetFileName(path);
+        int dash = name.IndexOf('-', StringComparison.Ordinal);
+        if (dash > 0 && IsSymbolLike(name.AsSpan(0, dash)))
+        {
+            return registry.TryGet(name.AsSpan(0, dash), out SymbolId id) ? id : SymbolId.None;
+        }
+
+        return configuredSymbol;
+    }
+
+    private static bool IsDigits(ReadOnlySpan<byte> s)
+    {
+        foreach (byte b in s)
+        {
+            if (b is < (byte)'0' or > (byte)'9')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsSymbolLike(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 5 || s.Length > SymbolRegistry.MaxSymbolLength)
+        {
+            return false;
+        }
+
+        foreach (char c in s)
+        {
+            if (!char.IsAsciiLetterUpper(c) && !char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,78 @@
+using Engine.Binance.Recording;
+using Engine.Model;
+using Engine.Pipeline;
+
+namespace Engine.Cli.Run;
+
+/// <summary>
+/// Writes trade inputs into one binary recording. The recording's symbols are the configured one, every
+/// data.binance.vision style file-name prefix and every symbol of input recordings; trades of other symbols (a
+/// symbol column naming one not listed) are skipped and counted. Written to a temporary file, renamed when complete.
+/// </summary>
+public static class RecordingConverter
+{
+    public static long Convert(IReadOnlyList<ReplayInput> inputs, string configuredSymbol, string target) => Convert(inputs, configuredSymbol, target, out _);
+
+    public static long Convert(IReadOnlyList<ReplayInput> inputs, string configuredSymbol, string target, out long skipped)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var registry = new SymbolRegistry([configuredSymbol]);
+        foreach (ReplayInput input in inputs)
+        {
+            if (input.Kind == InputKind.Recording)
+            {
+                using RecordingFeed feed = RecordingFeed.Open(input.Path, registry);
+                foreach (string s in feed.Reader.Symbols)
+                {
+                    registry.Add(s);
+                }
+            }
+            else
+            {
+                string name = Path.GetFileName(input.Path);
+                int dash = name.IndexOf('-', StringComparison.Ordinal);
+                if (dash >= 5 && name[..dash].All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)))
+                {
+                    registry.Add(name[..dash]);
+                }
+            }
+        }
+
+        var names = Enumerable.Range(0, registry.Count).Select(i => registry.NameOf(new SymbolId(i))).ToList();
+        string temp = target + ".tmp";
+        skipped = 0;
+        long written;
+        using (var writer = new RecordingWriter(File.Create(temp), names))
+        {
+            var slot = default(EngineEvent);
+            foreach (ReplayInput input in inputs)
+            {
+                IInputFeed feed = InputDetector.Open(input.Path, input.Kind, registry, new SymbolId(0), 60_000);
+                try
+                {
+                    while (feed.TryReadNext(ref slot))
+                    {
+                        if (slot.Kind == EventKind.Trade && (uint)slot.Trade.Symbol.Value < (uint)names.Count)
+                        {
+                            writer.Write(in slot.Trade);
+                        }
+                        else
+                        {
+                            skipped++;
+                        }
+                    }
+                }
+                finally
+                {
+                    (feed as IDisposable)?.Dispose();
+                }
+            }
+
+            writer.Flush();
+            written = writer.Count;
+        }
+
+        File.Move(temp, target, overwrite: true);
+        return written;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using Engine.Cli.Configuration;
+using Engine.Cli.Status;
+using Engine.Interop;
+using Engine.Metrics;
+using Engine.Model;
+using Engine.Pipeline;
+
+namespace Engine.Cli.Run;
+
+/// <summary>
+/// Runs <c>engine replay</c>: recognises the inputs, creates the run directory, runs the pipeline with the journal
+/// handler and status lines, and writes the report. A stop request ends the feed; the run still drains, flushes
+/// and reports. Returns the path of report.md.
+/// </summary>
+public static class ReplayRunner
+{
+    public static string Run(ReplayRequest request, TextWriter output, TextWriter errors, bool interactive, Func<string?>? stopReason, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (request.Files.Count == 0)
+        {
+            throw new ConfigurationException("replay: give at least one input file");
+        }
+
+        if (request.Repeat < 1)
+        {
+            throw new ConfigurationException($"--repeat {request.Repeat}: must be 1 or more");
+        }
+
+        if (request.Speed is double x && (!(x > 0) || double.IsInfinity(x)))
+        {
+            throw new ConfigurationException($"--speed {x}: must be a finite number above 0 (omit it to play as fast as possible)");
+        }
+
+        // Everything is checked before anything is created: bad input leaves no run directory behind.
+        var inputs = request.Files.Select(f => new ReplayInput(f, InputDetector.Detect(f))).ToList();
+        bool paced = request.Speed is not null;
+        PipelineOptions options = PipelineSetup.ToPipelineOptions(request.Options, paced);
+        PipelineRuntime runtime = PipelineSetup.ToPipelineRuntime(request.Options, paced);
+        string directory = CreateRunDirectory(request.OutputDirectory);
+        File.WriteAllLines(Path.Combine(directory, "config.txt"), request.Effective.Select(e => $"{e.Key} = {e.Value}  ({e.Origin})"));
+
+        NativeLibraryStatus.WriteStartupNoticeOnce(errors);
+        using MemoryLock memory = MemoryLock.Acquire(request.Options.Runtime.LockMemory);
+        var warnings = new List<string>();
+        if (memory.Warning is not null)
+        {
+            warnings.Add(memory.Warning);
+        }
+
+        var registry = new SymbolRegistry(options.Symbols.Select(s => s.Name));
+        SymbolId configured = new(0);
+        string started = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+        using var files = new RunOutputFiles(directory);
+        using var replay = new ReplayFeed(inputs, request.Repeat, registry.Count, options.IntervalMs,
+            (input, repeat) => InputDetector.Open(input.Path, input.Kind, registry, configured, options.IntervalMs, repeat));
+        IInputFeed feed = paced ? new PacedFeed(replay, request.Speed!.Value, stop) : replay;
+        var pipeline = new EnginePipeline<RunOutputHandler>(options, runtime, new RunOutputHandler(files));
+        RunStatistics stats;
+        using (var status = new StatusReporter(() => Snapshot(pipeline, options.StartingEquity), TimeSpan.FromSeconds(request.Options.Runtime.StatusIntervalSeconds), output, interactive))
+        {
+            status.Start();
+            stats = pipeline.Run(feed, stop);
+        }
+
+        replay.Dispose();
+        warnings.AddRange(stats.Warnings);
+        warnings.AddRange(replay.Problems);
+        EngineCounters c = pipeline.Engine.Counters;
+        var summary = new RunSummary
+        {
+            Events = stats.Events,
+            EventsPerSecond = Math.Round(stats.EventsPerSecond),
+            ElapsedSeconds = stats.Elapsed.TotalSeconds,
+            Signals = c.Signals,
+            SignalsAdmitted = c.SignalsAdmitted,
+            Orders = c.OrderRequests,
+            Fills = c.Fills,
+            PositionsClosed = files.PositionsClosed,
+            WinningPositions = files.Wins,
+            RealizedPnl = files.RealizedPnl.ToDecimal(),
+            FeesPaid = files.FeesPaid.ToDecimal(),
+            NetPnl = (files.RealizedPnl - files.FeesPaid).ToDecimal(),
+            GcCollections = new GcFigures { Gen0 = stats.Gen0Collections, Gen1 = stats.Gen1Collections, Gen2 = stats.Gen2Collections },
+            AllocatedBytesEngineThread = stats.EngineAllocatedBytes,
+            AllocatedBytesEngineThreadAfterWarmup = stats.EngineAllocatedBytesAfterWarmup,
+            InputRingFullCount = stats.InputRingFullCount,
+            OutputRingFullCount = stats.OutputRingFullCount,
+            UnknownSymbolEvents = c.UnknownSymbolEvents + replay.UnknownSymbolLines,
+            MalformedLines = replay.MalformedLines,
+            Rows = files.Rows,
+            Bars = files.Bars,
+            Peaks = files.Peaks,
+            FillModel = pipeline.Engine.Venue?.FillModel.ToString() ?? "None",
+            LatencySampleEvery = options.LatencySampleEvery,
+            Speed = request.Speed,
+            Repeat = request.Repeat,
+            Interrupted = stop.IsCancellationRequested,
+            StopReason = stop.IsCancellationRequested ? stopReason?.Invoke() : null,
+            StartedUtc = started,
+            Inputs = request.Files,
+            Warnings = warnings,
+            NativeLibrary = NativeLibraryStatus.StartupNotice,
+            EngineFaults = stats.EngineFaults,
+            JournalFaults = stats.JournalFaults,
+        };
+
+        var series = new List<(string, Histogram)>();
+        StageLatency latency = pipeline.Engine.Latency;
+        foreach (Stage stage in Enum.GetValues<Stage>())
+        {
+            series.Add((StageLatency.NameOf(stage), latency[stage]));
+        }
+
+        return RunReportWriter.Write(directory, summary, series);
+    }
+
+    private static string CreateRunDirectory(string? requested)
+    {
+        string directory = requested ?? Path.Combine("runs", DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+        if (File.Exists(Path.Combine(directory, RunOutputFiles.AggregatedFileName)) || File.Exists(Path.Combine(directory, RunReportWriter.SummaryFileName)))
+        {
+            throw new ConfigurationException($"--out {directory}: already holds a run; choose a new directory");
+        }
+
+        Directory.CreateDirectory(directory);
+        return Path.GetFullPath(directory);
+    }
+
+    private static StatusSnapshot Snapshot(EnginePipeline<RunOutputHandler> pipeline, decimal startingEquity)
+    {
+        EngineCounters c = pipeline.Engine.Counters;
+        return new StatusSnapshot(
+            c.Events, pipeline.InputDepth, c.Signals, c.OrderRequests, c.Fills,
+            pipeline.Engine.Account.Equity.ToDecimal() - startingEquity,
+            pipeline.Engine.Latency[Stage.EndToEnd].ValueAtPercentile(99),
+            -1);
+    }
+}

@@ -1,0 +1,44 @@
+namespace Engine.Cli.Run;
+
+/// <summary>
+/// What a run measured, as written to <c>summary.json</c> (camelCase) and read back by <c>engine report</c>.
+/// <see cref="LatencyNs"/> is end to end, in nanoseconds.
+/// </summary>
+public sealed record RunSummary
+{
+    public long Events { get; init; }
+    public double EventsPerSecond { get; init; }
+    public double ElapsedSeconds { get; init; }
+    public long Signals { get; init; }
+    public long SignalsAdmitted { get; init; }
+    public long Orders { get; init; }
+    public long Fills { get; init; }
+    public long PositionsClosed { get; init; }
+    public long WinningPositions { get; init; }
+    public decimal RealizedPnl { get; init; }
+    public decimal FeesPaid { get; init; }
+    public decimal NetPnl { get; init; }
+    public LatencyFigures LatencyNs { get; init; } = new();
+    public GcFigures GcCollections { get; init; } = new();
+    public long AllocatedBytesEngineThread { get; init; }
+    public long AllocatedBytesEngineThreadAfterWarmup { get; init; }
+    public long InputRingFullCount { get; init; }
+    public long OutputRingFullCount { get; init; }
+    public long UnknownSymbolEvents { get; init; }
+    public long MalformedLines { get; init; }
+    public long Rows { get; init; }
+    public long Bars { get; init; }
+    public long Peaks { get; init; }
+    public string FillModel { get; init; } = "None";
+    public int LatencySampleEvery { get; init; } = 1;
+    public double? Speed { get; init; }
+    public int Repeat { get; init; } = 1;
+    public bool Interrupted { get; init; }
+    public string? StopReason { get; init; }
+    public string StartedUtc { get; init; } = string.Empty;
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+    public string NativeLibrary { get; init; } = string.Empty;
+    public long EngineFaults { get; init; }
+    public long JournalFaults { get; init; }
+}
