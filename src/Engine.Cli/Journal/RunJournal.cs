@@ -14,7 +14,7 @@ namespace Engine.Cli.Journal;
 /// Usage: <c>using var journal = RunJournal.Create(dir, ["BTCUSDT"]);</c> then
 /// <c>new EnginePipeline&lt;JournalHandler&gt;(options, runtime, new JournalHandler(journal))</c>; after the run,
 /// read <see cref="Summary"/>. Contract: one thread writes (the journal thread); an event that cannot be written is
-/// counted in <see cref="RunSummary.Errors"/> and skipped, never thrown, so the journal thread carries on.
+/// counted in <see cref="JournalTotals.Errors"/> and skipped, never thrown, so the journal thread carries on.
 /// </summary>
 public sealed class RunJournal : IDisposable
 {
@@ -41,7 +41,7 @@ public sealed class RunJournal : IDisposable
     public string RunDirectory { get; }
 
     /// <summary>Counts and money of what was journaled; read it after the run (the journal thread writes it).</summary>
-    public RunSummary Summary { get; } = new();
+    public JournalTotals Summary { get; } = new();
 
     /// <summary>Path of journal.db, or null when the options turned it off.</summary>
     public string? DatabasePath => _database is null ? null : Path.Combine(RunDirectory, DatabaseFileName);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Engine.Cli.Configuration;
+using Engine.Cli.Journal;
 using Engine.Cli.Status;
 using Engine.Interop;
 using Engine.Metrics;
@@ -55,11 +56,11 @@ public static class ReplayRunner
         SymbolId configured = new(0);
         string started = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
-        using var files = new RunOutputFiles(directory);
+        using RunJournal journal = RunJournal.Create(directory, [.. options.Symbols.Select(s => s.Name)]);
         using var replay = new ReplayFeed(inputs, request.Repeat, registry.Count, options.IntervalMs,
             (input, repeat) => InputDetector.Open(input.Path, input.Kind, registry, configured, options.IntervalMs, repeat));
         IInputFeed feed = paced ? new PacedFeed(replay, request.Speed!.Value, stop) : replay;
-        var pipeline = new EnginePipeline<RunOutputHandler>(options, runtime, new RunOutputHandler(files));
+        var pipeline = new EnginePipeline<JournalHandler>(options, runtime, new JournalHandler(journal));
         RunStatistics stats;
         using (var status = new StatusReporter(() => Snapshot(pipeline, options.StartingEquity), TimeSpan.FromSeconds(request.Options.Runtime.StatusIntervalSeconds), output, interactive))
         {
@@ -68,7 +69,14 @@ public static class ReplayRunner
         }
 
         replay.Dispose();
+        journal.Flush();
+        JournalTotals files = journal.Summary;
         warnings.AddRange(stats.Warnings);
+        if (files.Errors > 0)
+        {
+            warnings.Add($"journal: {files.Errors} events could not be written; first: {files.FirstError}");
+        }
+
         warnings.AddRange(replay.Problems);
         EngineCounters c = pipeline.Engine.Counters;
         var summary = new RunSummary
@@ -80,11 +88,11 @@ public static class ReplayRunner
             SignalsAdmitted = c.SignalsAdmitted,
             Orders = c.OrderRequests,
             Fills = c.Fills,
-            PositionsClosed = files.PositionsClosed,
+            PositionsClosed = files.Positions,
             WinningPositions = files.Wins,
-            RealizedPnl = files.RealizedPnl.ToDecimal(),
-            FeesPaid = files.FeesPaid.ToDecimal(),
-            NetPnl = (files.RealizedPnl - files.FeesPaid).ToDecimal(),
+            RealizedPnl = files.RealizedPnl,
+            FeesPaid = files.FillFees,
+            NetPnl = files.RealizedPnl - files.FillFees,
             GcCollections = new GcFigures { Gen0 = stats.Gen0Collections, Gen1 = stats.Gen1Collections, Gen2 = stats.Gen2Collections },
             AllocatedBytesEngineThread = stats.EngineAllocatedBytes,
             AllocatedBytesEngineThreadAfterWarmup = stats.EngineAllocatedBytesAfterWarmup,
@@ -122,7 +130,7 @@ public static class ReplayRunner
     private static string CreateRunDirectory(string? requested)
     {
         string directory = requested ?? Path.Combine("runs", DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
-        if (File.Exists(Path.Combine(directory, RunOutputFiles.AggregatedFileName)) || File.Exists(Path.Combine(directory, RunReportWriter.SummaryFileName)))
+        if (File.Exists(Path.Combine(directory, RunJournal.AggregatedFileName)) || File.Exists(Path.Combine(directory, RunReportWriter.SummaryFileName)))
         {
             throw new ConfigurationException($"--out {directory}: already holds a run; choose a new directory");
         }
@@ -131,7 +139,7 @@ public static class ReplayRunner
         return Path.GetFullPath(directory);
     }
 
-    private static StatusSnapshot Snapshot(EnginePipeline<RunOutputHandler> pipeline, decimal startingEquity)
+    private static StatusSnapshot Snapshot(EnginePipeline<JournalHandler> pipeline, decimal startingEquity)
     {
         EngineCounters c = pipeline.Engine.Counters;
         return new StatusSnapshot(

@@ -27,7 +27,7 @@ public sealed class JournaledRun : IDisposable
 
     public string Directory { get; }
 
-    public RunSummary Summary { get; }
+    public JournalTotals Summary { get; }
 
     public string PathOf(string fileName) => Path.Combine(Directory, fileName);
 
@@ -39,7 +39,7 @@ public sealed class JournaledRun : IDisposable
     }
 
     /// <summary>Pushes the outputs through a handler as the journal thread would, in batches of 64, and closes the journal.</summary>
-    public static RunSummary WriteJournal(string directory, List<OutputEvent> outputs)
+    public static JournalTotals WriteJournal(string directory, List<OutputEvent> outputs)
     {
         using RunJournal journal = RunJournal.Create(directory, Symbols);
         var handler = new JournalHandler(journal);

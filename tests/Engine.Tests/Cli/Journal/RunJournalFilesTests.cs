@@ -138,7 +138,7 @@ public sealed class RunJournalFilesTests(JournaledRun run) : IClassFixture<Journ
     public void Summary_CountsEveryKindOfOutput()
     {
         List<OutputEvent> o = JournaledRun.Outputs;
-        RunSummary s = run.Summary;
+        JournalTotals s = run.Summary;
         Assert.Equal(0, s.Errors);
         Assert.Equal(Rows.Count, s.Rows);
         Assert.Equal(Peaks.Count, s.Peaks);

@@ -162,7 +162,7 @@ public sealed class RunJournalTests : IDisposable
     public void Pipeline_JournalThread_WritesTheSameFilesAsTheEngineAlone()
     {
         string piped = Path.Combine(_dir, "piped");
-        RunSummary summary;
+        JournalTotals summary;
         RunStatistics stats;
         using (RunJournal journal = RunJournal.Create(piped, JournaledRun.Symbols))
         {

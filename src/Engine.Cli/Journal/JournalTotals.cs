@@ -7,7 +7,7 @@ namespace Engine.Cli.Journal;
 /// What a run's journal saw, for summary.json and report.md: counts per output kind, signals by decision, and the
 /// money of the closed positions in exact decimals. Written by the journal thread; read it after the run ended.
 /// </summary>
-public sealed class RunSummary
+public sealed class JournalTotals
 {
     private readonly long[] _signalsByDecision = new long[3];
     private long _realizedE8;
