@@ -33,7 +33,6 @@ public class VolumeBarSignalEquivalenceTests
     }
 
     [Theory]
-    [InlineData("0.5", 9, 21, 3)]
     [InlineData("1", 9, 21, 3)]
     [InlineData("2", 5, 13, 2)]
     [InlineData("2", 9, 21, 6)]
