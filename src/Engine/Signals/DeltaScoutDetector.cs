@@ -197,15 +197,30 @@ public sealed partial class DeltaScoutDetector
     }
 
     /// <summary>
-    /// round-half-even(Σ price·qty / Σ qty) decided exactly on the integer sums. A double division estimates the
-    /// quotient (off by at most one for any realistic price); the exact Int128 remainder corrects it, which is far
-    /// cheaper than a 128-bit division.
+    /// round-half-even(Σ price·qty / Σ qty), decided exactly on the integer sums. A double division estimates the
+    /// quotient to within a few ulps; unless that estimate lies within a tiny margin of a .5 tie, its nearest integer
+    /// is the exact answer (the usual case, no 128-bit arithmetic). Near a tie the exact Int128 remainder decides.
     /// </summary>
     private long VwapRounded()
     {
+        // Estimate error: below 4 roundings, i.e. < 2^-50 relative; the margin is 2^-40 relative (1024x wider).
+        const double TieMargin = 1.0 / (1L << 40);
+        double estimate = NonNegativeToDouble(_vwapPriceQty) / ((double)_vwapQty * FixedPoint.Scale);
+        double floor = Math.Floor(estimate);
+        double fraction = estimate - floor; // exact for a non-negative double
+        if (Math.Abs(fraction - 0.5) > estimate * TieMargin)
+        {
+            return (long)floor + (fraction > 0.5 ? 1 : 0);
+        }
+
+        return VwapRoundedNearTie((long)floor);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long VwapRoundedNearTie(long quotient)
+    {
         Int128 numerator = _vwapPriceQty;
         Int128 denominator = (Int128)_vwapQty * FixedPoint.Scale;
-        long quotient = (long)Math.Floor((double)numerator / (double)denominator);
         Int128 remainder = numerator - (quotient * denominator);
         while (remainder < 0)
         {
@@ -227,4 +242,9 @@ public sealed partial class DeltaScoutDetector
 
         return quotient;
     }
+
+    /// <summary>An Int128 ≥ 0 to double within 2 ulps, without the library's general (slower) conversion.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double NonNegativeToDouble(Int128 value) =>
+        ((double)(ulong)(value >> 64) * 18446744073709551616.0) + (ulong)value;
 }
