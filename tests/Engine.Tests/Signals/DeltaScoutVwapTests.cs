@@ -16,7 +16,7 @@ public class DeltaScoutVwapTests
     [InlineData(1, 2)]
     [InlineData(2, 3)]
     [InlineData(3, 5)]
-    [InlineData(4, 30)]
+    [InlineData(4, 4)]
     public void Vwap_OnTieHeavyFeeds_EqualsExactDecimalHalfEven(int seed, int window)
     {
         var rng = new Random(seed);
