@@ -35,12 +35,7 @@ public sealed partial class DeltaScoutDetector
     private readonly double _pocHalfStep;
 
     // Per-row ring (engine thread): row n sits at slot n % _capacity (tracked in _slot); _capacity covers every window.
-    private readonly long[] _qty;
-    private readonly Int128[] _priceQty;
-    private readonly long[] _delta;
-    private readonly long[] _vol;
-    private readonly long[] _priceNow;
-    private readonly long[] _priceNowChange;
+    private readonly RowSlot[] _rows;
 
     private readonly SlidingMaximum _deltaMax;
     private readonly SlidingMaximum _deltaMinNegated;
@@ -70,12 +65,7 @@ public sealed partial class DeltaScoutDetector
         _capacity = Math.Max(_vwapWindow, ChopWindow);
         _pocStep = options.PocStepUsd;
         _pocHalfStep = options.PocStepUsd / 2;
-        _qty = new long[_capacity];
-        _priceQty = new Int128[_capacity];
-        _delta = new long[_capacity];
-        _vol = new long[_capacity];
-        _priceNow = new long[_capacity];
-        _priceNowChange = new long[_capacity];
+        _rows = new RowSlot[_capacity];
         _deltaMax = new SlidingMaximum(_rollWindow);
         _deltaMinNegated = new SlidingMaximum(_rollWindow);
         _priceNowMax = new SlidingMaximum(ChopWindow);
@@ -131,43 +121,45 @@ public sealed partial class DeltaScoutDetector
         int slot = _slot; // ring slot of row n; rows k back sit at Back(slot, k), k < _capacity
 
         // Leave every window first (the evicted rows may share the ring slot this row is about to take).
+        RowSlot[] rows = _rows;
         if (n >= _vwapWindow)
         {
-            int o = Back(slot, _vwapWindow);
-            _vwapQty -= _qty[o];
-            _vwapPriceQty -= _priceQty[o];
-            _poc.EvictOldest(_qty[o]);
+            ref RowSlot o = ref rows[Back(slot, _vwapWindow)];
+            _vwapQty -= o.Qty;
+            _vwapPriceQty -= o.PriceQty;
+            _poc.EvictOldest(o.Qty);
         }
 
         if (n >= AvgWindow)
         {
-            _qty9 -= _qty[Back(slot, AvgWindow)];
+            _qty9 -= rows[Back(slot, AvgWindow)].Qty;
         }
 
         if (n >= CohWindow)
         {
-            int o = Back(slot, CohWindow);
-            _delta10 -= _delta[o];
-            _vol10 -= _vol[o];
+            ref RowSlot o = ref rows[Back(slot, CohWindow)];
+            _delta10 -= o.Delta;
+            _vol10 -= o.Vol;
         }
 
         if (n >= ChopWindow - 1)
         {
-            _change30 -= _priceNowChange[Back(slot, ChopWindow - 1)];
+            _change30 -= rows[Back(slot, ChopWindow - 1)].PriceNowChange;
         }
 
         long qty = row.TotalQty.E8;
         long delta = row.BuyQty.E8 - row.SellQty.E8;
         long vol = row.BuyQty.E8 + row.SellQty.E8;
-        long change = n == 0 ? 0 : Math.Abs(priceNowE8 - _priceNow[Back(slot, 1)]);
+        long change = n == 0 ? 0 : Math.Abs(priceNowE8 - rows[Back(slot, 1)].PriceNow);
         Int128 priceQty = (Int128)avgE8 * qty;
 
-        _qty[slot] = qty;
-        _priceQty[slot] = priceQty;
-        _delta[slot] = delta;
-        _vol[slot] = vol;
-        _priceNow[slot] = priceNowE8;
-        _priceNowChange[slot] = change;
+        ref RowSlot entry = ref rows[slot];
+        entry.Qty = qty;
+        entry.PriceQty = priceQty;
+        entry.Delta = delta;
+        entry.Vol = vol;
+        entry.PriceNow = priceNowE8;
+        entry.PriceNowChange = change;
 
         _vwapQty += qty;
         _vwapPriceQty += priceQty;
@@ -197,15 +189,30 @@ public sealed partial class DeltaScoutDetector
     }
 
     /// <summary>
-    /// round-half-even(Σ price·qty / Σ qty) decided exactly on the integer sums. A double division estimates the
-    /// quotient (off by at most one for any realistic price); the exact Int128 remainder corrects it, which is far
-    /// cheaper than a 128-bit division.
+    /// round-half-even(Σ price·qty / Σ qty), decided exactly on the integer sums. A double division estimates the
+    /// quotient to within a few ulps; unless that estimate lies within a tiny margin of a .5 tie, its nearest integer
+    /// is the exact answer (the usual case, no 128-bit arithmetic). Near a tie the exact Int128 remainder decides.
     /// </summary>
     private long VwapRounded()
     {
+        // Estimate error: below 4 roundings, i.e. < 2^-50 relative; the margin is 2^-40 relative (1024x wider).
+        const double TieMargin = 1.0 / (1L << 40);
+        double estimate = NonNegativeToDouble(_vwapPriceQty) / ((double)_vwapQty * FixedPoint.Scale);
+        double floor = Math.Floor(estimate);
+        double fraction = estimate - floor; // exact for a non-negative double
+        if (Math.Abs(fraction - 0.5) > estimate * TieMargin)
+        {
+            return (long)floor + (fraction > 0.5 ? 1 : 0);
+        }
+
+        return VwapRoundedNearTie((long)floor);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long VwapRoundedNearTie(long quotient)
+    {
         Int128 numerator = _vwapPriceQty;
         Int128 denominator = (Int128)_vwapQty * FixedPoint.Scale;
-        long quotient = (long)Math.Floor((double)numerator / (double)denominator);
         Int128 remainder = numerator - (quotient * denominator);
         while (remainder < 0)
         {
@@ -226,5 +233,21 @@ public sealed partial class DeltaScoutDetector
         }
 
         return quotient;
+    }
+
+    /// <summary>An Int128 ≥ 0 to double within 2 ulps, without the library's general (slower) conversion.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double NonNegativeToDouble(Int128 value) =>
+        ((double)(ulong)(value >> 64) * 18446744073709551616.0) + (ulong)value;
+
+    /// <summary>One row's window terms, side by side so evicting a row touches one cache line.</summary>
+    private struct RowSlot
+    {
+        public Int128 PriceQty;
+        public long Qty;
+        public long Delta;
+        public long Vol;
+        public long PriceNow;
+        public long PriceNowChange;
     }
 }

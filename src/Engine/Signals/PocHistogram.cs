@@ -9,7 +9,8 @@ namespace Engine.Signals;
 /// <remarks>
 /// A window of W rows holds at most W distinct bins, so every table is sized from W at construction:
 /// - an open-addressing hash (linear probing, backward-shift deletion) maps a bin key to its slot;
-/// - per slot: total quantity (exact 10^-8 units), live row count, and the sequence of its oldest live row;
+/// - per slot: live row count and heap position; its total quantity (exact 10^-8 units) and the sequence of its
+///   oldest live row ride in its heap entry;
 /// - per row: its slot and the sequence of the next row in the same bin, so when the oldest row of the window
 ///   leaves, its bin's first appearance moves to that next row in O(1);
 /// - an indexed binary heap of slots ordered by (quantity desc, first appearance asc), a strict total order because
@@ -24,15 +25,15 @@ internal sealed class PocHistogram
     private readonly int _window;
 
     private readonly long[] _binKey;
-    private readonly long[] _binQty;
     private readonly int[] _binRows;
-    private readonly long[] _binFirst;
     private readonly int[] _binLastIndex;
     private readonly int[] _binHeapIndex;
     private readonly int[] _freeSlots;
     private int _freeCount;
 
-    private readonly int[] _heap;
+    // Each heap entry carries its bin's ordering key (quantity, first appearance), so sifting compares contiguous
+    // entries instead of chasing slot indices into per-bin arrays (see DeltaScoutBenchmarks).
+    private readonly HeapEntry[] _heap;
     private int _heapCount;
 
     private readonly int[] _table; // slot + 1, 0 = empty
@@ -48,13 +49,11 @@ internal sealed class PocHistogram
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
         _window = window;
         _binKey = new long[window];
-        _binQty = new long[window];
         _binRows = new int[window];
-        _binFirst = new long[window];
         _binLastIndex = new int[window];
         _binHeapIndex = new int[window];
         _freeSlots = new int[window];
-        _heap = new int[window];
+        _heap = new HeapEntry[window];
         _rowSlot = new int[window];
         _rowNext = new long[window];
         int tableSize = 8;
@@ -75,7 +74,7 @@ internal sealed class PocHistogram
     public long TopKey
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => _binKey[_heap[0]];
+        get => _binKey[_heap[0].Slot];
     }
 
     /// <summary>Adds row <paramref name="sequence"/> (the newest; evict the oldest first when the window is full).</summary>
@@ -89,25 +88,23 @@ internal sealed class PocHistogram
         {
             slot = _freeSlots[--_freeCount];
             _binKey[slot] = binKey;
-            _binQty[slot] = quantityE8;
             _binRows[slot] = 1;
-            _binFirst[slot] = sequence;
             _binLastIndex[slot] = rowIndex;
             Insert(binKey, slot);
             int at = _heapCount++;
-            _heap[at] = slot;
-            _binHeapIndex[slot] = at;
-        }
-        else
-        {
-            _rowNext[_binLastIndex[slot]] = sequence;
-            _binLastIndex[slot] = rowIndex;
-            _binQty[slot] += quantityE8;
-            _binRows[slot]++;
+            _heap[at] = new HeapEntry { Quantity = quantityE8, First = sequence, Slot = slot };
+            _rowSlot[rowIndex] = slot;
+            SiftUp(at);
+            return;
         }
 
+        _rowNext[_binLastIndex[slot]] = sequence;
+        _binLastIndex[slot] = rowIndex;
+        _binRows[slot]++;
         _rowSlot[rowIndex] = slot;
-        SiftUp(_binHeapIndex[slot]);
+        int existing = _binHeapIndex[slot];
+        _heap[existing].Quantity += quantityE8;
+        SiftUp(existing);
     }
 
     /// <summary>Removes the oldest row in the window, whose quantity was <paramref name="quantityE8"/>.</summary>
@@ -120,21 +117,22 @@ internal sealed class PocHistogram
         {
             Remove(_binKey[slot]);
             int at = _binHeapIndex[slot];
-            int last = _heap[--_heapCount];
+            HeapEntry last = _heap[--_heapCount];
             _freeSlots[_freeCount++] = slot;
             if (at < _heapCount)
             {
                 _heap[at] = last;
-                _binHeapIndex[last] = at;
+                _binHeapIndex[last.Slot] = at;
                 SiftDown(at);
-                SiftUp(_binHeapIndex[last]);
+                SiftUp(_binHeapIndex[last.Slot]);
             }
 
             return;
         }
 
-        _binQty[slot] -= quantityE8;
-        _binFirst[slot] = _rowNext[rowIndex];
+        ref HeapEntry entry = ref _heap[_binHeapIndex[slot]];
+        entry.Quantity -= quantityE8;
+        entry.First = _rowNext[rowIndex];
         SiftDown(_binHeapIndex[slot]);
     }
 
@@ -152,37 +150,35 @@ internal sealed class PocHistogram
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool Better(int a, int b)
-    {
-        long qa = _binQty[a];
-        long qb = _binQty[b];
-        return qa > qb || (qa == qb && _binFirst[a] < _binFirst[b]);
-    }
+    private static bool Better(in HeapEntry a, in HeapEntry b) =>
+        a.Quantity > b.Quantity || (a.Quantity == b.Quantity && a.First < b.First);
 
     private void SiftUp(int at)
     {
-        int slot = _heap[at];
+        HeapEntry[] heap = _heap;
+        HeapEntry moving = heap[at];
         while (at > 0)
         {
             int parentAt = (at - 1) >> 1;
-            int parent = _heap[parentAt];
-            if (!Better(slot, parent))
+            ref HeapEntry parent = ref heap[parentAt];
+            if (!Better(in moving, in parent))
             {
                 break;
             }
 
-            _heap[at] = parent;
-            _binHeapIndex[parent] = at;
+            heap[at] = parent;
+            _binHeapIndex[parent.Slot] = at;
             at = parentAt;
         }
 
-        _heap[at] = slot;
-        _binHeapIndex[slot] = at;
+        heap[at] = moving;
+        _binHeapIndex[moving.Slot] = at;
     }
 
     private void SiftDown(int at)
     {
-        int slot = _heap[at];
+        HeapEntry[] heap = _heap;
+        HeapEntry moving = heap[at];
         int count = _heapCount;
         while (true)
         {
@@ -192,25 +188,24 @@ internal sealed class PocHistogram
                 break;
             }
 
-            int best = _heap[child];
-            if (child + 1 < count && Better(_heap[child + 1], best))
+            if (child + 1 < count && Better(in heap[child + 1], in heap[child]))
             {
                 child++;
-                best = _heap[child];
             }
 
-            if (!Better(best, slot))
+            ref HeapEntry best = ref heap[child];
+            if (!Better(in best, in moving))
             {
                 break;
             }
 
-            _heap[at] = best;
-            _binHeapIndex[best] = at;
+            heap[at] = best;
+            _binHeapIndex[best.Slot] = at;
             at = child;
         }
 
-        _heap[at] = slot;
-        _binHeapIndex[slot] = at;
+        heap[at] = moving;
+        _binHeapIndex[moving.Slot] = at;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -277,5 +272,12 @@ internal sealed class PocHistogram
         }
 
         _table[hole] = Empty;
+    }
+
+    private struct HeapEntry
+    {
+        public long Quantity;
+        public long First; // sequence of the bin's oldest live row: ties go to the bin seen first
+        public int Slot;
     }
 }
