@@ -43,11 +43,11 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
         _engineProcessor = new BatchEventProcessor<EngineEvent, EngineEventHandler>(
             _input, _inputSequencer.NewBarrier(), new EngineEventHandler(Engine, _setup, runtime.WarmupEvents),
             HandlerFaultPolicy.SkipEvent, f => RecordFault("engine", f, ref _engineFaults));
-        _inputSequencer.AddGatingSequences(_engineProcessor.Sequence);
+        _inputSequencer.AddGatingSequences([_engineProcessor.Sequence]);
         _journalProcessor = new BatchEventProcessor<OutputEvent, TJournal>(
             _output, _outputSequencer.NewBarrier(), journal,
             HandlerFaultPolicy.SkipEvent, f => RecordFault("journal", f, ref _journalFaults));
-        _outputSequencer.AddGatingSequences(_journalProcessor.Sequence);
+        _outputSequencer.AddGatingSequences([_journalProcessor.Sequence]);
     }
 
     public TradingEngine<OutputRingSink> Engine { get; }
@@ -147,6 +147,7 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
     private bool Feed(IInputFeed feed, CancellationToken stop)
     {
         int batch = Math.Clamp(_runtime.FeedBatch, 1, _runtime.InputRingSize / 2);
+        bool keepFeedTime = _runtime.FeedStampsTime;
         bool more = true;
         bool interrupted = false;
         var spinner = default(SpinWait);
@@ -171,7 +172,11 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
                 ref EngineEvent slot = ref _input[s];
                 if (more && feed.TryReadNext(ref slot))
                 {
-                    slot.ReceivedTimestamp = now;
+                    if (!keepFeedTime)
+                    {
+                        slot.ReceivedTimestamp = now;
+                    }
+
                     continue;
                 }
 
