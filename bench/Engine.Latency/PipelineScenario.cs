@@ -135,7 +135,8 @@ internal static class PipelineScenario
         {
             RollWindowMin = 20, VwapWindowMin = 30, Chop30Max = 1000, Coh10Min = 0, ImbMin = 0, ImbMax = 1, VwapMaxDistUsd = 1000,
         },
-        Risk = new RiskOptions { CooldownMinutes = 0.5, MaxTradesPerDay = 100_000, MaxConsecutiveLosses = 100_000, OrderBurst = 100, OrderRefillSeconds = 1 },
+        Risk = new RiskOptions { CooldownMinutes = 0.5, MaxTradesPerDay = 100_000, MaxConsecutiveLosses = 1000, HaltOnConsecutiveLosses = false, MaxDailyLossPct = 1, MaxDrawdownPct = 1,
+            OrderBurst = 100, OrderRefillSeconds = 1 },
         Executor = new ExecutorOptions { CooldownMs = 30_000 },
         LatencySampleEvery = 1,
     };
