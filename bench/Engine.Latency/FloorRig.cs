@@ -9,7 +9,7 @@ namespace Engine.Latency;
 
 /// <summary>
 /// The machine's floor: the same paced injector, the same input ring (multi-producer sequencer, same size and wait
-/// strategy, one slot per claim) and the same two pinned CPUs as the pipeline run, but an engine thread with empty
+/// strategy, one slot per claim), the same two pinned CPUs and the same priority as the pipeline run, but an engine thread with empty
 /// stages. What it measures is what the VM, the clock and the ring cost before any trading logic runs.
 /// </summary>
 internal sealed class FloorRig
@@ -44,6 +44,14 @@ internal sealed class FloorRig
         var consumer = new Thread(() =>
         {
             Pin(_runtime.EngineCpu, "floor engine");
+            if (_runtime.RealtimePriority > 0 && !ThreadAffinity.TryRaiseToRealtimePriority(_runtime.RealtimePriority, out string? rtError))
+            {
+                lock (_warnings)
+                {
+                    _warnings.Add($"floor engine thread real-time priority not granted: {rtError}");
+                }
+            }
+
             _processor.Run();
         }) { Name = "floor-engine", IsBackground = true };
         long last = -1;

@@ -39,12 +39,13 @@ internal static class PipelineScenario
             EngineCpu = EngineCpu,
             FeedCpu = FeedCpu,
             WarmupEvents = options.WarmupEvents,
+            RealtimePriority = options.RealtimePriority,
         };
 
         var pipeline = new EnginePipeline<TallyJournal>(EngineOptions(), runtime, default);
         var feed = new PacedFeed(tape, options.Events, options.Rate);
         Settle();
-        output.WriteLine($"pipeline: feed pinned to CPU {FeedCpu}, engine to CPU {EngineCpu}, wait {options.Wait}, batch 1 ...");
+        output.WriteLine($"pipeline: feed pinned to CPU {FeedCpu}, engine to CPU {EngineCpu}, wait {options.Wait}, batch 1{(options.RealtimePriority > 0 ? $", engine SCHED_FIFO {options.RealtimePriority}" : "")} ...");
         RunStatistics stats = pipeline.Run(feed, CancellationToken.None);
         foreach (string warning in stats.Warnings)
         {

@@ -13,7 +13,8 @@ internal sealed record PipelineScenarioOptions(
     string? OutDirectory,
     IReadOnlyList<string> Inputs,
     WaitStrategyKind Wait,
-    bool SkipFloor)
+    bool SkipFloor,
+    int RealtimePriority = 0)
 {
     public const double DefaultRate = 100_000;
     public const long DefaultEvents = 10_000_000;
@@ -27,6 +28,7 @@ internal sealed record PipelineScenarioOptions(
         var inputs = new List<string>();
         var wait = WaitStrategyKind.BusySpin;
         bool skipFloor = false;
+        int realtime = 0;
         options = null;
         error = null;
         for (int i = 0; i < args.Length; i++)
@@ -53,6 +55,7 @@ internal sealed record PipelineScenarioOptions(
                 "--json" => (json = value) is not null,
                 "--out" => (outDir = value) is not null,
                 "--input" => File.Exists(value) && AddTo(inputs, value),
+                "--realtime" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out realtime) && realtime is >= 1 and <= 99,
                 "--wait" => Enum.TryParse(value, ignoreCase: true, out wait) && Enum.IsDefined(wait),
                 _ => false,
             };
@@ -65,7 +68,7 @@ internal sealed record PipelineScenarioOptions(
 
         // Default warm-up: a tenth of the run, at most 200k events (2 s at 100k/s: enough for the JIT's tiers).
         warmup = warmup >= 0 ? Math.Min(warmup, events / 2) : Math.Min(events / 10, 200_000);
-        options = new PipelineScenarioOptions(rate, events, warmup, json, outDir, inputs, wait, skipFloor);
+        options = new PipelineScenarioOptions(rate, events, warmup, json, outDir, inputs, wait, skipFloor, realtime);
         return true;
     }
 

@@ -21,7 +21,7 @@ public class PipelineScenarioOptionsTests
     [Fact]
     public void TryParse_EveryOption_IsRead()
     {
-        string[] args = ["--rate", "1000000", "--events", "5000", "--json", "s.json", "--out", "rep", "--wait", "yielding", "--no-floor"];
+        string[] args = ["--rate", "1000000", "--events", "5000", "--json", "s.json", "--out", "rep", "--wait", "yielding", "--no-floor", "--realtime", "10"];
 
         Assert.True(PipelineScenarioOptions.TryParse(args, out PipelineScenarioOptions? o, out _));
 
@@ -32,6 +32,7 @@ public class PipelineScenarioOptionsTests
         Assert.Equal("rep", o.OutDirectory);
         Assert.Equal(WaitStrategyKind.Yielding, o.Wait);
         Assert.True(o.SkipFloor);
+        Assert.Equal(10, o.RealtimePriority);
     }
 
     [Theory]
@@ -39,6 +40,7 @@ public class PipelineScenarioOptionsTests
     [InlineData("--rate", "fast")]
     [InlineData("--events", "-5")]
     [InlineData("--wait", "nap")]
+    [InlineData("--realtime", "100")]
     [InlineData("--input", "/no/such/file.csv")]
     [InlineData("--colour", "red")]
     public void TryParse_BadValue_FailsWithAReason(string name, string value)
