@@ -19,7 +19,7 @@ internal static class JsonSummary
         json.WriteNumber("eventsPerSecond", summary.ChannelsEventsPerSecond);
         json.WriteEndObject();
 
-        RoundTripPercentiles rt = summary.RoundTripNanos;
+        Percentiles rt = summary.RoundTripNanos;
         json.WriteStartObject("roundTripNs");
         json.WriteNumber("p50", rt.P50);
         json.WriteNumber("p90", rt.P90);

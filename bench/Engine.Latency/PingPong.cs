@@ -1,4 +1,5 @@
 using Engine.Interop;
+using Engine.Metrics;
 using Engine.Ring;
 using Engine.Timing;
 
@@ -14,7 +15,6 @@ internal sealed class PingPong
     private const int PingCpu = 0;
     private const int PongCpu = 1;
 
-    /// <summary>Runs <paramref name="warmUp"/> unrecorded then <paramref name="samplesNanos"/>.Length recorded round trips; returns whether both threads were pinned.</summary>
     private readonly SingleProducerSequencer _ping = new(Capacity, new BusySpinWaitStrategy());
     private readonly RingBuffer<BenchEvent> _pingRing = new(Capacity);
     private readonly SingleProducerSequencer _pong = new(Capacity, new BusySpinWaitStrategy());
@@ -31,7 +31,14 @@ internal sealed class PingPong
         _pong.AddGatingSequence(_pingerRead);
     }
 
-    public bool Measure(long[] samplesNanos, int warmUp)
+    /// <summary>The two CPUs the ping and pong threads are pinned to (always different).</summary>
+    public static string CpuPair => $"ping on CPU {PingCpu}, pong on CPU {PongCpu}";
+
+    /// <summary>
+    /// Runs <paramref name="warmUp"/> unrecorded then <paramref name="samples"/> recorded round trips into
+    /// <paramref name="roundTripNanos"/> (cleared first); returns null when both threads were pinned, else why not.
+    /// </summary>
+    public string? Measure(Histogram roundTripNanos, int samples, int warmUp)
     {
         // Reused across runs: both rings advance in lockstep, so the echo of ping s is still pong s.
         var ping = _ping;
@@ -39,20 +46,21 @@ internal sealed class PingPong
         var echo = _echo;
         var pongBarrier = _pongBarrier;
         var pingerRead = _pingerRead;
+        roundTripNanos.Reset();
 
-        bool pongPinned = false;
+        string? pongError = null;
         var ponger = new Thread(() =>
         {
-            pongPinned = ThreadAffinity.TryPinCurrentThread(PongCpu, out _);
+            ThreadAffinity.TryPinCurrentThread(PongCpu, out pongError);
             echo.Run();
         })
         { IsBackground = true, Name = "ponger" };
 
-        bool pingPinned = false;
+        string? pingError = null;
         var pinger = new Thread(() =>
         {
-            pingPinned = ThreadAffinity.TryPinCurrentThread(PingCpu, out _);
-            Pinger(ping, pingRing, pongBarrier, pingerRead, samplesNanos, warmUp);
+            ThreadAffinity.TryPinCurrentThread(PingCpu, out pingError);
+            Pinger(ping, pingRing, pongBarrier, pingerRead, roundTripNanos, samples, warmUp);
         })
         { IsBackground = true, Name = "pinger" };
 
@@ -61,13 +69,7 @@ internal sealed class PingPong
         pinger.Join();
         echo.Halt();
         ponger.Join();
-
-        for (int i = 0; i < samplesNanos.Length; i++)
-        {
-            samplesNanos[i] = EngineClock.TicksToNanos(samplesNanos[i]); // ticks -> ns after the run, off the measured path
-        }
-
-        return pingPinned && pongPinned;
+        return pingError is null && pongError is null ? null : $"ping: {pingError ?? "pinned"}; pong: {pongError ?? "pinned"}";
     }
 
     private static void Pinger(
@@ -75,10 +77,11 @@ internal sealed class PingPong
         RingBuffer<BenchEvent> pingRing,
         SequenceBarrier pongBarrier,
         Sequence pingerRead,
-        long[] samplesTicks,
+        Histogram roundTripNanos,
+        int samples,
         int warmUp)
     {
-        int total = warmUp + samplesTicks.Length;
+        int total = warmUp + samples;
         for (int i = 0; i < total; i++)
         {
             long start = EngineClock.Timestamp();
@@ -98,7 +101,9 @@ internal sealed class PingPong
             pingerRead.Value = s;
             if (i >= warmUp)
             {
-                samplesTicks[i - warmUp] = end - start;
+                // Recorded after the clock read, so the histogram's few ns fall between round trips, not inside one.
+                long nanos = EngineClock.ElapsedNanos(start, end);
+                roundTripNanos.RecordValue(nanos < 1 ? 1 : nanos);
             }
         }
     }

@@ -1,17 +1,29 @@
 namespace Engine.Latency;
 
-/// <summary>The end-to-end latency program: one command per scenario (only <c>ring</c> so far).</summary>
+/// <summary>The end-to-end latency program: one command per scenario.</summary>
 internal static class Program
 {
     private const string Usage = """
-        usage: Engine.Latency ring [--json PATH] [--runs N] [--seconds S] [--samples N]
-          ring   1P->1C ring throughput (busy-spin, batch publish) against System.Threading.Channels,
-                 and ping-pong round trips between two threads; medians of several runs
+        usage: Engine.Latency <command> [options]
+
+          ring [--json PATH] [--runs N] [--seconds S] [--samples N]
+              1P->1C ring throughput (busy-spin, batch publish) against System.Threading.Channels, and ping-pong
+              round trips between two threads pinned to CPUs 0 and 1 (HDR percentiles); medians of several runs.
+
+          pipeline [--rate N] [--events N] [--warmup N] [--input FILE]... [--wait busyspin|yielding|sleeping|blocking]
+                   [--realtime PRIO] [--json PATH] [--out DIR] [--no-floor]
+              Recorded trades (default: the BTCUSDT+ETHUSDT futures trades in ../shared/data, replayed in laps with
+              continuous times and ids) injected at a fixed rate (default 100000/s, 10000000 events) into the full
+              engine: feed pinned to CPU 0, engine to CPU 1, one event per publish. Every event is timed from its
+              INTENDED start (coordinated-omission free), per stage, end to end and signal to order; then the floor:
+              the same injector and ring with empty stages. --out writes the latency report (.hgrm per series,
+              latency.md/svg/json); --json writes summary.json. --warmup defaults to a tenth of the run (max 200000).
+              --realtime asks SCHED_FIFO PRIO (1-99) for both engine threads (needs CAP_SYS_NICE; off by default).
         """;
 
     private static int Main(string[] args)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help")
+        if (args.Length == 0 || args[0] is "-h" or "--help" || (args.Length > 1 && args[1] is "-h" or "--help"))
         {
             Console.Error.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
@@ -20,19 +32,30 @@ internal static class Program
         switch (args[0])
         {
             case "ring":
-                if (!RingScenarioOptions.TryParse(args.AsSpan(1), out RingScenarioOptions? options, out string? error))
+                if (!RingScenarioOptions.TryParse(args.AsSpan(1), out RingScenarioOptions? ring, out string? ringError))
                 {
-                    Console.Error.WriteLine(error);
-                    Console.Error.WriteLine(Usage);
-                    return 2;
+                    return Fail(ringError);
                 }
 
-                RingScenario.Run(options, Console.Out);
+                RingScenario.Run(ring, Console.Out);
+                return 0;
+            case "pipeline":
+                if (!PipelineScenarioOptions.TryParse(args.AsSpan(1), out PipelineScenarioOptions? pipeline, out string? pipelineError))
+                {
+                    return Fail(pipelineError);
+                }
+
+                PipelineScenario.Run(pipeline, Console.Out);
                 return 0;
             default:
-                Console.Error.WriteLine($"unknown command '{args[0]}'");
-                Console.Error.WriteLine(Usage);
-                return 2;
+                return Fail($"unknown command '{args[0]}'");
         }
+    }
+
+    private static int Fail(string? error)
+    {
+        Console.Error.WriteLine(error);
+        Console.Error.WriteLine(Usage);
+        return 2;
     }
 }

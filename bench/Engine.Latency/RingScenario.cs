@@ -1,4 +1,5 @@
 using Engine.Interop;
+using Engine.Metrics;
 using Engine.Ring;
 using Engine.Timing;
 
@@ -25,17 +26,19 @@ internal static class RingScenario
         var yieldingThroughput = new RingThroughput(new YieldingWaitStrategy()); // context: busy-spin needs idle cores
 
         var pingPong = new PingPong();
-        var samples = new long[options.RoundTripSamples];
+        var roundTrip = new Histogram(1, 10L * 1_000_000_000, 3);
         throughput.MeasureEventsPerSecond(TimeSpan.FromMilliseconds(300));
         yieldingThroughput.MeasureEventsPerSecond(TimeSpan.FromMilliseconds(300));
         ChannelsThroughput.MeasureEventsPerSecond(TimeSpan.FromMilliseconds(300));
-        pingPong.Measure(samples, RoundTripWarmUp);
+        pingPong.Measure(roundTrip, options.RoundTripSamples, RoundTripWarmUp);
 
         var ringRates = new List<double>();
         var yieldingRates = new List<double>();
         var channelRates = new List<double>();
-        var roundTrips = new List<RoundTripPercentiles>();
+        var roundTrips = new List<Percentiles>();
         int gen0 = 0, gen1 = 0, gen2 = 0;
+        bool pinnedEveryRun = true;
+        string? pinError = null;
 
         output.WriteLine();
         output.WriteLine("run   ring ev/s    (yielding)   channels ev/s  ratio   rt p50   p90      p99      p99.9    p99.99   max (ns)  pinned");
@@ -52,29 +55,34 @@ internal static class RingScenario
             double channels = ChannelsThroughput.MeasureEventsPerSecond(options.ThroughputDuration);
 
             before = CollectionCounts();
-            bool pinned = pingPong.Measure(samples, RoundTripWarmUp);
+            string? notPinned = pingPong.Measure(roundTrip, options.RoundTripSamples, RoundTripWarmUp);
             int[] after = CollectionCounts();
             gen0 += after[0] - before[0];
             gen1 += after[1] - before[1];
             gen2 += after[2] - before[2];
-            RoundTripPercentiles rt = RoundTripPercentiles.FromSamples(samples);
+            Percentiles rt = Percentiles.FromHistogram(roundTrip);
+            pinnedEveryRun &= notPinned is null;
+            pinError ??= notPinned;
 
             ringRates.Add(ring);
             yieldingRates.Add(yielding);
             channelRates.Add(channels);
             roundTrips.Add(rt);
             output.WriteLine(
-                $"{run,-5} {ring,12:N0} {yielding,12:N0} {channels,14:N0} {ring / channels,6:F1}x {rt.P50,7} {rt.P90,8} {rt.P99,8} {rt.P999,8} {rt.P9999,8} {rt.Max,9}  {(pinned ? "yes" : "no")}");
+                $"{run,-5} {ring,12:N0} {yielding,12:N0} {channels,14:N0} {ring / channels,6:F1}x {rt.P50,7} {rt.P90,8} {rt.P99,8} {rt.P999,8} {rt.P9999,8} {rt.Max,9}  {(notPinned is null ? "yes" : "no")}");
         }
 
         var summary = new RingSummary(
             (long)Median(ringRates),
             (long)Median(channelRates),
-            RoundTripPercentiles.Median(roundTrips),
+            Percentiles.Median(roundTrips),
             gen0,
             gen1,
             gen2);
         Print(summary, (long)Median(yieldingRates), options, output);
+        output.WriteLine(pinnedEveryRun
+            ? $"  ping-pong threads pinned                {PingPong.CpuPair} (native affinity, every run)"
+            : $"  ping-pong threads NOT pinned            {pinError}");
         if (options.JsonPath is not null)
         {
             JsonSummary.Write(options.JsonPath, summary);
@@ -97,9 +105,9 @@ internal static class RingScenario
 
     private static void Print(RingSummary s, long yieldingEventsPerSecond, RingScenarioOptions options, TextWriter output)
     {
-        RoundTripPercentiles rt = s.RoundTripNanos;
+        Percentiles rt = s.RoundTripNanos;
         output.WriteLine();
-        output.WriteLine($"medians of {options.Runs} runs ({options.ThroughputDuration.TotalSeconds:0.#} s throughput each, {options.RoundTripSamples:N0} round trips each)");
+        output.WriteLine($"medians of {options.Runs} runs ({options.ThroughputDuration.TotalSeconds:0.#} s throughput each, {options.RoundTripSamples:N0} round trips each, HDR percentiles)");
         output.WriteLine($"  ring 1P->1C (busy-spin, batch publish)  {s.RingEventsPerSecond,15:N0} events/s");
         output.WriteLine($"  ring 1P->1C (yielding, batch publish)   {yieldingEventsPerSecond,15:N0} events/s (not in JSON)");
         output.WriteLine($"  System.Threading.Channels baseline      {s.ChannelsEventsPerSecond,15:N0} events/s");

@@ -4,7 +4,7 @@ namespace Engine.Latency;
 internal sealed record RingSummary(
     long RingEventsPerSecond,
     long ChannelsEventsPerSecond,
-    RoundTripPercentiles RoundTripNanos,
+    Percentiles RoundTripNanos,
     int Gen0Collections,
     int Gen1Collections,
     int Gen2Collections);

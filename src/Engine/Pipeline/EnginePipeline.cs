@@ -147,6 +147,7 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
     private bool Feed(IInputFeed feed, CancellationToken stop)
     {
         int batch = Math.Clamp(_runtime.FeedBatch, 1, _runtime.InputRingSize / 2);
+        bool keepFeedTime = _runtime.FeedStampsTime;
         bool more = true;
         bool interrupted = false;
         var spinner = default(SpinWait);
@@ -171,7 +172,11 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
                 ref EngineEvent slot = ref _input[s];
                 if (more && feed.TryReadNext(ref slot))
                 {
-                    slot.ReceivedTimestamp = now;
+                    if (!keepFeedTime)
+                    {
+                        slot.ReceivedTimestamp = now;
+                    }
+
                     continue;
                 }
 

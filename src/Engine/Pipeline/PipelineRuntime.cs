@@ -27,4 +27,10 @@ public sealed record PipelineRuntime
 
     /// <summary>Events the feed claims and fills per batch.</summary>
     public int FeedBatch { get; init; } = 256;
+
+    /// <summary>
+    /// Keep the <see cref="Model.EngineEvent.ReceivedTimestamp"/> the feed wrote instead of stamping each batch on
+    /// arrival: a paced injector sets each event's intended start, so latency is free of coordinated omission.
+    /// </summary>
+    public bool FeedStampsTime { get; init; }
 }
