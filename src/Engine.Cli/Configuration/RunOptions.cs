@@ -14,6 +14,12 @@ public sealed class RunOptions
     /// <summary>A Binance futures exchangeInfo JSON to take symbol filters from (tick, lot, min notional).</summary>
     public string? ExchangeInfo { get; set; }
 
+    /// <summary>
+    /// An existing aggregated.csv (the engine's or the original Aggregator's) whose rows prime DeltaScout's windows,
+    /// EMA50 and previous-candidate slot before live input, without emitting anything (contracts §3 warm start).
+    /// </summary>
+    public string? WarmStart { get; set; }
+
     /// <summary>Paper account equity at start, in the quote asset.</summary>
     public decimal StartingEquity { get; set; } = 10_000m;
 
@@ -27,6 +33,11 @@ public sealed class RunOptions
         if (ExchangeInfo is not null && !File.Exists(ExchangeInfo))
         {
             errors.Add($"Run:{nameof(ExchangeInfo)} = '{ExchangeInfo}': no such file");
+        }
+
+        if (WarmStart is not null && !File.Exists(WarmStart))
+        {
+            errors.Add($"Run:{nameof(WarmStart)} = '{WarmStart}': no such file");
         }
 
         if (StartingEquity <= 0)

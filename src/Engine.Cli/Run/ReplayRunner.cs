@@ -61,6 +61,11 @@ public static class ReplayRunner
             (input, repeat) => InputDetector.Open(input.Path, input.Kind, registry, configured, options.IntervalMs, repeat));
         IInputFeed feed = paced ? new PacedFeed(replay, request.Speed!.Value, stop) : replay;
         var pipeline = new EnginePipeline<JournalHandler>(options, runtime, new JournalHandler(journal));
+        if (request.Options.Run.WarmStart is { } warmFile)
+        {
+            warnings.Add(WarmStarter.Prime(pipeline.Engine, warmFile, configured, options.IntervalMs));
+        }
+
         RunStatistics stats;
         using (var status = new StatusReporter(() => Snapshot(pipeline, options.StartingEquity), TimeSpan.FromSeconds(request.Options.Runtime.StatusIntervalSeconds), output, interactive))
         {

@@ -81,6 +81,26 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
     /// <summary>The output sink, by reference (tests read what it collected).</summary>
     public ref TOut Output => ref _out;
 
+    /// <summary>
+    /// Primes the symbol's DeltaScout state with a closed row from before the run (warm start): windows, EMA50 and the
+    /// previous-candidate slot advance exactly as for a live row, but nothing is emitted and nothing trades. Call it
+    /// before the engine thread starts. Returns false for a row the detector refused or an unknown symbol.
+    /// </summary>
+    public bool WarmStart(in AggregatedRow row)
+    {
+        if (!TryLane(row.Symbol, out SymbolLane lane))
+        {
+            return false;
+        }
+
+        if (row.HasHighLow && row.Trades > 0)
+        {
+            lane.RowAtr.Update(row.HighPrice.ToDouble(), row.LowPrice.ToDouble(), row.HasClose ? row.ClosePrice.ToDouble() : row.AvgPrice);
+        }
+
+        return lane.Scout.Warm(in row);
+    }
+
     /// <summary>Processes one input event in full.</summary>
     public void OnEvent(ref EngineEvent e)
     {

@@ -85,4 +85,41 @@ public class WholeChainScriptTests
         Assert.Equal(10_031.0303234m, engine.Account.Equity.ToDecimal());
         Assert.True(engine.Executor.PositionOf(new SymbolId(0)).IsFlat);
     }
+
+    private static EngineEvent Command(OperatorCommandKind kind, long timeMs) =>
+        new() { Kind = EventKind.OperatorCommand, Command = new OperatorCommand(kind, new SymbolId(0), timeMs) };
+
+    [Fact]
+    public void OperatorFlatten_ClosesTheOpenPositionAtTheNextRow_HaltsEntries_AndResumeReopens()
+    {
+        var engine = new TradingEngine<CollectingOutputSink>(Options(), new CollectingOutputSink());
+        EngineEvent[] script =
+        [
+            Row(0, "100", "6", "4", "100.5", "99.5", "100"),
+            Row(1, "101", "9", "3", "102", "100.5", "101.5"), // PEAK long → market entry of 25
+            Row(2, "102", "5", "5", "103", "101.8", "102.5"), // entry fills at 102
+            Command(OperatorCommandKind.Flatten, T0 + (3 * 60_000L)),
+            Row(3, "103", "5", "5", "103.5", "102.5", "103"), // the flatten market order fills at this row's AvgPrice 103
+        ];
+        foreach (ref EngineEvent e in script.AsSpan())
+        {
+            engine.OnEvent(ref e);
+        }
+
+        List<OutputEvent> outputs = engine.Output.Events;
+        Assert.Contains(outputs, o => o.Kind == OutputKind.BreakerChanged && o.BreakerState == Engine.Risk.TradingState.Halted);
+        ClosedPosition closed = Assert.Single(outputs, o => o.Kind == OutputKind.PositionClosed).Position;
+        // Long 25 from 102, flattened at 103: realised (103 − 102) × 25 = 25; fees 25 × 102 × 0.0005 + 25 × 103 × 0.0005.
+        Assert.Equal(25m, closed.RealizedPnl.ToDecimal());
+        Assert.Equal(1.275m + 1.2875m, closed.Fees.ToDecimal());
+        Assert.Equal(Price.Parse("103"), closed.ExitPrice);
+        Assert.Equal(Engine.Risk.TradingState.Halted, engine.Risk.State);
+        Assert.False(engine.Risk.AllowsOrder(Engine.Risk.OrderIntent.Entry));
+        Assert.True(engine.Risk.AllowsOrder(Engine.Risk.OrderIntent.ProtectiveExit));
+
+        // Resume: entries are admitted again (the next check to stop one is no longer the breaker).
+        EngineEvent resume = Command(OperatorCommandKind.Resume, T0 + (5 * 60_000L));
+        engine.OnEvent(ref resume);
+        Assert.Equal(Engine.Risk.TradingState.Active, engine.Risk.State);
+    }
 }
