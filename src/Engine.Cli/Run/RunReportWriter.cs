@@ -94,6 +94,11 @@ public static class RunReportWriter
 
         md.AppendLine("## Latency").AppendLine();
         md.AppendLine(inv, $"Measured on the engine thread from an event entering the process to its last stage finishing; one event in {s.LatencySampleEvery} timed{(s.LatencySampleEvery > 1 ? " (as-fast-as-possible replay: timing every event would cost more than the stages)" : string.Empty)}. Raw histograms: `{HistogramStore.FileName}`, one `.hgrm` per series.");
+        if (s.Speed is null)
+        {
+            md.AppendLine();
+            md.AppendLine("As fast as possible, the feed runs ahead of the engine and events wait in the input ring, so `queue` and `end-to-end` measure that backlog, not the engine; the per-stage rows are the engine's own cost. For latency under a realistic load, replay with `--speed` or run `bench/Engine.Latency pipeline`.");
+        }
         md.AppendLine();
         md.AppendLine(latency.ToMarkdownTable().TrimEnd());
         md.AppendLine();
