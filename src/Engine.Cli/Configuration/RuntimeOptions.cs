@@ -11,8 +11,11 @@ public sealed class RuntimeOptions
     /// <summary>CPU for the feed (input) thread; -1 leaves it unpinned. Default: CPU 0, when there are two or more.</summary>
     public int FeedCpu { get; set; } = Environment.ProcessorCount > 1 ? 0 : -1;
 
-    /// <summary>CPU for the journal (output) thread; -1 leaves it unpinned.</summary>
-    public int JournalCpu { get; set; } = -1;
+    /// <summary>
+    /// CPU for the journal (output) thread; -1 leaves it unpinned. Default: CPU 0, beside the feed, when there are two
+    /// or more, so that nothing but the engine thread runs on the engine's CPU.
+    /// </summary>
+    public int JournalCpu { get; set; } = Environment.ProcessorCount > 1 ? 0 : -1;
 
     public WaitStrategyKind WaitStrategy { get; set; } = WaitStrategyKind.Yielding;
 
