@@ -17,6 +17,10 @@ public sealed class RiskGate
     private readonly long[] _verdictCounts;
     private OrderRateLimiter _orderRate; // not readonly: a mutable struct
     private long _dayIndex = long.MinValue;
+
+    // First millisecond of the UTC day after the one last seen: AdvanceTo runs on every trade, and this keeps that to
+    // one compare instead of a 64-bit division. long.MinValue means "not known yet".
+    private long _nextDayStartMs = long.MinValue;
     private int _admittedToday;
     private int _rejectedToday;
 
@@ -85,6 +89,17 @@ public sealed class RiskGate
     /// <summary>Moves event time on (timer ticks too): rolls the daily counters and ends a limit halt at the next UTC day.</summary>
     public void AdvanceTo(long timeMs)
     {
+        if (timeMs >= _nextDayStartMs)
+        {
+            RollDay(timeMs);
+        }
+
+        _breaker.AdvanceTo(timeMs);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RollDay(long timeMs)
+    {
         long day = UtcDay.Of(timeMs);
         if (day > _dayIndex)
         {
@@ -93,7 +108,7 @@ public sealed class RiskGate
             _rejectedToday = 0;
         }
 
-        _breaker.AdvanceTo(timeMs);
+        _nextDayStartMs = day < (long.MaxValue / UtcDay.MillisPerDay) - 1 ? (day + 1) * UtcDay.MillisPerDay : long.MaxValue;
     }
 
     public RiskStateSnapshot TakeSnapshot()
@@ -114,6 +129,7 @@ public sealed class RiskGate
     {
         _breaker.RestoreFrom(in snapshot);
         _dayIndex = snapshot.DayIndex;
+        _nextDayStartMs = long.MinValue;
         _admittedToday = snapshot.AdmittedToday;
         _rejectedToday = snapshot.RejectedToday;
         _orderRate.Restore(snapshot.OrderTokensLevel, snapshot.OrderTokensLastMs, snapshot.OrderTokensStarted);

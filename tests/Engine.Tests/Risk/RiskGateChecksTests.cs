@@ -246,4 +246,25 @@ public class RiskGateChecksTests
         Assert.Equal(1, gate.Count(RiskVerdict.SizeRoundsToZero));
         Assert.Equal(0, gate.AdmittedToday);
     }
+
+    [Fact]
+    public void DailyCounters_RollAtUtcMidnight_AndNotWhenTimeStepsBack()
+    {
+        RiskGate gate = Gate();
+        TradeSignal s = Long;
+        RiskInputs lastMillisecond = Inputs with { TimeMs = NextMidnight - 1 };
+        Assert.Equal(RiskVerdict.Admitted, gate.Check(in s, in lastMillisecond, out _));
+        Assert.Equal(1, gate.AdmittedToday);
+
+        gate.AdvanceTo(NextMidnight - 1);
+        Assert.Equal(1, gate.AdmittedToday); // still the same UTC day
+
+        gate.AdvanceTo(NextMidnight);
+        Assert.Equal(0, gate.AdmittedToday); // 00:00:00.000 is the next day
+
+        RiskInputs afterMidnight = Inputs with { TimeMs = NextMidnight + Minute };
+        Assert.Equal(RiskVerdict.Admitted, gate.Check(in s, in afterMidnight, out _));
+        gate.AdvanceTo(NextMidnight - 1); // a late event from yesterday does not reopen or reset the day
+        Assert.Equal(1, gate.AdmittedToday);
+    }
 }
