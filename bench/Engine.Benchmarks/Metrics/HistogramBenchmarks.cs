@@ -9,9 +9,11 @@ namespace Engine.Benchmarks.Metrics;
 public class HistogramBenchmarks
 {
     private const int Batch = 1024;
+    private const int EdgeCount = 92;
     private const long OneHourNanos = 3_600_000_000_000;
 
     private readonly long[] _values = new long[Batch];
+    private long[] _edges = null!;
     private Histogram _histogram = null!;
     private Histogram _populated = null!;
     private SingleWriterRecorder _recorder = null!;
@@ -27,6 +29,26 @@ public class HistogramBenchmarks
             _values[i] = (long)Math.Exp(Math.Log(20_000) + gaussian);
         }
 
+        // The values the reference .NET HdrHistogram's recording benchmark uses: 2^k - 1, 2^k and 2^k + 1 for
+        // k = 0..31, distinct and positive (92 values), so the two figures can be compared on the same data.
+        var edges = new List<long>();
+        for (int k = 0; k < 32; k++)
+        {
+            for (long value = (1L << k) - 1; value <= (1L << k) + 1; value++)
+            {
+                if (value > 0 && !edges.Contains(value))
+                {
+                    edges.Add(value);
+                }
+            }
+        }
+
+        _edges = [.. edges];
+        if (_edges.Length != EdgeCount)
+        {
+            throw new InvalidOperationException($"expected {EdgeCount} bucket-edge values, generated {_edges.Length}");
+        }
+
         _histogram = new Histogram(1, OneHourNanos, 3);
         _recorder = new SingleWriterRecorder(1, OneHourNanos, 3);
         _populated = new Histogram(1, OneHourNanos, 3);
@@ -40,6 +62,18 @@ public class HistogramBenchmarks
     public void RecordValue()
     {
         long[] values = _values;
+        Histogram histogram = _histogram;
+        for (int i = 0; i < values.Length; i++)
+        {
+            histogram.RecordValue(values[i]);
+        }
+    }
+
+    /// <summary>The reference benchmark's data set (bucket edges); 92 values per invocation.</summary>
+    [Benchmark(OperationsPerInvoke = EdgeCount)]
+    public void RecordValueBucketEdges()
+    {
+        long[] values = _edges;
         Histogram histogram = _histogram;
         for (int i = 0; i < values.Length; i++)
         {

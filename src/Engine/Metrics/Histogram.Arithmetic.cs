@@ -28,7 +28,6 @@ public sealed partial class Histogram
             _counts[i] += theirs[i];
         }
 
-        _totalCount += other._totalCount;
         _overflowCount += other._overflowCount;
         _maxOverflowValue = Math.Max(_maxOverflowValue, other._maxOverflowValue);
     }
@@ -59,7 +58,6 @@ public sealed partial class Histogram
             _counts[i] -= theirs[i];
         }
 
-        _totalCount -= other._totalCount;
         _overflowCount -= other._overflowCount;
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Engine.Metrics;
 
 /// <summary>Read-side queries; call them only while no thread records into this histogram.</summary>
@@ -49,7 +51,7 @@ public sealed partial class Histogram
         // Like HdrHistogram: step one ulp down so p·N that lands just above an integer by round-off does not
         // overrun into the next slot when rounded up.
         double requested = Math.Clamp(Math.BitDecrement(percentile), 0.0, 100.0);
-        long countAtPercentile = Math.Max((long)Math.Ceiling(requested / 100.0 * _totalCount), 1);
+        long countAtPercentile = Math.Max((long)Math.Ceiling(requested / 100.0 * SumOfCounts()), 1);
         long runningCount = 0;
         for (int i = 0; i < _counts.Length; i++)
         {
@@ -67,7 +69,8 @@ public sealed partial class Histogram
     /// <summary>Percentage of recorded values equivalent to or below <paramref name="value"/> (100 when empty).</summary>
     public double PercentileAtOrBelowValue(long value)
     {
-        if (_totalCount == 0)
+        long totalCount = SumOfCounts();
+        if (totalCount == 0)
         {
             return 100.0;
         }
@@ -84,7 +87,7 @@ public sealed partial class Histogram
             runningCount += _counts[i];
         }
 
-        return 100.0 * runningCount / _totalCount;
+        return 100.0 * runningCount / totalCount;
     }
 
     /// <summary>Count recorded in <paramref name="value"/>'s equivalence range.</summary>
@@ -96,22 +99,19 @@ public sealed partial class Histogram
     {
         get
         {
-            if (_totalCount == 0)
-            {
-                return 0.0;
-            }
-
             double total = 0;
+            long totalCount = 0;
             for (int i = 0; i < _counts.Length; i++)
             {
                 long count = _counts[i];
                 if (count != 0)
                 {
                     total += MedianEquivalentValue(ValueFromIndex(i)) * (double)count;
+                    totalCount += count;
                 }
             }
 
-            return total / _totalCount;
+            return totalCount == 0 ? 0.0 : total / totalCount;
         }
     }
 
@@ -120,13 +120,9 @@ public sealed partial class Histogram
     {
         get
         {
-            if (_totalCount == 0)
-            {
-                return 0.0;
-            }
-
             double mean = Mean;
             double sumOfSquares = 0;
+            long totalCount = 0;
             for (int i = 0; i < _counts.Length; i++)
             {
                 long count = _counts[i];
@@ -134,10 +130,31 @@ public sealed partial class Histogram
                 {
                     double deviation = MedianEquivalentValue(ValueFromIndex(i)) - mean;
                     sumOfSquares += deviation * deviation * count;
+                    totalCount += count;
                 }
             }
 
-            return Math.Sqrt(sumOfSquares / _totalCount);
+            return totalCount == 0 ? 0.0 : Math.Sqrt(sumOfSquares / totalCount);
         }
+    }
+
+    /// <summary>The total of every slot, four slots per vector step; the record path keeps no running total.</summary>
+    private long SumOfCounts()
+    {
+        ReadOnlySpan<long> counts = _counts;
+        var sums = Vector256<long>.Zero;
+        int i = 0;
+        for (; i <= counts.Length - Vector256<long>.Count; i += Vector256<long>.Count)
+        {
+            sums += Vector256.Create(counts.Slice(i, Vector256<long>.Count));
+        }
+
+        long total = Vector256.Sum(sums);
+        for (; i < counts.Length; i++)
+        {
+            total += counts[i];
+        }
+
+        return total;
     }
 }

@@ -30,9 +30,9 @@ public sealed partial class Histogram
     private readonly int _bucketCount;
     private readonly long[] _counts;
 
-    // Recorded state, owned by the single writer. Min and max are not tracked here: HdrHistogram reports them
-    // as slot edges anyway, so the queries find them in the counts array and the record path stays short.
-    private long _totalCount;
+    // Recorded state, owned by the single writer. Min, max and the total count are not tracked here: the queries
+    // find them in the counts array, so recording touches one counter and carries no dependency from one record to
+    // the next (a running total would be a load-add-store chain through memory on every value).
     private long _overflowCount;
     private long _maxOverflowValue;
 
@@ -83,8 +83,8 @@ public sealed partial class Histogram
     /// <summary>Length of the counts array; the footprint is this times 8 bytes.</summary>
     public int CountsArrayLength => _counts.Length;
 
-    /// <summary>Count of values recorded in range (overflow excluded).</summary>
-    public long TotalCount => _totalCount;
+    /// <summary>Count of values recorded in range (overflow excluded); sums the counts, so read it once per query.</summary>
+    public long TotalCount => SumOfCounts();
 
     /// <summary>Count of values rejected because they were negative or above <see cref="HighestTrackableValue"/>.</summary>
     public long OverflowCount => _overflowCount;
@@ -109,7 +109,6 @@ public sealed partial class Histogram
 
         // In range by construction: the counts array covers HighestTrackableValue, so no bounds check.
         Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_counts), RecordIndexFor(value)) += count;
-        _totalCount += count;
         return true;
     }
 
@@ -138,7 +137,6 @@ public sealed partial class Histogram
     public void Reset()
     {
         Array.Clear(_counts);
-        _totalCount = 0;
         _overflowCount = 0;
         _maxOverflowValue = 0;
     }
