@@ -105,7 +105,9 @@ public sealed class TimeAggregator
             return Ignore();
         }
 
-        if ((priceE8 | qtyE8 | timeMs) < 0 || priceE8 == 0 || qtyE8 == 0)
+        // One branch for "price or quantity not positive, or time negative": x - 1 is negative for x = 0, and x
+        // itself for every other non-positive x (including long.MinValue, where x - 1 wraps).
+        if ((priceE8 | qtyE8 | timeMs | (priceE8 - 1) | (qtyE8 - 1)) < 0)
         {
             return Reject();
         }

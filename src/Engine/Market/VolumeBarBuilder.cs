@@ -87,7 +87,7 @@ public sealed class VolumeBarBuilder
             return Ignore();
         }
 
-        if (priceE8 <= 0 || qtyE8 <= 0)
+        if ((priceE8 | qtyE8 | (priceE8 - 1) | (qtyE8 - 1)) < 0) // either not positive, in one branch
         {
             return Reject();
         }

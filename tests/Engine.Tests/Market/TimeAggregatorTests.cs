@@ -150,6 +150,27 @@ public class TimeAggregatorTests
         Assert.Equal(1, Assert.Single(sink.Rows).Trades);
     }
 
+    [Theory]
+    [InlineData(long.MinValue, 100_000_000L)]
+    [InlineData(100_000_000L, long.MinValue)]
+    [InlineData(0L, 0L)]
+    [InlineData(1L, 1L)]
+    public void RawExtremes_AreRejectedUnlessBothPositive(long priceE8, long qtyE8)
+    {
+        var agg = new TimeAggregator(Btc);
+        var sink = new RowList();
+        Trade trade = MakeTrade(T0 + 1, "1", "1");
+        trade.Price = new Price(priceE8);
+        trade.Quantity = new Quantity(qtyE8);
+
+        TradeOutcome outcome = agg.OnTrade(trade, ref sink);
+
+        // 10^-8 of a unit at 10^-8 is the smallest positive trade and must be accepted; zero and long.MinValue never.
+        bool valid = priceE8 > 0 && qtyE8 > 0;
+        Assert.Equal(valid ? TradeOutcome.Accepted : TradeOutcome.Invalid, outcome);
+        Assert.Equal(valid ? 0 : 1, agg.InvalidTrades);
+    }
+
     [Fact]
     public void Flush_WithoutTrades_EmitsNothing()
     {

@@ -131,6 +131,26 @@ public class VolumeBarBuilderTests
         Assert.Equal(Quantity.Parse("5"), builder.OpenBar.Volume);
     }
 
+    [Theory]
+    [InlineData(long.MinValue, 100_000_000L)]
+    [InlineData(100_000_000L, long.MinValue)]
+    [InlineData(0L, 100_000_000L)]
+    [InlineData(1L, 1L)]
+    public void RawExtremes_AreRejectedUnlessBothPositive(long priceE8, long qtyE8)
+    {
+        var builder = VolumeBarBuilder.ForBaseVolume(Btc, Quantity.Parse("10"));
+        var sink = new BarList();
+        Trade trade = MakeTrade(1_000, "1", "1");
+        trade.Price = new Price(priceE8);
+        trade.Quantity = new Quantity(qtyE8);
+
+        TradeOutcome outcome = builder.OnTrade(trade, ref sink);
+
+        bool valid = priceE8 > 0 && qtyE8 > 0;
+        Assert.Equal(valid ? TradeOutcome.Accepted : TradeOutcome.Invalid, outcome);
+        Assert.Equal(valid ? qtyE8 : 0, builder.OpenBar.Volume.E8);
+    }
+
     [Fact]
     public void NonMarketAndInvalidTrades_AreCounted_AndLeaveBarsUntouched()
     {
