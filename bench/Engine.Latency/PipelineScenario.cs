@@ -38,6 +38,7 @@ internal static class PipelineScenario
             EngineWait = options.Wait,
             EngineCpu = EngineCpu,
             FeedCpu = FeedCpu,
+            JournalCpu = FeedCpu, // never on the engine's CPU: its wake-ups would preempt the engine thread
             WarmupEvents = options.WarmupEvents,
             RealtimePriority = options.RealtimePriority,
         };
@@ -45,7 +46,7 @@ internal static class PipelineScenario
         var pipeline = new EnginePipeline<TallyJournal>(EngineOptions(), runtime, default);
         var feed = new PacedFeed(tape, options.Events, options.Rate);
         Settle();
-        output.WriteLine($"pipeline: feed pinned to CPU {FeedCpu}, engine to CPU {EngineCpu}, wait {options.Wait}, batch 1{(options.RealtimePriority > 0 ? $", engine SCHED_FIFO {options.RealtimePriority}" : "")} ...");
+        output.WriteLine($"pipeline: feed and journal pinned to CPU {FeedCpu}, engine to CPU {EngineCpu}, wait {options.Wait}, batch 1{(options.RealtimePriority > 0 ? $", engine SCHED_FIFO {options.RealtimePriority}" : "")} ...");
         RunStatistics stats = pipeline.Run(feed, CancellationToken.None);
         foreach (string warning in stats.Warnings)
         {
