@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace Engine.Metrics;
 
@@ -101,14 +100,18 @@ public sealed partial class Histogram
     public bool RecordValueWithCount(long value, long count)
     {
         // One unsigned compare rejects both negatives and values above the trackable range.
+        // The overflow branch is inline rather than a call: a call inside a caller's recording loop would make the
+        // JIT assume every field may change and reload them all on each value (see HistogramBenchmarks).
         if ((ulong)value > (ulong)HighestTrackableValue)
         {
-            RecordOverflow(value, count);
+            _overflowCount += count;
+            _maxOverflowValue = Math.Max(_maxOverflowValue, value);
             return false;
         }
 
-        // In range by construction: the counts array covers HighestTrackableValue, so no bounds check.
-        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_counts), RecordIndexFor(value)) += count;
+        // In range by construction (the counts array covers HighestTrackableValue); the bounds check stays as a
+        // second guard and costs one compare against the length the JIT loads with the array anyway.
+        _counts[RecordIndexFor(value)] += count;
         return true;
     }
 
@@ -139,16 +142,6 @@ public sealed partial class Histogram
         Array.Clear(_counts);
         _overflowCount = 0;
         _maxOverflowValue = 0;
-    }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private void RecordOverflow(long value, long count)
-    {
-        _overflowCount += count;
-        if (value > _maxOverflowValue)
-        {
-            _maxOverflowValue = value;
-        }
     }
 
     private int BucketsNeededToCover(long value)
