@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Engine.Market;
 
@@ -18,7 +19,11 @@ internal struct NotionalSum
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(long priceE8, long quantityE8)
     {
-        ulong high = Math.BigMul((ulong)priceE8, (ulong)quantityE8, out ulong low);
+        // High half by MULX alone and low half by an ordinary multiply: Math.BigMul's out parameter would send the
+        // low half through a stack slot on every trade.
+        ulong a = (ulong)priceE8, b = (ulong)quantityE8;
+        ulong high = Bmi2.X64.IsSupported ? Bmi2.X64.MultiplyNoFlags(a, b) : Math.BigMul(a, b, out _);
+        ulong low = a * b;
         ulong sum = _low + low;
         _high += high + (sum < low ? 1UL : 0UL);
         _low = sum;

@@ -126,7 +126,7 @@ public sealed class TimeAggregator
         _trades++;
         _closeE8 = priceE8;
         _totalE8 += qtyE8;
-        _sellE8 += trade.BuyerIsMaker ? qtyE8 : 0; // buyer is maker: the taker sold
+        _sellE8 += TakerSide.SellQuantity(trade.BuyerIsMaker, qtyE8); // buyer is maker: the taker sold
         _notional.Add(priceE8, qtyE8);
         return TradeOutcome.Accepted;
     }

@@ -166,7 +166,7 @@ public sealed class VolumeBarBuilder
         bar.LastTradeTimeMs = timeMs;
         bar.Trades++;
         bar.Volume = new Quantity(bar.Volume.E8 + qtyE8);
-        bar.SellVolume = new Quantity(bar.SellVolume.E8 + (buyerIsMaker ? qtyE8 : 0)); // maker buyer: the taker sold
+        bar.SellVolume = new Quantity(bar.SellVolume.E8 + TakerSide.SellQuantity(buyerIsMaker, qtyE8)); // maker buyer: the taker sold
         _notional.Add(priceE8, qtyE8);
     }
 
