@@ -17,7 +17,11 @@ public sealed partial class PaperVenue
             return;
         }
 
-        Arrive(trade.TradeTimeMs);
+        if (_inbound.Count != 0)
+        {
+            Arrive(trade.TradeTimeMs);
+        }
+
         int s = trade.Symbol.Value;
         if ((uint)s >= (uint)_filters.Length || trade.Type != TradeType.Market)
         {

@@ -82,6 +82,9 @@ public sealed partial class PaperVenue
 
     public bool TryTakeReport(out VenueReport report) => _reports.TryDequeue(out report);
 
+    /// <summary>True when a report waits for <see cref="TryTakeReport"/> (one compare, for the per-trade path).</summary>
+    public bool HasReports => _reports.Count != 0;
+
     /// <summary>Processes every request that has reached the venue by <paramref name="nowMs"/> (inclusive), in arrival order.</summary>
     private void Arrive(long nowMs)
     {
