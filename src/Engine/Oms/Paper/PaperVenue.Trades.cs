@@ -30,7 +30,8 @@ public sealed partial class PaperVenue
 
         Price px = trade.Price;
         long t = trade.TradeTimeMs;
-        for (int i = 0; i < _bookHighWater; i++)
+        int high = _resting == 0 ? 0 : _bookHighWater; // nothing resting, the usual case: no scan of the book
+        for (int i = 0; i < high; i++)
         {
             ref PaperOrder o = ref _book[i];
             if (!o.InUse || o.Request.Symbol.Value != s)
