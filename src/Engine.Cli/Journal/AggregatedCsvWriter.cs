@@ -20,9 +20,9 @@ public sealed class AggregatedCsvWriter : IDisposable
     private readonly AppendOnlyJournalFile _file;
     private readonly Utf8LineBuffer _line = new(256);
 
-    public AggregatedCsvWriter(string path, bool flushToDisk = false)
+    public AggregatedCsvWriter(string path, bool flushToDisk = false, int batchBytes = 0)
     {
-        _file = new AppendOnlyJournalFile(path, flushToDisk);
+        _file = new AppendOnlyJournalFile(path, flushToDisk, batchBytes);
         if (_file.WasEmpty)
         {
             _file.AppendLine(Header);
@@ -75,6 +75,9 @@ public sealed class AggregatedCsvWriter : IDisposable
 
         line.Append((byte)'\n');
     }
+
+    /// <summary>Writes the batched lines, if the file batches them.</summary>
+    public void Flush() => _file.Flush();
 
     public void Dispose() => _file.Dispose();
 }

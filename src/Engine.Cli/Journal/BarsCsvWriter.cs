@@ -20,9 +20,9 @@ public sealed class BarsCsvWriter : IDisposable
     private readonly AppendOnlyJournalFile _file;
     private readonly Utf8LineBuffer _line = new(512);
 
-    public BarsCsvWriter(string path, bool flushToDisk = false)
+    public BarsCsvWriter(string path, bool flushToDisk = false, int batchBytes = 0)
     {
-        _file = new AppendOnlyJournalFile(path, flushToDisk);
+        _file = new AppendOnlyJournalFile(path, flushToDisk, batchBytes);
         if (_file.WasEmpty)
         {
             _file.AppendLine(Header);
@@ -65,6 +65,9 @@ public sealed class BarsCsvWriter : IDisposable
         Real(line, indicators.Atr);
         line.Append((byte)'\n');
     }
+
+    /// <summary>Writes the batched lines, if the file batches them.</summary>
+    public void Flush() => _file.Flush();
 
     public void Dispose() => _file.Dispose();
 

@@ -17,9 +17,9 @@ public sealed class DeltaScoutLogWriter : IDisposable
     private readonly Utf8LineBuffer _line = new();
     private readonly bool _spaced;
 
-    public DeltaScoutLogWriter(string path, bool pythonDefaultSeparators = false, bool flushToDisk = false)
+    public DeltaScoutLogWriter(string path, bool pythonDefaultSeparators = false, bool flushToDisk = false, int batchBytes = 0)
     {
-        _file = new AppendOnlyJournalFile(path, flushToDisk);
+        _file = new AppendOnlyJournalFile(path, flushToDisk, batchBytes);
         _spaced = pythonDefaultSeparators;
     }
 
@@ -64,6 +64,9 @@ public sealed class DeltaScoutLogWriter : IDisposable
         WholeOrNull(line, peak.Poc);
         line.Append("}\n"u8);
     }
+
+    /// <summary>Writes the batched lines, if the file batches them.</summary>
+    public void Flush() => _file.Flush();
 
     public void Dispose() => _file.Dispose();
 

@@ -32,6 +32,28 @@ public static class PythonFloatFormat
             return false;
         }
 
+        // From 1e-4 to below 1e15 both write the same digits in fixed notation (.NET turns to an exponent only outside
+        // it, Python only below 1e-4 or from 1e16): copy the text, adding Python's ".0" to an integral value.
+        double magnitude = Math.Abs(value);
+        if (magnitude >= 1e-4 && magnitude < 1e15 && shortest[..length].IndexOfAny((byte)'E', (byte)'e') < 0)
+        {
+            bool integral = shortest[..length].IndexOf((byte)'.') < 0;
+            if (length + (integral ? 2 : 0) > destination.Length)
+            {
+                return false;
+            }
+
+            shortest[..length].CopyTo(destination);
+            written = length;
+            if (integral)
+            {
+                destination[written++] = (byte)'.';
+                destination[written++] = (byte)'0';
+            }
+
+            return true;
+        }
+
         Span<byte> digits = stackalloc byte[24];
         int digitCount = 0;
         int integerDigits = -1;

@@ -136,9 +136,21 @@ public sealed class RunJournal : IDisposable
         }
     }
 
-    /// <summary>Commits the database's open batch (the text files are flushed per line already). Never throws.</summary>
+    /// <summary>Writes the text files' batched lines (if they batch) and commits the database's open batch. Never throws.</summary>
     public void Flush()
     {
+        try
+        {
+            foreach (SymbolJournalFiles files in _files)
+            {
+                files.Flush();
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            ReportFailure(OutputKind.None, 0, e);
+        }
+
         try
         {
             _database?.Flush();

@@ -8,6 +8,12 @@ public sealed record RunJournalOptions
     /// <summary>Force every text line to the disk (fsync) as well as to the OS; costly, off by default.</summary>
     public bool FlushToDisk { get; init; }
 
+    /// <summary>
+    /// Bytes of whole lines each text file gathers before one write, flushed by <see cref="RunJournal.Flush"/>
+    /// (the journal thread calls it whenever the output ring runs empty); 0 writes every line on its own.
+    /// </summary>
+    public int LineBatchBytes { get; init; }
+
     /// <summary>Write deltascout.log with json.dumps' default <c>", "</c> / <c>": "</c> separators instead of compact ones.</summary>
     public bool PythonDefaultSeparators { get; init; }
 

@@ -7,9 +7,10 @@ internal sealed class SymbolJournalFiles : IDisposable
     {
         System.IO.Directory.CreateDirectory(directory);
         Directory = directory;
-        Aggregated = new AggregatedCsvWriter(Path.Combine(directory, RunJournal.AggregatedFileName), options.FlushToDisk);
-        DeltaScout = new DeltaScoutLogWriter(Path.Combine(directory, RunJournal.DeltaScoutFileName), options.PythonDefaultSeparators, options.FlushToDisk);
-        Bars = options.WriteBars ? new BarsCsvWriter(Path.Combine(directory, RunJournal.BarsFileName), options.FlushToDisk) : null;
+        int batch = options.LineBatchBytes;
+        Aggregated = new AggregatedCsvWriter(Path.Combine(directory, RunJournal.AggregatedFileName), options.FlushToDisk, batch);
+        DeltaScout = new DeltaScoutLogWriter(Path.Combine(directory, RunJournal.DeltaScoutFileName), options.PythonDefaultSeparators, options.FlushToDisk, batch);
+        Bars = options.WriteBars ? new BarsCsvWriter(Path.Combine(directory, RunJournal.BarsFileName), options.FlushToDisk, batch) : null;
     }
 
     public string Directory { get; }
@@ -19,6 +20,14 @@ internal sealed class SymbolJournalFiles : IDisposable
     public DeltaScoutLogWriter DeltaScout { get; }
 
     public BarsCsvWriter? Bars { get; }
+
+    /// <summary>Writes every file's batched lines (no-op without line batches).</summary>
+    public void Flush()
+    {
+        Aggregated.Flush();
+        DeltaScout.Flush();
+        Bars?.Flush();
+    }
 
     public void Dispose()
     {

@@ -65,11 +65,12 @@ public sealed class Utf8LineBuffer
     {
         Ensure(24);
         var t = DateTime.UnixEpoch.AddMilliseconds(unixMs);
-        Digits(t.Year, 4);
+        DateOnly.FromDateTime(t).Deconstruct(out int year, out int month, out int day); // the calendar once, not per part
+        Digits(year, 4);
         Append((byte)'-');
-        Digits(t.Month, 2);
+        Digits(month, 2);
         Append((byte)'-');
-        Digits(t.Day, 2);
+        Digits(day, 2);
         Append((byte)'T');
         Digits(t.Hour, 2);
         Append((byte)':');

@@ -64,13 +64,13 @@ public sealed class ReplayFeed : IInputFeed, IDisposable
         {
             if (_current is not null && _current.TryReadNext(ref slot))
             {
-                if (_pass == 0)
-                {
-                    Observe(ref slot);
-                }
-                else
+                if (_pass != 0)
                 {
                     Shift(ref slot);
+                }
+                else if (_passes > 1)
+                {
+                    Observe(ref slot); // the span of the first pass shifts the later ones; one pass needs none
                 }
 
                 _delivered++;

@@ -16,6 +16,8 @@ namespace Engine.Cli.Run;
 /// </summary>
 public static class ReplayRunner
 {
+    private const int JournalLineBatchBytes = 64 * 1024;
+
     public static string Run(ReplayRequest request, TextWriter output, TextWriter errors, bool interactive, Func<string?>? stopReason, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -56,7 +58,9 @@ public static class ReplayRunner
         SymbolId configured = new(0);
         string started = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
-        using RunJournal journal = RunJournal.Create(directory, [.. options.Symbols.Select(s => s.Name)]);
+        // Text lines go to the OS a batch at a time (the journal flushes whenever the output ring runs empty): one system
+        // call per line would cost more than the engine's work on the trades behind it.
+        using RunJournal journal = RunJournal.Create(directory, [.. options.Symbols.Select(s => s.Name)], new RunJournalOptions { LineBatchBytes = JournalLineBatchBytes });
         using var replay = new ReplayFeed(inputs, request.Repeat, registry.Count, options.IntervalMs,
             (input, repeat) => InputDetector.Open(input.Path, input.Kind, registry, configured, options.IntervalMs, repeat));
         IInputFeed feed = paced ? new PacedFeed(replay, request.Speed!.Value, stop) : replay;

@@ -141,9 +141,14 @@ public sealed partial class Executor<TOut> where TOut : struct, IOrderRequestSin
     }
 
     /// <summary>Marks, trailing stops, time exits and entry timeouts, driven by the trade stream in event time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnTrade(in Trade trade) => OnMark(trade.Symbol, trade.Price, trade.TradeTimeMs);
 
-    /// <summary>Same as <see cref="OnTrade"/> for a price known by other means (a closed row's close).</summary>
+    /// <summary>
+    /// Same as <see cref="OnTrade"/> for a price known by other means (a closed row's close). With no plan under way
+    /// (the usual case, trade after trade) it is a store and one compare; the plan's work is out of line.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnMark(SymbolId symbol, Price price, long timeMs)
     {
         int s = symbol.Value;
@@ -153,6 +158,16 @@ public sealed partial class Executor<TOut> where TOut : struct, IOrderRequestSin
         }
 
         _lastPrice[s] = price;
+        if (_plans[s].Phase != ExitPhase.Idle)
+        {
+            AdvancePlan(symbol, price, timeMs);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AdvancePlan(SymbolId symbol, Price price, long timeMs)
+    {
+        int s = symbol.Value;
         ref ExitPlan p = ref _plans[s];
         switch (p.Phase)
         {

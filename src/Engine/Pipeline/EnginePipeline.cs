@@ -150,7 +150,6 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
         bool keepFeedTime = _runtime.FeedStampsTime;
         bool more = true;
         bool interrupted = false;
-        var spinner = default(SpinWait);
         while (more)
         {
             if (stop.IsCancellationRequested)
@@ -161,7 +160,9 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
 
             if (!_inputSequencer.TryNext(batch, out long high))
             {
-                spinner.SpinOnce(sleep1Threshold: -1); // the sequencer counted the full ring; the engine is behind
+                // The sequencer counted the full ring; the engine is behind by a whole ring of work. Yield rather than
+                // spin: on a small machine the journal shares this core and has work whenever the engine does.
+                Thread.Yield();
                 continue;
             }
 

@@ -30,11 +30,18 @@ public sealed partial class TradingEngine<TOut>
         if (_venue is not null)
         {
             _venue.OnTrade(in trade);
-            DeliverReports();
+            if (_venue.HasReports)
+            {
+                DeliverReports();
+            }
         }
 
         _executor.OnTrade(in trade);
-        ForwardRequests();
+        if (_requests.Count != 0)
+        {
+            ForwardRequests();
+        }
+
         t = StageEnd(Stage.Venue, t);
 
         var rows = new RowSink(this);

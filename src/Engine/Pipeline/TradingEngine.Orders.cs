@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Engine.Model;
 using Engine.Oms;
 using Engine.Risk;
@@ -141,14 +142,20 @@ public sealed partial class TradingEngine<TOut>
         PublishBreakerIfChanged();
     }
 
+    // Runs on every trade: one compare inline, the rare change out of line.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void PublishBreakerIfChanged()
     {
-        TradingState state = _risk.State;
-        if (state == _breakerState)
+        if (_risk.State != _breakerState)
         {
-            return;
+            PublishBreakerChange();
         }
+    }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void PublishBreakerChange()
+    {
+        TradingState state = _risk.State;
         _breakerState = state;
         ref OutputEvent o = ref ClaimOutput(OutputKind.BreakerChanged);
         o.BreakerState = state;

@@ -161,18 +161,23 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
         return end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryLane(SymbolId symbol, out SymbolLane lane)
     {
-        if ((uint)symbol.Value < (uint)_lanes.Length)
+        SymbolLane[] lanes = _lanes;
+        if ((uint)symbol.Value < (uint)lanes.Length)
         {
-            lane = _lanes[symbol.Value];
+            lane = lanes[symbol.Value];
             return true;
         }
 
         lane = null!;
-        Counters.UnknownSymbolEvents++;
+        CountUnknownSymbol();
         return false;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void CountUnknownSymbol() => Counters.UnknownSymbolEvents++;
 
     private ref OutputEvent ClaimOutput(OutputKind kind)
     {

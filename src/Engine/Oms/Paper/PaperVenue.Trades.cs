@@ -17,7 +17,11 @@ public sealed partial class PaperVenue
             return;
         }
 
-        Arrive(trade.TradeTimeMs);
+        if (_inbound.Count != 0)
+        {
+            Arrive(trade.TradeTimeMs);
+        }
+
         int s = trade.Symbol.Value;
         if ((uint)s >= (uint)_filters.Length || trade.Type != TradeType.Market)
         {
@@ -26,7 +30,8 @@ public sealed partial class PaperVenue
 
         Price px = trade.Price;
         long t = trade.TradeTimeMs;
-        for (int i = 0; i < _bookHighWater; i++)
+        int high = _resting == 0 ? 0 : _bookHighWater; // nothing resting, the usual case: no scan of the book
+        for (int i = 0; i < high; i++)
         {
             ref PaperOrder o = ref _book[i];
             if (!o.InUse || o.Request.Symbol.Value != s)

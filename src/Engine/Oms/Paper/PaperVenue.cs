@@ -23,6 +23,7 @@ public sealed partial class PaperVenue
     private readonly long _makerRateE8;
     private readonly long _takerRateE8;
     private int _bookHighWater;
+    private int _resting; // orders in the book (InUse); each goes true → false once, through Release
     private long _lastVenueId;
 
     public PaperVenue(PaperVenueOptions options, ReadOnlySpan<VenueFilters> filtersBySymbol)
@@ -82,6 +83,9 @@ public sealed partial class PaperVenue
 
     public bool TryTakeReport(out VenueReport report) => _reports.TryDequeue(out report);
 
+    /// <summary>True when a report waits for <see cref="TryTakeReport"/> (one compare, for the per-trade path).</summary>
+    public bool HasReports => _reports.Count != 0;
+
     /// <summary>Processes every request that has reached the venue by <paramref name="nowMs"/> (inclusive), in arrival order.</summary>
     private void Arrive(long nowMs)
     {
@@ -119,6 +123,7 @@ public sealed partial class PaperVenue
         ref PaperOrder o = ref _book[slot];
         o = default;
         o.InUse = true;
+        _resting++;
         o.Request = request;
         o.VenueId = new OrderId(++_lastVenueId);
         o.AcceptedMs = arrivalMs;
@@ -134,7 +139,7 @@ public sealed partial class PaperVenue
             ref PaperOrder o = ref _book[i];
             if (o.InUse && o.Request.ClientId == request.ClientId && o.Request.Symbol == request.Symbol)
             {
-                o.InUse = false;
+                Release(ref o);
                 Emit(in o, VenueReportKind.Canceled, arrivalMs);
                 return;
             }
@@ -160,7 +165,7 @@ public sealed partial class PaperVenue
             long room = o.Request.Side == Side.Sell ? Math.Max(pos, 0) : Math.Max(-pos, 0);
             if (room == 0)
             {
-                o.InUse = false;
+                Release(ref o);
                 Emit(in o, VenueReportKind.Expired, timeMs); // reduce-only with nothing left to reduce (expiry reason 4)
                 return;
             }
@@ -174,7 +179,7 @@ public sealed partial class PaperVenue
         bool done = o.Remaining.E8 == 0;
         if (done)
         {
-            o.InUse = false;
+            Release(ref o);
         }
 
         VenueReport r = default;
@@ -193,7 +198,7 @@ public sealed partial class PaperVenue
 
         if (!done && o.Request.ReduceOnly && o.Request.Type != OrderType.Limit && _position[s].E8 == 0)
         {
-            o.InUse = false;
+            Release(ref o);
             Emit(in o, VenueReportKind.Expired, timeMs); // a closing market order's rest has nothing left to close
         }
     }
@@ -204,6 +209,12 @@ public sealed partial class PaperVenue
         long slip = _filters[o.Request.Symbol.Value].TickSize.E8 * _slippageTicks;
         Price price = new(o.Request.Side == Side.Buy ? reference.E8 + slip : reference.E8 - slip);
         Fill(ref o, o.Remaining, price, false, timeMs);
+    }
+
+    private void Release(ref PaperOrder o)
+    {
+        o.InUse = false;
+        _resting--;
     }
 
     private int FreeSlot()

@@ -31,6 +31,25 @@ public class PythonFloatFormatTests
     public void Format_MatchesPythonRepr(double value, string expected) =>
         Assert.Equal(expected, PythonFloatFormat.Format(value));
 
+    // Expected texts from CPython 3's repr(); around both edges of the fixed-notation range and the journal's usual values.
+    [Theory]
+    [InlineData(9.999e-05, "9.999e-05")]
+    [InlineData(0.00012345, "0.00012345")]
+    [InlineData(-0.00012345, "-0.00012345")]
+    [InlineData(0.00010000000000000003, "0.00010000000000000003")]
+    [InlineData(999999999999999.9, "999999999999999.9")]
+    [InlineData(123456789012345.67, "123456789012345.67")]
+    [InlineData(100000000000000.0, "100000000000000.0")]
+    [InlineData(-100000000000000.0, "-100000000000000.0")]
+    [InlineData(0.5, "0.5")]
+    [InlineData(7.0, "7.0")]
+    [InlineData(-3.0, "-3.0")]
+    [InlineData(61834.37568336126, "61834.37568336126")]
+    [InlineData(0.004825957446808511, "0.004825957446808511")]
+    [InlineData(99999.99999999999, "99999.99999999999")]
+    public void Format_NearTheFixedNotationEdges_MatchesPythonRepr(double value, string expected) =>
+        Assert.Equal(expected, PythonFloatFormat.Format(value));
+
     [Fact]
     public void Format_RoundTripsToTheSameDouble()
     {

@@ -188,4 +188,47 @@ public sealed class RunJournalTests : IDisposable
             Assert.Equal(File.ReadAllBytes(Path.Combine(direct, file)), File.ReadAllBytes(Path.Combine(piped, file)));
         }
     }
+
+    [Fact]
+    public void Flush_WithLineBatches_PutsTheBatchedLinesInTheFiles()
+    {
+        using RunJournal journal = RunJournal.Create(_dir, ["BTCUSDT"], new RunJournalOptions { LineBatchBytes = 4096 });
+        string csv = Path.Combine(_dir, RunJournal.AggregatedFileName);
+        OutputEvent row = RowClosed(0, 1_723_161_256_000, peak: true);
+        journal.Write(ref row);
+        Assert.Empty(ReadShared(Path.Combine(_dir, RunJournal.DeltaScoutFileName)));
+
+        journal.Flush();
+        Assert.Equal(2, ReadShared(csv).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // header and the row
+        Assert.Single(ReadShared(Path.Combine(_dir, RunJournal.DeltaScoutFileName)).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public void Pipeline_WithLineBatches_WritesTheSameFilesAsTheEngineAlone()
+    {
+        string piped = Path.Combine(_dir, "batched");
+        using (RunJournal journal = RunJournal.Create(piped, JournaledRun.Symbols, new RunJournalOptions { LineBatchBytes = 512 }))
+        {
+            var runtime = new PipelineRuntime { InputRingSize = 1 << 12, OutputRingSize = 1 << 10, EngineWait = WaitStrategyKind.Sleeping };
+            var pipeline = new EnginePipeline<JournalHandler>(PipelineFixtures.ShortIntervalDeltaScout(), runtime, new JournalHandler(journal));
+            using var feed = PipelineFixtures.OpenBtc(new SymbolRegistry(JournaledRun.Symbols));
+            RunStatistics stats = pipeline.Run(feed, CancellationToken.None);
+            Assert.Equal(0, stats.JournalFaults);
+            Assert.Equal(0, journal.Summary.Errors);
+        }
+
+        string direct = Path.Combine(_dir, "direct");
+        JournaledRun.WriteJournal(direct, JournaledRun.Outputs);
+        foreach (string file in new[] { RunJournal.AggregatedFileName, RunJournal.DeltaScoutFileName, RunJournal.BarsFileName })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(direct, file)), File.ReadAllBytes(Path.Combine(piped, file)));
+        }
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

@@ -59,6 +59,24 @@ public class PaperVenueTests
     }
 
     [Fact]
+    public void HasReports_IsTrueExactlyWhileAReportWaits()
+    {
+        PaperVenue v = Venue(latencyMs: 100);
+        v.OnTrade(T(1000, "60000"));
+        Assert.False(v.HasReports);
+        v.Submit(Submit(Side.Buy, OrderType.Market, "0.01", timeMs: 1000));
+        v.OnTrade(T(1050, "60000")); // not arrived yet
+        Assert.False(v.HasReports);
+        v.OnTrade(T(1100, "60000")); // accepted and filled
+        Assert.True(v.HasReports);
+        Assert.True(v.TryTakeReport(out _));
+        Assert.True(v.HasReports);
+        Assert.True(v.TryTakeReport(out _));
+        Assert.False(v.HasReports);
+        Assert.False(v.TryTakeReport(out _));
+    }
+
+    [Fact]
     public void StepFilter_QuantityOffTheStep_IsRejectedWithMinus4023()
     {
         var filters = new VenueFilters(Price.Parse("0.1"), Quantity.Parse("0.005"), Quantity.Parse("0.005"), Money.Zero);

@@ -1,0 +1,60 @@
+using Engine.Binance.Archives;
+using Engine.Binance.Sources;
+using Engine.Model;
+using Engine.Pipeline;
+using Engine.Timing;
+
+namespace Engine.Tests.Pipeline;
+
+/// <summary>As-fast-as-possible replays time one event in N; paced runs time every event (issue 7).</summary>
+public sealed class TradingEngineLatencySamplingTests
+{
+    private static TradingEngine<CountingOutputSink> Replay(int sampleEvery)
+    {
+        var engine = new TradingEngine<CountingOutputSink>(PipelineFixtures.ShortIntervalDeltaScout(sampleEvery), new CountingOutputSink());
+        using TradeCsvReader reader = PipelineFixtures.OpenBtc(new SymbolRegistry(["BTCUSDT"]));
+        var slot = default(EngineEvent);
+        while (reader.TryReadNext(ref slot))
+        {
+            slot.ReceivedTimestamp = EngineClock.Timestamp(); // as the feed stamps it: queue and end-to-end stay in range
+            engine.OnEvent(ref slot);
+        }
+
+        slot.Kind = EventKind.EndOfStream;
+        slot.ReceivedTimestamp = EngineClock.Timestamp();
+        engine.OnEvent(ref slot);
+        return engine;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(64)]
+    public void EndToEndAndQueue_CountOneEventInN_FromTheFirst(int sampleEvery)
+    {
+        TradingEngine<CountingOutputSink> engine = Replay(sampleEvery);
+        long events = engine.Counters.Events;
+        long sampled = (events + sampleEvery - 1) / sampleEvery; // events 0, N, 2N, ... are timed
+
+        Assert.True(events > 20_000);
+        Assert.Equal(sampled, engine.Latency[Stage.EndToEnd].TotalCount);
+        Assert.Equal(sampled, engine.Latency[Stage.Queue].TotalCount);
+    }
+
+    [Fact]
+    public void Sampling_TimesEveryStageOfASampledTrade_AndNothingElse()
+    {
+        TradingEngine<CountingOutputSink> every = Replay(1);
+        TradingEngine<CountingOutputSink> sampled = Replay(64);
+
+        // Every event here is a market trade except the final EndOfStream, so each timed trade records the three
+        // per-trade stages once: all of them when every event is timed, one in 64 otherwise.
+        long trades = every.Counters.Trades - every.Counters.NonMarketTrades;
+        Assert.Equal(trades, every.Latency[Stage.Venue].TotalCount);
+        Assert.Equal(trades, every.Latency[Stage.Aggregation].TotalCount);
+        Assert.Equal(trades, every.Latency[Stage.VolumeBars].TotalCount);
+        long sampledTrades = sampled.Latency[Stage.Venue].TotalCount;
+        Assert.InRange(sampledTrades, (trades / 64) - 1, (trades / 64) + 2);
+        Assert.Equal(sampledTrades, sampled.Latency[Stage.Aggregation].TotalCount);
+        Assert.Equal(sampledTrades, sampled.Latency[Stage.VolumeBars].TotalCount);
+    }
+}
