@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Engine.Model;
+using static Engine.Binance.Json.UncheckedScan;
 
 namespace Engine.Binance.Json;
 
@@ -12,7 +13,7 @@ namespace Engine.Binance.Json;
 // a symbol of 1-15 unescaped bytes, and nothing after the closing brace(s). Inside that subset it gives exactly what
 // the general path gives; on anything else it declines and the general path parses the frame from the start.
 // Bounds: every read stays inside the frame because the trade object must end with '}' at a known index ('end'):
-// digit loops stop on it, and each fixed-width read is preceded by a check against 'end'.
+// digit loops stop on it, and each fixed-width read is preceded by a check against the length or 'end'.
 public sealed partial class TradeFrameParser
 {
     private const ulong StreamHead0 = 0x6D6165727473227B; // {"stream
@@ -23,23 +24,42 @@ public sealed partial class TradeFrameParser
     private const ulong AggHead1 = 0x2C22656461725467;    // gTrade",
     private const ulong TradeHead0 = 0x7274223A2265227B;  // {"e":"tr
     private const ulong TradeHead1 = 0x2C22656461727422;  // "trade",  (bytes 5-12 of {"e":"trade",)
-    private const ulong MarketText = 0x2254454B52414D22;  // "MARKET"
     private const ulong EventKeyMask = 0xFFFFFFFFFFFF;    // the 6 bytes {"e":"
+    private const ulong MarketText = 0x2254454B52414D22;  // "MARKET"
     private const uint KeyFrame = 0x3A220022;             // "?":  with the key letter masked out
     private const uint KeyFrameMask = 0xFFFF00FF;
-    private const uint TrueText = 0x65757274;             // true
-    private const uint FalsText = 0x736C6166;             // fals
-    private const uint DotDigit = unchecked((uint)('.' - '0'));   // what a digit loop's d holds when it stopped on '.'
-    private const uint QuoteDigit = unchecked((uint)('"' - '0'));
 
-    private const int HasIgnored = 1 << 12; // "M" (spot's best-match flag) or "b" (spot's buyer order id): read, unused
-    private const int CommonFields = TradeFields.HasEventTime | TradeFields.HasTradeTime | TradeFields.HasMaker
-        | TradeFields.HasSymbol | TradeFields.HasPrice | TradeFields.HasQuantity;
+    // Fields of the fast path, in the order of FastFields; a key's code is its value kind << 4 | its field.
+    private const int EventTimeField = 0;
+    private const int TradeTimeField = 1;
+    private const int AggIdField = 2;
+    private const int TradeIdField = 3;
+    private const int FirstField = 4;
+    private const int LastField = 5;
+    private const int PriceField = 6;
+    private const int QuantityField = 7;
+    private const int SymbolField = 8;
+    private const int MakerField = 9;
+    private const int TypeField = 10;
+    private const int BestMatchField = 11;    // spot's "M": read, unused
+    private const int BuyerOrderIdField = 12; // spot's "b": read, unused
 
-    private const int AggregateFields = CommonFields | TradeFields.HasAggId | TradeFields.HasFirst | TradeFields.HasLast;
-    private const int TradeOnlyFields = CommonFields | TradeFields.HasTradeId;
+    private const int IdKind = 1;
+    private const int DecimalKind = 2;
+    private const int SymbolKind = 3;
+    private const int BoolKind = 4;
+    private const int MarketKind = 5;
+
+    private const int CommonFields = (1 << EventTimeField) | (1 << TradeTimeField) | (1 << PriceField) | (1 << QuantityField)
+        | (1 << SymbolField) | (1 << MakerField);
+
+    private const int AggregateFields = CommonFields | (1 << AggIdField) | (1 << FirstField) | (1 << LastField);
+    private const int TradeOnlyFields = CommonFields | (1 << TradeIdField);
+
+    private static readonly byte[] KeyCodes = BuildKeyCodes();
 
     /// <summary>False when the frame is outside the fast path's subset; <paramref name="result"/> is then meaningless.</summary>
+    [SkipLocalsInit]
     internal bool TryParseFast(ReadOnlySpan<byte> s, ref EngineEvent slot, out FrameParseResult result)
     {
         result = FrameParseResult.Trade;
@@ -54,14 +74,12 @@ public sealed partial class TradeFrameParser
         int end = n - 1;
         if (Read64(ref b, 0) == StreamHead0 && Read64(ref b, 3) == StreamHead1)
         {
-            int nameLength = s[11..].IndexOfAny((byte)'"', (byte)'\\');
-            pos = 11 + nameLength;
-            if (nameLength < 0 || n - pos < 10 + 16 || Read64(ref b, pos) != DataKey || Read16(ref b, pos + 8) != DataColon)
+            pos = SkipStreamName(s);
+            if (pos < 0)
             {
                 return false;
             }
 
-            pos += 9;
             end = n - 2;
         }
 
@@ -88,10 +106,9 @@ public sealed partial class TradeFrameParser
             return false;
         }
 
+        // One value per key, indexed by field; each is written before it is read, as the seen mask proves.
+        Unsafe.SkipInit(out FastFields values);
         int seen = 0;
-        long eventTime = 0, tradeTime = 0, aggId = 0, tradeId = 0, first = 0, last = 0, price = 0, quantity = 0;
-        bool buyerIsMaker = false;
-        SymbolId symbol = SymbolId.None;
         while (true)
         {
             if (end - pos < 5)
@@ -100,79 +117,42 @@ public sealed partial class TradeFrameParser
             }
 
             uint key = Read32(ref b, pos);
-            if ((key & KeyFrameMask) != KeyFrame)
+            int code = At(ref MemoryMarshal.GetArrayDataReference(KeyCodes), (int)((key >> 8) & 0xFF));
+            int field = code & 0xF;
+            if ((key & KeyFrameMask) != KeyFrame || code == 0 || (seen & (1 << field)) != 0)
             {
                 return false;
             }
 
+            seen |= 1 << field;
             pos += 4;
-            int bit;
-            bool ok;
-            switch ((byte)(key >> 8))
+            long value;
+            switch (code >> 4)
             {
-                case (byte)'E':
-                    bit = TradeFields.HasEventTime;
-                    ok = TryReadId(ref b, ref pos, out eventTime);
+                case IdKind:
+                    pos = ReadId(ref b, n, pos, out value);
                     break;
-                case (byte)'T':
-                    bit = TradeFields.HasTradeTime;
-                    ok = TryReadId(ref b, ref pos, out tradeTime);
+                case DecimalKind:
+                    pos = ReadDecimal(ref b, n, pos, out value);
                     break;
-                case (byte)'a':
-                    bit = TradeFields.HasAggId;
-                    ok = TryReadId(ref b, ref pos, out aggId);
+                case SymbolKind:
+                    pos = ReadSymbol(s, pos, out value);
                     break;
-                case (byte)'t':
-                    bit = TradeFields.HasTradeId;
-                    ok = TryReadId(ref b, ref pos, out tradeId);
+                case BoolKind:
+                    pos = ReadBool(ref b, end, pos, out value);
                     break;
-                case (byte)'f':
-                    bit = TradeFields.HasFirst;
-                    ok = TryReadId(ref b, ref pos, out first);
+                default: // MarketKind
+                    value = 0;
+                    pos = end - pos >= 8 && Read64(ref b, pos) == MarketText ? pos + 8 : -1;
                     break;
-                case (byte)'l':
-                    bit = TradeFields.HasLast;
-                    ok = TryReadId(ref b, ref pos, out last);
-                    break;
-                case (byte)'p':
-                    bit = TradeFields.HasPrice;
-                    ok = TryReadDecimal(ref b, ref pos, out price);
-                    break;
-                case (byte)'q':
-                    bit = TradeFields.HasQuantity;
-                    ok = TryReadDecimal(ref b, ref pos, out quantity);
-                    break;
-                case (byte)'s':
-                    bit = TradeFields.HasSymbol;
-                    ok = TryReadSymbol(s, ref pos, out symbol);
-                    break;
-                case (byte)'m':
-                    bit = TradeFields.HasMaker;
-                    ok = TryReadBool(ref b, end, ref pos, out buyerIsMaker);
-                    break;
-                case (byte)'X':
-                    bit = TradeFields.HasType;
-                    ok = end - pos >= 8 && Read64(ref b, pos) == MarketText;
-                    pos += 8;
-                    break;
-                case (byte)'M':
-                    bit = HasIgnored;
-                    ok = TryReadBool(ref b, end, ref pos, out _);
-                    break;
-                case (byte)'b':
-                    bit = HasIgnored;
-                    ok = TryReadId(ref b, ref pos, out _);
-                    break;
-                default:
-                    return false;
             }
 
-            if (!ok || (seen & bit) != 0)
+            if (pos < 0)
             {
                 return false;
             }
 
-            seen |= bit;
+            Unsafe.Add(ref values.First, field) = value;
             byte c = At(ref b, pos++);
             if (c == (byte)',')
             {
@@ -193,7 +173,8 @@ public sealed partial class TradeFrameParser
             return false;
         }
 
-        if (symbol == SymbolId.None)
+        long symbol = values[SymbolField];
+        if (symbol < 0)
         {
             result = FrameParseResult.UnknownSymbol; // everything else is valid: the general path says the same
             return true;
@@ -201,18 +182,36 @@ public sealed partial class TradeFrameParser
 
         slot.Kind = EventKind.Trade;
         ref Trade t = ref slot.Trade;
-        t.Symbol = symbol;
+        t.Symbol = new SymbolId((int)symbol);
         t.IsAggregate = aggregate;
-        t.Id = aggregate ? aggId : tradeId;
-        t.FirstTradeId = aggregate ? first : tradeId;
-        t.LastTradeId = aggregate ? last : tradeId;
-        t.Price = new Price(price);
-        t.Quantity = new Quantity(quantity);
-        t.TradeTimeMs = tradeTime;
-        t.EventTimeMs = eventTime;
-        t.BuyerIsMaker = buyerIsMaker;
+        long tradeId = values[TradeIdField];
+        t.Id = aggregate ? values[AggIdField] : tradeId;
+        t.FirstTradeId = aggregate ? values[FirstField] : tradeId;
+        t.LastTradeId = aggregate ? values[LastField] : tradeId;
+        t.Price = new Price(values[PriceField]);
+        t.Quantity = new Quantity(values[QuantityField]);
+        t.TradeTimeMs = values[TradeTimeField];
+        t.EventTimeMs = values[EventTimeField];
+        t.BuyerIsMaker = values[MakerField] != 0;
         t.Type = TradeType.Market;
         return true;
+    }
+
+    // The frame opens with {"stream":" : returns the position of the '{' after the unescaped name and ","data":,
+    // with 16 bytes after it, or -1.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipStreamName(ReadOnlySpan<byte> s)
+    {
+        const int nameStart = 11;
+        int length = s[nameStart..].IndexOfAny((byte)'"', (byte)'\\');
+        int pos = nameStart + length;
+        ref byte b = ref MemoryMarshal.GetReference(s);
+        if (length < 0 || s.Length - pos < 10 + 16 || Read64(ref b, pos) != DataKey || Read16(ref b, pos + 8) != DataColon)
+        {
+            return -1;
+        }
+
+        return pos + 9;
     }
 
     // The object at pos opens with {"e":" but names neither aggTrade nor trade: the general path stops as soon as it
@@ -237,86 +236,17 @@ public sealed partial class TradeFrameParser
         return !name.SequenceEqual("aggTrade"u8) && !name.SequenceEqual("trade"u8);
     }
 
-    // An unsigned integer of 1-18 digits. The digit loop needs no bounds check: the frame's closing '}' stops it.
+    // A quoted symbol of 1-15 bytes with no backslash before its closing quote, found with one 16-byte compare;
+    // returns the position after it, or -1. An unregistered symbol is still read, with id -1.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryReadId(ref byte b, ref int pos, out long value)
+    private int ReadSymbol(ReadOnlySpan<byte> s, int pos, out long symbolId)
     {
-        int p = pos;
-        ulong v = 0;
-        uint d = (uint)(At(ref b, p) - '0');
-        while (d <= 9)
-        {
-            v = (v * 10) + d;
-            d = (uint)(At(ref b, ++p) - '0');
-        }
-
-        value = (long)v;
-        int digits = p - pos;
-        pos = p;
-        return (uint)(digits - 1) < 18;
-    }
-
-    // "digits[.digits]" with 1-10 integer and 1-8 fraction digits, not zero, in one pass: the digits accumulate as one
-    // integer (at most 18 digits, so no overflow) that is then scaled by the missing decimals.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryReadDecimal(ref byte b, ref int pos, out long scaled)
-    {
-        scaled = 0;
-        int p = pos;
-        if (At(ref b, p) != (byte)'"')
-        {
-            return false;
-        }
-
-        int start = ++p;
-        ulong v = 0;
-        uint d = (uint)(At(ref b, p) - '0');
-        while (d <= 9)
-        {
-            v = (v * 10) + d;
-            d = (uint)(At(ref b, ++p) - '0');
-        }
-
-        int intDigits = p - start;
-        int fracDigits = 0;
-        if (d == DotDigit)
-        {
-            int fracStart = ++p;
-            d = (uint)(At(ref b, p) - '0');
-            while (d <= 9)
-            {
-                v = (v * 10) + d;
-                d = (uint)(At(ref b, ++p) - '0');
-            }
-
-            fracDigits = p - fracStart;
-            if ((uint)(fracDigits - 1) >= FixedPoint.Decimals)
-            {
-                return false;
-            }
-        }
-
-        if (d != QuoteDigit || (uint)(intDigits - 1) >= 10 || v == 0)
-        {
-            return false;
-        }
-
-        scaled = (long)(v * Pow10(FixedPoint.Decimals - fracDigits));
-        pos = p + 1;
-        return true;
-    }
-
-    // A quoted symbol of 1-15 bytes with no backslash before its closing quote, found with one 16-byte compare.
-    // An unregistered symbol is still a success, with SymbolId.None.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool TryReadSymbol(ReadOnlySpan<byte> s, ref int pos, out SymbolId symbol)
-    {
-        symbol = SymbolId.None;
+        symbolId = -1;
         int start = pos + 1;
         ref byte b = ref MemoryMarshal.GetReference(s);
         if (s.Length - start < 16 || At(ref b, pos) != (byte)'"')
         {
-            return false;
+            return -1;
         }
 
         Vector128<byte> text = Vector128.LoadUnsafe(ref b, (nuint)start);
@@ -324,56 +254,39 @@ public sealed partial class TradeFrameParser
         int length = BitOperations.TrailingZeroCount(stops); // 32 when neither is in the 16 bytes
         if (length is 0 or > SymbolCache.MaxLength || At(ref b, start + length) != (byte)'"')
         {
-            return false;
+            return -1;
         }
 
         ulong low = Read64(ref b, start);
         ulong high = Read64(ref b, start + 8);
         low = length >= 8 ? low : low & ((1UL << (length * 8)) - 1);
         high = length > 8 ? high & ((1UL << ((length - 8) * 8)) - 1) : 0;
-        if (!_symbolCache.TryGet(low, high, s.Slice(start, length), out symbol))
-        {
-            symbol = SymbolId.None;
-        }
-
-        pos = start + length + 1;
-        return true;
+        symbolId = _symbolCache.TryGet(low, high, s.Slice(start, length), out SymbolId symbol) ? symbol.Value : -1;
+        return start + length + 1;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryReadBool(ref byte b, int end, ref int pos, out bool value)
+    private static byte[] BuildKeyCodes()
     {
-        uint word = end - pos >= 4 ? Read32(ref b, pos) : 0;
-        value = word == TrueText;
-        if (value)
-        {
-            pos += 4;
-            return true;
-        }
-
-        if (word == FalsText && At(ref b, pos + 4) == (byte)'e')
-        {
-            pos += 5;
-            return true;
-        }
-
-        return false;
+        byte[] codes = new byte[256];
+        codes['E'] = (IdKind << 4) | EventTimeField;
+        codes['T'] = (IdKind << 4) | TradeTimeField;
+        codes['a'] = (IdKind << 4) | AggIdField;
+        codes['t'] = (IdKind << 4) | TradeIdField;
+        codes['f'] = (IdKind << 4) | FirstField;
+        codes['l'] = (IdKind << 4) | LastField;
+        codes['b'] = (IdKind << 4) | BuyerOrderIdField;
+        codes['p'] = (DecimalKind << 4) | PriceField;
+        codes['q'] = (DecimalKind << 4) | QuantityField;
+        codes['s'] = (SymbolKind << 4) | SymbolField;
+        codes['m'] = (BoolKind << 4) | MakerField;
+        codes['M'] = (BoolKind << 4) | BestMatchField;
+        codes['X'] = (MarketKind << 4) | TypeField;
+        return codes;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Pow10(int exponent) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Powers), exponent);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static byte At(ref byte b, int offset) => Unsafe.Add(ref b, offset);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Read64(ref byte b, int offset) => Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, offset));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Read32(ref byte b, int offset) => Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref b, offset));
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ushort Read16(ref byte b, int offset) => Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref b, offset));
-
-    private static readonly ulong[] Powers = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
+    [InlineArray(16)]
+    private struct FastFields
+    {
+        public long First;
+    }
 }

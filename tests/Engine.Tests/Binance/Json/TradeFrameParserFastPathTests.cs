@@ -206,6 +206,58 @@ public class TradeFrameParserFastPathTests
     }
 
     [Fact]
+    public void IdsOfEveryLength_InEveryPosition_GiveTheGeneralPathsAnswer()
+    {
+        // 1 to 20 digits in each id and time field, first and last in the frame, raw and wrapped: the word-at-a-time
+        // readers change strategy at 8 and 16 digits and near the end of the frame.
+        foreach (string member in new[] { "\"E\":1723161256322", "\"a\":2253770001", "\"f\":5266583935", "\"l\":5266583937", "\"T\":1723161256320" })
+        {
+            string key = member[..4];
+            for (int digits = 1; digits <= 20; digits++)
+            {
+                string number = string.Concat(Enumerable.Range(0, digits).Select(i => (char)('1' + ((i * 7) % 9))));
+                string frame = FuturesAggTrade.Replace(member, key + number, StringComparison.Ordinal);
+                string last = FuturesAggTrade.Replace(member + ",", "", StringComparison.Ordinal)[..^1] + "," + key + number + "}";
+                FrameParseResult expected = digits <= 18 ? FrameParseResult.Trade : FrameParseResult.NumberOverflow;
+                foreach (string candidate in new[] { frame, Wrap(frame), last, Wrap(last) })
+                {
+                    var parser = new TradeFrameParser(_symbols);
+                    var slot = default(EngineEvent);
+                    Assert.Equal(expected, AssertSameAsGeneral(candidate));
+                    if (expected == FrameParseResult.Trade && key == "\"E\":")
+                    {
+                        parser.TryParse(Encoding.UTF8.GetBytes(candidate), ref slot);
+                        Assert.Equal(long.Parse(number, System.Globalization.CultureInfo.InvariantCulture), slot.Trade.EventTimeMs);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void DecimalsOfEveryShape_GiveTheGeneralPathsAnswer()
+    {
+        // 0 to 12 integer digits, with no dot, a bare dot, or 1 to 10 decimals, as the price and as the quantity.
+        for (int intDigits = 0; intDigits <= 12; intDigits++)
+        {
+            for (int fracDigits = -1; fracDigits <= 10; fracDigits++)
+            {
+                string text = new string('7', intDigits) + (fracDigits < 0 ? "" : "." + new string('3', fracDigits));
+                foreach (string member in new[] { "\"p\":\"61800.30\"", "\"q\":\"0.006\"" })
+                {
+                    string frame = FuturesAggTrade.Replace(member, member[..5] + text + "\"", StringComparison.Ordinal);
+                    FrameParseResult result = AssertSameAsGeneral(frame);
+                    AssertSameAsGeneral(Wrap(frame));
+                    if (intDigits is >= 1 and <= 10 && fracDigits is >= 0 and <= 8)
+                    {
+                        Assert.Equal(FrameParseResult.Trade, result);
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void PriceWithNineDecimals_IsRefusedByBothPaths()
     {
         string frame = FuturesAggTrade.Replace("61800.30", "61800.123456789", StringComparison.Ordinal);
