@@ -12,8 +12,8 @@ namespace Engine.Binance.Json;
 // once, unsigned integers, decimals as "digits[.digits]" with at most 10 + 8 digits, "true"/"false", X = "MARKET",
 // a symbol of 1-15 unescaped bytes, and nothing after the closing brace(s). Inside that subset it gives exactly what
 // the general path gives; on anything else it declines and the general path parses the frame from the start.
-// Bounds: every read stays inside the frame because the trade object must end with '}' at a known index ('end'):
-// digit loops stop on it, and each fixed-width read is preceded by a check against the length or 'end'.
+// Bounds: every member lies inside the trade object, which must end with '}' at a known index ('end'); each read
+// past a member's own bytes is a whole word, preceded by a check against the frame's length.
 public sealed partial class TradeFrameParser
 {
     private const ulong StreamHead0 = 0x6D6165727473227B; // {"stream
@@ -101,22 +101,46 @@ public sealed partial class TradeFrameParser
             return TrySkipOtherEvent(s, pos, head, out result);
         }
 
-        if (At(ref b, end) != (byte)'}' || At(ref b, n - 1) != (byte)'}')
+        if (At(ref b, end) != (byte)'}' || At(ref b, n - 1) != (byte)'}' || end < 32 || end - pos < 5)
         {
             return false;
         }
 
+        // The members lie between the commas, found 32 bytes at a time, so each member is read from where its comma
+        // says it starts, not from where the previous one ended: the reads do not wait on each other. No value of
+        // the fast path's forms holds a comma, so a comma inside a string makes a member fail its form and declines.
         // One value per key, indexed by field; each is written before it is read, as the seen mask proves.
         Unsafe.SkipInit(out FastFields values);
         int seen = 0;
+        int start = pos;
+        int chunk = pos;
+        uint commas = CommaMask(ref b, chunk, end);
         while (true)
         {
-            if (end - pos < 5)
+            int stop;
+            if (commas != 0)
+            {
+                stop = chunk + BitOperations.TrailingZeroCount(commas);
+                commas &= commas - 1;
+            }
+            else if (end - chunk > 32)
+            {
+                chunk += 32;
+                commas = CommaMask(ref b, chunk, end);
+                continue;
+            }
+            else
+            {
+                stop = end; // the last member ends at the closing brace
+            }
+
+            // The member is "K":value in [start, stop).
+            if (stop - start < 5)
             {
                 return false;
             }
 
-            uint key = Read32(ref b, pos);
+            uint key = Read32(ref b, start);
             int code = At(ref MemoryMarshal.GetArrayDataReference(KeyCodes), (int)((key >> 8) & 0xFF));
             int field = code & 0xF;
             if ((key & KeyFrameMask) != KeyFrame || code == 0 || (seen & (1 << field)) != 0)
@@ -125,46 +149,41 @@ public sealed partial class TradeFrameParser
             }
 
             seen |= 1 << field;
-            pos += 4;
+            int valueStart = start + 4;
             long value;
+            bool ok;
             switch (code >> 4)
             {
                 case IdKind:
-                    pos = ReadId(ref b, n, pos, out value);
+                    ok = ParseId(ref b, n, valueStart, stop, out value);
                     break;
                 case DecimalKind:
-                    pos = ReadDecimal(ref b, n, pos, out value);
+                    ok = ParseDecimal(ref b, n, valueStart, stop, out value);
                     break;
                 case SymbolKind:
-                    pos = ReadSymbol(s, pos, out value);
+                    ok = ParseSymbol(s, valueStart, stop, out value);
                     break;
                 case BoolKind:
-                    pos = ReadBool(ref b, end, pos, out value);
+                    ok = ParseBool(ref b, valueStart, stop, out value);
                     break;
                 default: // MarketKind
                     value = 0;
-                    pos = end - pos >= 8 && Read64(ref b, pos) == MarketText ? pos + 8 : -1;
+                    ok = stop - valueStart == 8 && Read64(ref b, valueStart) == MarketText;
                     break;
             }
 
-            if (pos < 0)
+            if (!ok)
             {
                 return false;
             }
 
             Unsafe.Add(ref values.First, field) = value;
-            byte c = At(ref b, pos++);
-            if (c == (byte)',')
-            {
-                continue;
-            }
-
-            if (c == (byte)'}' && pos - 1 == end)
+            if (stop == end)
             {
                 break;
             }
 
-            return false;
+            start = stop + 1;
         }
 
         int required = aggregate ? AggregateFields : TradeOnlyFields;
@@ -236,25 +255,53 @@ public sealed partial class TradeFrameParser
         return !name.SequenceEqual("aggTrade"u8) && !name.SequenceEqual("trade"u8);
     }
 
-    // A quoted symbol of 1-15 bytes with no backslash before its closing quote, found with one 16-byte compare;
-    // returns the position after it, or -1. An unregistered symbol is still read, with id -1.
+    // The commas among the 32 bytes from chunk (bit i for chunk + i), none at or past end; end is at least 32.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int ReadSymbol(ReadOnlySpan<byte> s, int pos, out long symbolId)
+    private static uint CommaMask(ref byte b, int chunk, int end)
+    {
+        if (end - chunk >= 32)
+        {
+            return CommaMask32(ref b, chunk);
+        }
+
+        // Near the end: the 32 bytes that end just before 'end', shifted so bit 0 is chunk again.
+        return CommaMask32(ref b, end - 32) >> (chunk - (end - 32));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint CommaMask32(ref byte b, int offset)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            return Vector256.Equals(Vector256.LoadUnsafe(ref b, (nuint)offset), Vector256.Create((byte)',')).ExtractMostSignificantBits();
+        }
+
+        Vector128<byte> comma = Vector128.Create((byte)',');
+        uint low = Vector128.Equals(Vector128.LoadUnsafe(ref b, (nuint)offset), comma).ExtractMostSignificantBits();
+        uint high = Vector128.Equals(Vector128.LoadUnsafe(ref b, (nuint)(offset + 16)), comma).ExtractMostSignificantBits();
+        return low | (high << 16);
+    }
+
+    // A quoted symbol of 1-15 bytes with no quote or backslash inside, filling [pos, stop); an unregistered symbol
+    // still succeeds, with id -1.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool ParseSymbol(ReadOnlySpan<byte> s, int pos, int stop, out long symbolId)
     {
         symbolId = -1;
         int start = pos + 1;
+        int length = stop - start - 1;
         ref byte b = ref MemoryMarshal.GetReference(s);
-        if (s.Length - start < 16 || At(ref b, pos) != (byte)'"')
+        if (s.Length - start < 16 || (uint)(length - 1) >= SymbolCache.MaxLength || At(ref b, pos) != (byte)'"')
         {
-            return -1;
+            return false;
         }
 
+        // The first quote or backslash after the opening quote must be the closing one.
         Vector128<byte> text = Vector128.LoadUnsafe(ref b, (nuint)start);
         uint stops = (Vector128.Equals(text, Vector128.Create((byte)'"')) | Vector128.Equals(text, Vector128.Create((byte)'\\'))).ExtractMostSignificantBits();
-        int length = BitOperations.TrailingZeroCount(stops); // 32 when neither is in the 16 bytes
-        if (length is 0 or > SymbolCache.MaxLength || At(ref b, start + length) != (byte)'"')
+        if (BitOperations.TrailingZeroCount(stops) != length || At(ref b, start + length) != (byte)'"')
         {
-            return -1;
+            return false;
         }
 
         ulong low = Read64(ref b, start);
@@ -262,7 +309,7 @@ public sealed partial class TradeFrameParser
         low = length >= 8 ? low : low & ((1UL << (length * 8)) - 1);
         high = length > 8 ? high & ((1UL << ((length - 8) * 8)) - 1) : 0;
         symbolId = _symbolCache.TryGet(low, high, s.Slice(start, length), out SymbolId symbol) ? symbol.Value : -1;
-        return start + length + 1;
+        return true;
     }
 
     private static byte[] BuildKeyCodes()

@@ -1,102 +1,76 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Engine.Model;
 
 namespace Engine.Binance.Json;
 
 /// <summary>
-/// The fast path's value readers: no per-byte bounds checks. Each takes the frame's first byte, its length and the
-/// value's position, and returns the position just after the value, or -1 when the value is not in the fast path's
-/// strict form. Contract: the frame ends with a '}' at or after the value's last byte, which stops every digit loop;
-/// fixed-width reads check the length first. Positions go in and out by value so the caller's stay in registers.
+/// The fast path's value readers over a value whose bounds are already known, [pos, stop), without per-byte bounds
+/// checks. Each says whether the value has exactly the fast path's strict form. Contract: stop is inside the frame
+/// of length n; whole-word reads that may run past stop check n first, and fall back to a byte loop near the end.
 /// </summary>
 internal static class UncheckedScan
 {
     private const uint TrueText = 0x65757274; // true
     private const uint FalsText = 0x736C6166; // fals
-    private const uint DotDigit = unchecked((uint)('.' - '0'));   // what a digit loop's d holds when it stopped on '.'
-    private const uint QuoteDigit = unchecked((uint)('"' - '0'));
 
     private static readonly ulong[] Powers = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000];
 
-    /// <summary>An unsigned integer of 1-18 digits, eight characters at a time while 16 bytes are left.</summary>
+    /// <summary>An unsigned integer of 1-18 digits filling [pos, stop).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int ReadId(ref byte b, int n, int pos, out long value)
+    public static bool ParseId(ref byte b, int n, int pos, int stop, out long value)
     {
-        if (n - pos >= 16)
+        int length = stop - pos;
+        if (SimdDigits.IsSupported && n - pos >= 16 && (uint)(length - 1) < 16)
         {
-            ulong w0 = Read64(ref b, pos);
-            int d0 = SwarDigits.LeadingDigits(w0);
-            if (d0 < 8)
-            {
-                value = (long)SwarDigits.Parse(w0, d0);
-                return d0 != 0 ? pos + d0 : -1;
-            }
-
-            ulong w1 = Read64(ref b, pos + 8);
-            int d1 = SwarDigits.LeadingDigits(w1);
-            if (d1 < 8)
-            {
-                value = (long)((SwarDigits.Parse(w0, 8) * Pow10(d1)) + SwarDigits.Parse(w1, d1));
-                return pos + 8 + d1;
-            }
+            bool ok = SimdDigits.TryParseInteger(Vector128.LoadUnsafe(ref b, (nuint)pos), length, out ulong v);
+            value = (long)v;
+            return ok;
         }
 
-        int next = ReadIdByDigit(ref b, pos, out long slow); // 'slow' keeps 'value' out of memory in the caller
+        bool slowOk = ParseIdByDigit(ref b, pos, stop, out long slow); // 'slow' keeps 'value' out of memory in the caller
         value = slow;
-        return next;
+        return slowOk;
     }
 
     /// <summary>
-    /// A quoted "digits[.digits]" with 1-10 integer and 1-8 fraction digits, not zero, as an integer scaled by 10^8.
-    /// The common shapes (under 8 integer digits) go eight characters at a time while 17 bytes are left.
+    /// A quoted "digits[.digits]" filling [pos, stop), with 1-10 integer and 1-8 fraction digits, not zero, as an
+    /// integer scaled by 10^8. Up to 8 integer and 8 fraction digits, 16 characters in all, take one 16-byte read.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int ReadDecimal(ref byte b, int n, int pos, out long scaled)
+    public static bool ParseDecimal(ref byte b, int n, int pos, int stop, out long scaled)
     {
         int start = pos + 1;
-        if (n - start >= 17 && At(ref b, pos) == (byte)'"')
+        int length = stop - start - 1; // between the quotes
+        if (SimdDigits.IsSupported && n - start >= 16 && At(ref b, pos) == (byte)'"' && At(ref b, stop - 1) == (byte)'"')
         {
-            ulong w0 = Read64(ref b, start);
-            int d0 = SwarDigits.LeadingDigits(w0);
-            byte after = At(ref b, start + d0);
-            ulong integer = SwarDigits.Parse(w0, d0);
-            if (d0 is > 0 and < 8 && after == (byte)'.')
+            Vector128<byte> text = Vector128.LoadUnsafe(ref b, (nuint)start);
+            int dot = BitOperations.TrailingZeroCount(Vector128.Equals(text, Vector128.Create((byte)'.')).ExtractMostSignificantBits());
+            int integerDigits = Math.Min(dot, length);
+            int fractionDigits = length - integerDigits - 1; // -1 without a dot
+            if (length <= 16 && (uint)(integerDigits - 1) < SimdDigits.MaxHalf && (fractionDigits < 0 ? integerDigits == length : (uint)(fractionDigits - 1) < SimdDigits.MaxHalf))
             {
-                int fracStart = start + d0 + 1;
-                ulong w1 = Read64(ref b, fracStart);
-                int f = SwarDigits.LeadingDigits(w1);
-                ulong v = (integer * FixedPoint.Scale) + (SwarDigits.Parse(w1, f) * Pow10(FixedPoint.Decimals - f));
-                if (f > 0 && At(ref b, fracStart + f) == (byte)'"' && v != 0)
-                {
-                    scaled = (long)v;
-                    return fracStart + f + 1;
-                }
-            }
-            else if (d0 is > 0 and < 8 && after == (byte)'"' && integer != 0)
-            {
-                scaled = (long)(integer * FixedPoint.Scale);
-                return start + d0 + 1;
+                bool ok = SimdDigits.TryParseDecimal(text, integerDigits, Math.Max(fractionDigits, 0), out ulong v);
+                scaled = (long)v;
+                return ok && v != 0;
             }
         }
 
-        int next = ReadDecimalByDigit(ref b, pos, out long slow);
+        bool slowOk = ParseDecimalByDigit(ref b, pos, stop, out long slow);
         scaled = slow;
-        return next;
+        return slowOk;
     }
 
-    /// <summary><c>true</c> or <c>false</c> as 1 or 0, ending at or before <paramref name="end"/>.</summary>
+    /// <summary><c>true</c> or <c>false</c> filling [pos, stop), as 1 or 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int ReadBool(ref byte b, int end, int pos, out long value)
+    public static bool ParseBool(ref byte b, int pos, int stop, out long value)
     {
-        uint word = end - pos >= 4 ? Read32(ref b, pos) : 0;
+        int length = stop - pos;
+        uint word = length >= 4 ? Read32(ref b, pos) : 0;
         value = word == TrueText ? 1 : 0;
-        if (value != 0)
-        {
-            return pos + 4;
-        }
-
-        return word == FalsText && At(ref b, pos + 4) == (byte)'e' ? pos + 5 : -1;
+        return (length == 4 && word == TrueText) || (length == 5 && word == FalsText && At(ref b, pos + 4) == (byte)'e');
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -112,70 +86,76 @@ internal static class UncheckedScan
     public static ushort Read16(ref byte b, int offset) => Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref b, offset));
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int ReadIdByDigit(ref byte b, int pos, out long value)
+    private static bool ParseIdByDigit(ref byte b, int pos, int stop, out long value)
     {
-        int p = pos;
-        ulong v = 0;
-        uint d = (uint)(At(ref b, p) - '0');
-        while (d <= 9)
+        value = 0;
+        if ((uint)(stop - pos - 1) >= 18)
         {
+            return false;
+        }
+
+        ulong v = 0;
+        for (int p = pos; p < stop; p++)
+        {
+            uint d = (uint)(At(ref b, p) - '0');
+            if (d > 9)
+            {
+                return false;
+            }
+
             v = (v * 10) + d;
-            d = (uint)(At(ref b, ++p) - '0');
         }
 
         value = (long)v;
-        return (uint)(p - pos - 1) < 18 ? p : -1;
+        return true;
     }
 
     // One pass: the digits accumulate as one integer (at most 18 digits, so no overflow), then scaled by the missing decimals.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int ReadDecimalByDigit(ref byte b, int pos, out long scaled)
+    private static bool ParseDecimalByDigit(ref byte b, int pos, int stop, out long scaled)
     {
         scaled = 0;
-        if (At(ref b, pos) != (byte)'"')
+        int last = stop - 1;
+        if (last - pos < 2 || At(ref b, pos) != (byte)'"' || At(ref b, last) != (byte)'"')
         {
-            return -1;
+            return false;
         }
 
-        int start = pos + 1;
-        int p = start;
+        int dot = -1;
         ulong v = 0;
-        uint d = (uint)(At(ref b, p) - '0');
-        while (d <= 9)
+        for (int p = pos + 1; p < last; p++)
         {
-            v = (v * 10) + d;
-            d = (uint)(At(ref b, ++p) - '0');
-        }
-
-        int intDigits = p - start;
-        int fracDigits = 0;
-        if (d == DotDigit)
-        {
-            int fracStart = ++p;
-            d = (uint)(At(ref b, p) - '0');
-            while (d <= 9)
+            uint d = (uint)(At(ref b, p) - '0');
+            if (d <= 9)
             {
                 v = (v * 10) + d;
-                d = (uint)(At(ref b, ++p) - '0');
+            }
+            else if (At(ref b, p) == (byte)'.' && dot < 0)
+            {
+                dot = p;
+            }
+            else
+            {
+                return false;
             }
 
-            fracDigits = p - fracStart;
-            if ((uint)(fracDigits - 1) >= FixedPoint.Decimals)
+            if (p - pos > 19)
             {
-                return -1;
+                return false; // longer than 10 + '.' + 8: keeps v from overflowing
             }
         }
 
-        if (d != QuoteDigit || (uint)(intDigits - 1) >= 10 || v == 0)
+        int intDigits = (dot < 0 ? last : dot) - (pos + 1);
+        int fracDigits = dot < 0 ? 0 : last - dot - 1;
+        if ((uint)(intDigits - 1) >= 10 || (dot >= 0 && (uint)(fracDigits - 1) >= FixedPoint.Decimals) || v == 0)
         {
-            return -1;
+            return false;
         }
 
         scaled = (long)(v * Pow10(FixedPoint.Decimals - fracDigits));
-        return p + 1;
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Pow10(int exponent) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(Powers), exponent);
-
 }
