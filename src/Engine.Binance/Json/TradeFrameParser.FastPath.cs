@@ -222,9 +222,14 @@ public sealed partial class TradeFrameParser
     private static int SkipStreamName(ReadOnlySpan<byte> s)
     {
         const int nameStart = 11;
-        int length = s[nameStart..].IndexOfAny((byte)'"', (byte)'\\');
-        int pos = nameStart + length;
         ref byte b = ref MemoryMarshal.GetReference(s);
+        int length = s.Length - nameStart >= 32 ? FirstQuoteOrBackslash(ref b, nameStart) : 32;
+        if (length == 32)
+        {
+            length = s[nameStart..].IndexOfAny((byte)'"', (byte)'\\'); // a name of 32 bytes or more
+        }
+
+        int pos = nameStart + length;
         if (length < 0 || s.Length - pos < 10 + 16 || Read64(ref b, pos) != DataKey || Read16(ref b, pos + 8) != DataColon)
         {
             return -1;
@@ -253,6 +258,29 @@ public sealed partial class TradeFrameParser
 
         ReadOnlySpan<byte> name = rest[..k];
         return !name.SequenceEqual("aggTrade"u8) && !name.SequenceEqual("trade"u8);
+    }
+
+    // The index of the first quote or backslash among the 32 bytes from offset, or 32.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FirstQuoteOrBackslash(ref byte b, int offset)
+    {
+        uint stops;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<byte> text = Vector256.LoadUnsafe(ref b, (nuint)offset);
+            stops = (Vector256.Equals(text, Vector256.Create((byte)'"')) | Vector256.Equals(text, Vector256.Create((byte)'\\'))).ExtractMostSignificantBits();
+        }
+        else
+        {
+            Vector128<byte> low = Vector128.LoadUnsafe(ref b, (nuint)offset);
+            Vector128<byte> high = Vector128.LoadUnsafe(ref b, (nuint)(offset + 16));
+            Vector128<byte> quote = Vector128.Create((byte)'"');
+            Vector128<byte> backslash = Vector128.Create((byte)'\\');
+            stops = (Vector128.Equals(low, quote) | Vector128.Equals(low, backslash)).ExtractMostSignificantBits()
+                | ((Vector128.Equals(high, quote) | Vector128.Equals(high, backslash)).ExtractMostSignificantBits() << 16);
+        }
+
+        return BitOperations.TrailingZeroCount(stops);
     }
 
     // The commas among the 32 bytes from chunk (bit i for chunk + i), none at or past end; end is at least 32.

@@ -304,6 +304,25 @@ public class TradeFrameParserFastPathTests
     }
 
     [Fact]
+    public void StreamNamesOfEveryLength_GiveTheGeneralPathsAnswer()
+    {
+        // The fast path looks for the name's closing quote in one 32-byte read and past that with a search.
+        for (int length = 0; length <= 40; length++)
+        {
+            string name = new('x', length);
+            foreach (string inner in Canonical)
+            {
+                string frame = "{\"stream\":\"" + name + "\",\"data\":" + inner + "}";
+                Assert.Equal(FrameParseResult.Trade, AssertSameAsGeneral(frame));
+                if (length > 0)
+                {
+                    AssertSameAsGeneral(frame.Replace(name, name[..^1] + "\\", StringComparison.Ordinal));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void ManySymbols_EachResolvesToItsOwnId()
     {
         // More symbols than the fast path's cache has entries, so entries are replaced while frames go by.
