@@ -30,9 +30,8 @@ internal static class UncheckedScan
             return ok;
         }
 
-        bool slowOk = ParseIdByDigit(ref b, pos, stop, out long slow); // 'slow' keeps 'value' out of memory in the caller
-        value = slow;
-        return slowOk;
+        value = ParseIdByDigit(ref b, pos, stop); // by return, not 'out': an out would pin 'value' to memory in the caller
+        return value >= 0;
     }
 
     /// <summary>
@@ -58,9 +57,8 @@ internal static class UncheckedScan
             }
         }
 
-        bool slowOk = ParseDecimalByDigit(ref b, pos, stop, out long slow);
-        scaled = slow;
-        return slowOk;
+        scaled = ParseDecimalByDigit(ref b, pos, stop);
+        return scaled > 0;
     }
 
     /// <summary><c>true</c> or <c>false</c> filling [pos, stop), as 1 or 0.</summary>
@@ -85,13 +83,13 @@ internal static class UncheckedScan
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ushort Read16(ref byte b, int offset) => Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref b, offset));
 
+    // The value, or -1.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool ParseIdByDigit(ref byte b, int pos, int stop, out long value)
+    private static long ParseIdByDigit(ref byte b, int pos, int stop)
     {
-        value = 0;
         if ((uint)(stop - pos - 1) >= 18)
         {
-            return false;
+            return -1;
         }
 
         ulong v = 0;
@@ -100,25 +98,24 @@ internal static class UncheckedScan
             uint d = (uint)(At(ref b, p) - '0');
             if (d > 9)
             {
-                return false;
+                return -1;
             }
 
             v = (v * 10) + d;
         }
 
-        value = (long)v;
-        return true;
+        return (long)v;
     }
 
-    // One pass: the digits accumulate as one integer (at most 18 digits, so no overflow), then scaled by the missing decimals.
+    // One pass: the digits accumulate as one integer (at most 18 digits, so no overflow), then scaled by the missing
+    // decimals. The value, or -1.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool ParseDecimalByDigit(ref byte b, int pos, int stop, out long scaled)
+    private static long ParseDecimalByDigit(ref byte b, int pos, int stop)
     {
-        scaled = 0;
         int last = stop - 1;
         if (last - pos < 2 || At(ref b, pos) != (byte)'"' || At(ref b, last) != (byte)'"')
         {
-            return false;
+            return -1;
         }
 
         int dot = -1;
@@ -136,12 +133,12 @@ internal static class UncheckedScan
             }
             else
             {
-                return false;
+                return -1;
             }
 
             if (p - pos > 19)
             {
-                return false; // longer than 10 + '.' + 8: keeps v from overflowing
+                return -1; // longer than 10 + '.' + 8: keeps v from overflowing
             }
         }
 
@@ -149,11 +146,10 @@ internal static class UncheckedScan
         int fracDigits = dot < 0 ? 0 : last - dot - 1;
         if ((uint)(intDigits - 1) >= 10 || (dot >= 0 && (uint)(fracDigits - 1) >= FixedPoint.Decimals) || v == 0)
         {
-            return false;
+            return -1;
         }
 
-        scaled = (long)(v * Pow10(FixedPoint.Decimals - fracDigits));
-        return true;
+        return (long)(v * Pow10(FixedPoint.Decimals - fracDigits));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
