@@ -207,10 +207,19 @@ public sealed partial class TradeFrameParser
         ref Trade t = ref slot.Trade;
         t.Symbol = new SymbolId((int)symbol);
         t.IsAggregate = aggregate;
-        long tradeId = values[TradeIdField];
-        t.Id = aggregate ? values[AggIdField] : tradeId;
-        t.FirstTradeId = aggregate ? values[FirstField] : tradeId;
-        t.LastTradeId = aggregate ? values[LastField] : tradeId;
+        if (aggregate)
+        {
+            t.Id = values[AggIdField];
+            t.FirstTradeId = values[FirstField];
+            t.LastTradeId = values[LastField];
+        }
+        else
+        {
+            t.Id = values[TradeIdField];
+            t.FirstTradeId = t.Id;
+            t.LastTradeId = t.Id;
+        }
+
         t.Price = new Price(values[PriceField]);
         t.Quantity = new Quantity(values[QuantityField]);
         t.TradeTimeMs = values[TradeTimeField];

@@ -8,7 +8,9 @@ namespace Engine.Binance.Json;
 /// <c>{"stream":..,"data":{..}}</c>, from UTF-8 bytes straight into a ring slot.
 /// Contract: fields in any order, unknown fields skipped, other event types skipped as soon as <c>e</c> is read;
 /// on any result other than <see cref="FrameParseResult.Trade"/> the slot is left untouched; nothing throws.
-/// One instance per thread (it owns its <see cref="Stats"/>).
+/// Binance's own byte layout takes a fast path (TradeFrameParser.FastPath.cs) that gives exactly what the general
+/// key-by-key path below gives; anything else falls back to the general path.
+/// One instance per thread (it owns its <see cref="Stats"/> and a symbol cache).
 /// </summary>
 public sealed partial class TradeFrameParser
 {
