@@ -273,56 +273,6 @@ public sealed partial class TradeFrameParser
         return !name.SequenceEqual("aggTrade"u8) && !name.SequenceEqual("trade"u8);
     }
 
-    // The index of the first quote or backslash among the 32 bytes from offset, or 32.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int FirstQuoteOrBackslash(ref byte b, int offset)
-    {
-        uint stops;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            Vector256<byte> text = Vector256.LoadUnsafe(ref b, (nuint)offset);
-            stops = (Vector256.Equals(text, Vector256.Create((byte)'"')) | Vector256.Equals(text, Vector256.Create((byte)'\\'))).ExtractMostSignificantBits();
-        }
-        else
-        {
-            Vector128<byte> low = Vector128.LoadUnsafe(ref b, (nuint)offset);
-            Vector128<byte> high = Vector128.LoadUnsafe(ref b, (nuint)(offset + 16));
-            Vector128<byte> quote = Vector128.Create((byte)'"');
-            Vector128<byte> backslash = Vector128.Create((byte)'\\');
-            stops = (Vector128.Equals(low, quote) | Vector128.Equals(low, backslash)).ExtractMostSignificantBits()
-                | ((Vector128.Equals(high, quote) | Vector128.Equals(high, backslash)).ExtractMostSignificantBits() << 16);
-        }
-
-        return BitOperations.TrailingZeroCount(stops);
-    }
-
-    // The commas among the 32 bytes from chunk (bit i for chunk + i), none at or past end; end is at least 32.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint CommaMask(ref byte b, int chunk, int end)
-    {
-        if (end - chunk >= 32)
-        {
-            return CommaMask32(ref b, chunk);
-        }
-
-        // Near the end: the 32 bytes that end just before 'end', shifted so bit 0 is chunk again.
-        return CommaMask32(ref b, end - 32) >> (chunk - (end - 32));
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint CommaMask32(ref byte b, int offset)
-    {
-        if (Vector256.IsHardwareAccelerated)
-        {
-            return Vector256.Equals(Vector256.LoadUnsafe(ref b, (nuint)offset), Vector256.Create((byte)',')).ExtractMostSignificantBits();
-        }
-
-        Vector128<byte> comma = Vector128.Create((byte)',');
-        uint low = Vector128.Equals(Vector128.LoadUnsafe(ref b, (nuint)offset), comma).ExtractMostSignificantBits();
-        uint high = Vector128.Equals(Vector128.LoadUnsafe(ref b, (nuint)(offset + 16)), comma).ExtractMostSignificantBits();
-        return low | (high << 16);
-    }
-
     // A quoted symbol of 1-15 bytes with no quote or backslash inside, filling [pos, stop); an unregistered symbol
     // still succeeds, with id -1.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
