@@ -274,7 +274,7 @@ public sealed partial class TradeFrameParser
     }
 
     // A quoted symbol of 1-15 bytes with no quote or backslash inside, filling [pos, stop); an unregistered symbol
-    // still succeeds, with id -1.
+    // still succeeds, with id -1. A cache hit proves the inside (see SymbolCache); a miss checks it.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ParseSymbol(ReadOnlySpan<byte> s, int pos, int stop, out long symbolId)
     {
@@ -282,15 +282,7 @@ public sealed partial class TradeFrameParser
         int start = pos + 1;
         int length = stop - start - 1;
         ref byte b = ref MemoryMarshal.GetReference(s);
-        if (s.Length - start < 16 || (uint)(length - 1) >= SymbolCache.MaxLength || At(ref b, pos) != (byte)'"')
-        {
-            return false;
-        }
-
-        // The first quote or backslash after the opening quote must be the closing one.
-        Vector128<byte> text = Vector128.LoadUnsafe(ref b, (nuint)start);
-        uint stops = (Vector128.Equals(text, Vector128.Create((byte)'"')) | Vector128.Equals(text, Vector128.Create((byte)'\\'))).ExtractMostSignificantBits();
-        if (BitOperations.TrailingZeroCount(stops) != length || At(ref b, start + length) != (byte)'"')
+        if (s.Length - start < 16 || (uint)(length - 1) >= SymbolCache.MaxLength || At(ref b, pos) != (byte)'"' || At(ref b, stop - 1) != (byte)'"')
         {
             return false;
         }
@@ -299,8 +291,33 @@ public sealed partial class TradeFrameParser
         ulong high = Read64(ref b, start + 8);
         low = length >= 8 ? low : low & ((1UL << (length * 8)) - 1);
         high = length > 8 ? high & ((1UL << ((length - 8) * 8)) - 1) : 0;
-        symbolId = _symbolCache.TryGet(low, high, s.Slice(start, length), out SymbolId symbol) ? symbol.Value : -1;
-        return true;
+        if (_symbolCache.TryGet(low, high, length, out int id))
+        {
+            symbolId = id;
+            return true;
+        }
+
+        symbolId = LookUpSymbol(s, start, length, low, high);
+        return symbolId != -2;
+    }
+
+    // A cache miss: the symbol's id, -1 when it is not registered, -2 when the text holds a quote or backslash.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long LookUpSymbol(ReadOnlySpan<byte> s, int start, int length, ulong low, ulong high)
+    {
+        ReadOnlySpan<byte> text = s.Slice(start, length);
+        if (text.IndexOfAny((byte)'"', (byte)'\\') >= 0)
+        {
+            return -2;
+        }
+
+        if (!_symbols.TryGet(text, out SymbolId symbol))
+        {
+            return -1;
+        }
+
+        _symbolCache.Add(low, high, length, symbol.Value);
+        return symbol.Value;
     }
 
     private static byte[] BuildKeyCodes()

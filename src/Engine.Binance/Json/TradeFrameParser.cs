@@ -21,7 +21,7 @@ public sealed partial class TradeFrameParser
     {
         ArgumentNullException.ThrowIfNull(symbols);
         _symbols = symbols;
-        _symbolCache = new SymbolCache(symbols);
+        _symbolCache = new SymbolCache();
     }
 
     public ParserStats Stats { get; } = new();

@@ -278,6 +278,21 @@ public class TradeFrameParserFastPathTests
         Assert.Equal(FrameParseResult.UnknownSymbol, AssertSameAsGeneral(frame));
     }
 
+    [Fact]
+    public void RegisteredSymbolWithABackslash_IsRefusedAsEscapedEveryTime()
+    {
+        // The registry accepts a backslash; on the wire it starts an escape, which the parser refuses, cached or not.
+        var parser = new TradeFrameParser(new SymbolRegistry(["BTCUSDT", "AB\\CD"]));
+        byte[] frame = Encoding.UTF8.GetBytes(FuturesAggTrade.Replace("BTCUSDT", "AB\\CD", StringComparison.Ordinal));
+        var slot = default(EngineEvent);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(FrameParseResult.EscapedString, parser.TryParse(frame, ref slot));
+        }
+
+        Assert.Equal(EventKind.None, slot.Kind);
+    }
+
     [Theory]
     [InlineData("""{"data":{"e":"aggTrade","E":1,"a":2,"s":"BTCUSDT","p":"1","q":"1","f":1,"l":1,"T":1,"m":false},"stream":"btcusdt@aggTrade"}""")]
     [InlineData("""{"stream":"btc\"usdt@aggTrade","data":{"e":"aggTrade","E":1,"a":2,"s":"BTCUSDT","p":"1","q":"1","f":1,"l":1,"T":1,"m":false}}""")]
