@@ -49,8 +49,8 @@ internal static class UncheckedScan
             Vector128<byte> text = Vector128.LoadUnsafe(ref b, (nuint)start);
             int dot = BitOperations.TrailingZeroCount(Vector128.Equals(text, Vector128.Create((byte)'.')).ExtractMostSignificantBits());
             int integerDigits = Math.Min(dot, length);
-            int fractionDigits = length - integerDigits - 1; // -1 without a dot
-            if (length <= 16 && (uint)(integerDigits - 1) < SimdDigits.MaxHalf && (fractionDigits < 0 ? integerDigits == length : (uint)(fractionDigits - 1) < SimdDigits.MaxHalf))
+            int fractionDigits = length - integerDigits - 1; // -1 without a dot; 0 for "1.", left to the byte loop
+            if (length <= 16 && (uint)(integerDigits - 1) < SimdDigits.MaxHalf && (fractionDigits < 0 || (uint)(fractionDigits - 1) < SimdDigits.MaxHalf))
             {
                 bool ok = SimdDigits.TryParseDecimal(text, integerDigits, Math.Max(fractionDigits, 0), out ulong v);
                 scaled = (long)v;
