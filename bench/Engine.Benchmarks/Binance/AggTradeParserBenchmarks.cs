@@ -6,7 +6,9 @@ using Engine.Model;
 namespace Engine.Benchmarks.Binance;
 
 // What does one aggTrade frame cost from UTF-8 bytes to a filled ring slot, raw and in the combined-stream envelope,
-// against System.Text.Json's Utf8JsonReader merely walking the same frame and reading the same fields?
+// against System.Text.Json's Utf8JsonReader merely walking the same frame and reading the same fields? TryParse takes
+// the fast path on Binance's own layout; ParseRawGeneralPath is what any other layout (whitespace, reordered keys)
+// costs through the fallback.
 [MemoryDiagnoser]
 public class AggTradeParserBenchmarks
 {
@@ -61,6 +63,9 @@ public class AggTradeParserBenchmarks
 
     [Benchmark]
     public FrameParseResult ParseCombined() => _parser.TryParse(Combined, ref _slot);
+
+    [Benchmark]
+    public FrameParseResult ParseRawGeneralPath() => _parser.ParseGeneral(Raw, ref _slot);
 
     [Benchmark]
     public FrameParseResult SkipDepthUpdate() => _parser.TryParse(Depth, ref _slot);

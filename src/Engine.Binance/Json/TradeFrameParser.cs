@@ -8,16 +8,20 @@ namespace Engine.Binance.Json;
 /// <c>{"stream":..,"data":{..}}</c>, from UTF-8 bytes straight into a ring slot.
 /// Contract: fields in any order, unknown fields skipped, other event types skipped as soon as <c>e</c> is read;
 /// on any result other than <see cref="FrameParseResult.Trade"/> the slot is left untouched; nothing throws.
-/// One instance per thread (it owns its <see cref="Stats"/>).
+/// Binance's own byte layout takes a fast path (TradeFrameParser.FastPath.cs) that gives exactly what the general
+/// key-by-key path below gives; anything else falls back to the general path.
+/// One instance per thread (it owns its <see cref="Stats"/> and a symbol cache).
 /// </summary>
-public sealed class TradeFrameParser
+public sealed partial class TradeFrameParser
 {
     private readonly SymbolRegistry _symbols;
+    private readonly SymbolCache _symbolCache;
 
     public TradeFrameParser(SymbolRegistry symbols)
     {
         ArgumentNullException.ThrowIfNull(symbols);
         _symbols = symbols;
+        _symbolCache = new SymbolCache();
     }
 
     public ParserStats Stats { get; } = new();
@@ -25,12 +29,17 @@ public sealed class TradeFrameParser
     /// <summary>Parses one frame; on success sets <c>slot.Kind = Trade</c> and fills <c>slot.Trade</c>.</summary>
     public FrameParseResult TryParse(ReadOnlySpan<byte> utf8, ref EngineEvent slot)
     {
-        FrameParseResult result = Parse(utf8, ref slot);
+        if (!TryParseFast(utf8, ref slot, out FrameParseResult result))
+        {
+            result = ParseGeneral(utf8, ref slot);
+        }
+
         Stats.Record(result);
         return result;
     }
 
-    private FrameParseResult Parse(ReadOnlySpan<byte> s, ref EngineEvent slot)
+    /// <summary>The general path alone: any JSON layout. Tests hold the fast path to it.</summary>
+    internal FrameParseResult ParseGeneral(ReadOnlySpan<byte> s, ref EngineEvent slot)
     {
         int pos = 0;
         JsonScan.SkipWhitespace(s, ref pos);
