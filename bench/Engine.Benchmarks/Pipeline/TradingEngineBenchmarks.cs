@@ -51,9 +51,10 @@ public class TradingEngineBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        // BenchmarkDotNet sets up and cleans up once per benchmark method: only the engine that method ran has events.
         foreach (TradingEngine<DiscardingOutputSink> engine in new[] { _untimed, _replay, _paced })
         {
-            if (engine.Counters.Rows == 0 || engine.Counters.Signals == 0)
+            if (engine.Counters.Events > 0 && (engine.Counters.Rows == 0 || engine.Counters.Signals == 0))
             {
                 throw new InvalidOperationException("the measured path was not the one described: no rows or no signals");
             }
