@@ -29,6 +29,13 @@ public sealed partial class Histogram
     private readonly int _bucketCount;
     private readonly long[] _counts;
 
+    // The layout every engine histogram uses (lowest discernible value 1, 3 significant digits) is recognised at
+    // construction and recorded with its constants folded into the code; any other layout uses the fields.
+    private const int StandardSubBucketHalfCountMagnitude = 10;
+    private const long StandardSubBucketMask = (1L << (StandardSubBucketHalfCountMagnitude + 1)) - 1;
+    private const int StandardLeadingZeroCountBase = 64 - StandardSubBucketHalfCountMagnitude - 1;
+    private readonly bool _standardLayout;
+
     // Recorded state, owned by the single writer. Min, max and the total count are not tracked here: the queries
     // find them in the counts array, so recording touches one counter and carries no dependency from one record to
     // the next (a running total would be a load-add-store chain through memory on every value).
@@ -63,6 +70,7 @@ public sealed partial class Histogram
         _subBucketMask = ((long)_subBucketCount - 1) << _unitMagnitude;
         _leadingZeroCountBase = 64 - _unitMagnitude - _subBucketHalfCountMagnitude - 1;
         _subBucketShiftBase = _leadingZeroCountBase + _unitMagnitude;
+        _standardLayout = _unitMagnitude == 0 && _subBucketHalfCountMagnitude == StandardSubBucketHalfCountMagnitude;
         _bucketCount = BucketsNeededToCover(highestTrackableValue);
         _counts = new long[(_bucketCount + 1) * _subBucketHalfCount];
     }
