@@ -50,14 +50,6 @@ public sealed partial class Histogram
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int RecordIndexFor(long value)
     {
-        if (_standardLayout)
-        {
-            // The same formula with the standard layout's constants folded in: no layout fields to load, and the
-            // shift amounts come straight from the leading-zero count (unit 0, so both bases are equal).
-            int shift = StandardLeadingZeroCountBase - BitOperations.LeadingZeroCount((ulong)(value | StandardSubBucketMask));
-            return (shift << StandardSubBucketHalfCountMagnitude) + (int)((ulong)value >> shift);
-        }
-
         int leadingZeros = BitOperations.LeadingZeroCount((ulong)(value | _subBucketMask));
         int bucketIndex = _leadingZeroCountBase - leadingZeros;
         return (bucketIndex << _subBucketHalfCountMagnitude) + (int)((ulong)value >> (_subBucketShiftBase - leadingZeros));

@@ -34,7 +34,7 @@ public sealed partial class Histogram
     private const int StandardSubBucketHalfCountMagnitude = 10;
     private const long StandardSubBucketMask = (1L << (StandardSubBucketHalfCountMagnitude + 1)) - 1;
     private const int StandardLeadingZeroCountBase = 64 - StandardSubBucketHalfCountMagnitude - 1;
-    private readonly bool _standardLayout;
+    private readonly ulong _standardLimit; // HighestTrackableValue + 1 for the standard layout, else 0
 
     // Recorded state, owned by the single writer. Min, max and the total count are not tracked here: the queries
     // find them in the counts array, so recording touches one counter and carries no dependency from one record to
@@ -70,7 +70,8 @@ public sealed partial class Histogram
         _subBucketMask = ((long)_subBucketCount - 1) << _unitMagnitude;
         _leadingZeroCountBase = 64 - _unitMagnitude - _subBucketHalfCountMagnitude - 1;
         _subBucketShiftBase = _leadingZeroCountBase + _unitMagnitude;
-        _standardLayout = _unitMagnitude == 0 && _subBucketHalfCountMagnitude == StandardSubBucketHalfCountMagnitude;
+        bool standard = _unitMagnitude == 0 && _subBucketHalfCountMagnitude == StandardSubBucketHalfCountMagnitude;
+        _standardLimit = standard ? (ulong)highestTrackableValue + 1 : 0;
         _bucketCount = BucketsNeededToCover(highestTrackableValue);
         _counts = new long[(_bucketCount + 1) * _subBucketHalfCount];
     }
@@ -107,20 +108,16 @@ public sealed partial class Histogram
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool RecordValueWithCount(long value, long count)
     {
-        // One unsigned compare rejects both negatives and values above the trackable range.
-        // The overflow branch is inline rather than a call: a call inside a caller's recording loop would make the
-        // JIT assume every field may change and reload them all on each value (see HistogramBenchmarks).
-        if ((ulong)value > (ulong)HighestTrackableValue)
+        // The standard layout in range, the engine's every record: one unsigned compare (it also rejects negatives),
+        // then the slot from constants. _standardLimit is 0 for any other layout, so nothing passes it.
+        if ((ulong)value < _standardLimit)
         {
-            _overflowCount += count;
-            _maxOverflowValue = Math.Max(_maxOverflowValue, value);
-            return false;
+            int shift = StandardLeadingZeroCountBase - BitOperations.LeadingZeroCount((ulong)(value | StandardSubBucketMask));
+            _counts[(shift << StandardSubBucketHalfCountMagnitude) + (int)((ulong)value >> shift)] += count;
+            return true;
         }
 
-        // In range by construction (the counts array covers HighestTrackableValue); the bounds check stays as a
-        // second guard and costs one compare against the length the JIT loads with the array anyway.
-        _counts[RecordIndexFor(value)] += count;
-        return true;
+        return RecordFromFields(value, count);
     }
 
     /// <summary>
@@ -142,6 +139,25 @@ public sealed partial class Histogram
         {
             RecordValueWithCount(missing, 1);
         }
+    }
+
+    // Any other layout, and overflow: inline too, since a call inside a caller's recording loop would make the JIT
+    // assume every field may change and reload them all on each value.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool RecordFromFields(long value, long count)
+    {
+        // One unsigned compare rejects both negatives and values above the trackable range.
+        if ((ulong)value > (ulong)HighestTrackableValue)
+        {
+            _overflowCount += count;
+            _maxOverflowValue = Math.Max(_maxOverflowValue, value);
+            return false;
+        }
+
+        // In range by construction (the counts array covers HighestTrackableValue); the bounds check stays as a
+        // second guard and costs one compare against the length the JIT loads with the array anyway.
+        _counts[RecordIndexFor(value)] += count;
+        return true;
     }
 
     /// <summary>Clears every count, the min/max and the overflow tally; allocates nothing.</summary>
