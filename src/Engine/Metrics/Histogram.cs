@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Engine.Metrics;
 
@@ -112,13 +113,21 @@ public sealed partial class Histogram
         // then the slot from constants. _standardLimit is 0 for any other layout, so nothing passes it.
         if ((ulong)value < _standardLimit)
         {
-            int shift = StandardLeadingZeroCountBase - BitOperations.LeadingZeroCount((ulong)(value | StandardSubBucketMask));
-            _counts[(shift << StandardSubBucketHalfCountMagnitude) + (int)((ulong)value >> shift)] += count;
+            // bucket = lzcBase - lz and sub = value >> bucket; shifting the value up by lz and down by the sub-bucket
+            // width gives the same sub without computing the bucket first, and the bucket's base folds into a constant.
+            ulong lz = LeadingZeros((ulong)(value | StandardSubBucketMask));
+            int sub = (int)(((ulong)value << (int)lz) >> (64 - StandardSubBucketHalfCountMagnitude - 1));
+            _counts[sub - ((int)lz << StandardSubBucketHalfCountMagnitude) + (StandardLeadingZeroCountBase << StandardSubBucketHalfCountMagnitude)] += count;
             return true;
         }
 
         return RecordFromFields(value, count);
     }
+
+    // Lzcnt's own form returns the count as 64 bits, which the shift and the index use without a sign extension.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong LeadingZeros(ulong value) =>
+        Lzcnt.X64.IsSupported ? Lzcnt.X64.LeadingZeroCount(value) : (ulong)BitOperations.LeadingZeroCount(value);
 
     /// <summary>
     /// Records <paramref name="value"/> and, when it exceeds <paramref name="expectedIntervalBetweenValueSamples"/>,
