@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Engine.Model;
 
 namespace Engine.Oms.Paper;
@@ -10,7 +11,24 @@ public sealed partial class PaperVenue
     /// stop) and take-profit-market (at or through the target) trigger and fill the same way; limits fill at their
     /// price when the trade is at or through it, at most the trade's quantity each.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnTrade(in Trade trade)
+    {
+        // The usual case, trade after trade: nothing rests and nothing is on its way, so the trade only becomes the
+        // symbol's last price. This much is inlined into the caller, which saves the call into the whole method
+        // (and its frame) on every trade.
+        int s = trade.Symbol.Value;
+        if ((_resting | _inbound.Count) == 0 && FillModel == PaperFillModel.Trades && (uint)s < (uint)_lastPrice.Length && trade.Type == TradeType.Market)
+        {
+            _lastPrice[s] = trade.Price;
+            return;
+        }
+
+        OnTradeInFull(in trade);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void OnTradeInFull(in Trade trade)
     {
         if (FillModel != PaperFillModel.Trades && !AcceptInput(PaperFillModel.Trades))
         {
