@@ -7,8 +7,23 @@ namespace Engine.Cli.Run;
 public sealed record RunSummary
 {
     public long Events { get; init; }
+
+    /// <summary>The engine's rate after its warm-up (see <see cref="ThroughputAfterWarmup"/>).</summary>
     public double EventsPerSecond { get; init; }
+
+    /// <summary>Wall-clock seconds of the whole run (start-up and the final drain of both rings included).</summary>
     public double ElapsedSeconds { get; init; }
+
+    /// <summary>All events over <see cref="ElapsedSeconds"/>.</summary>
+    public double EventsPerSecondOverall { get; init; }
+
+    /// <summary>True when <see cref="EventsPerSecond"/> covers the events after the warm-up; false when the run was too short and it is the overall rate.</summary>
+    public bool ThroughputAfterWarmup { get; init; }
+
+    /// <summary>Events counted in <see cref="EventsPerSecond"/> (after the warm-up), and the engine-thread seconds they took.</summary>
+    public long MeasuredEvents { get; init; }
+
+    public double MeasuredSeconds { get; init; }
     public long Signals { get; init; }
     public long SignalsAdmitted { get; init; }
     public long Orders { get; init; }

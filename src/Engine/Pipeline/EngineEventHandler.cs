@@ -33,6 +33,10 @@ public readonly struct EngineEventHandler : IEventHandler<EngineEvent>
             _setup.MarkWarm();
         }
 
+        if (evt.Kind == EventKind.EndOfStream)
+        {
+            _setup.MarkEndOfStream();
+        }
     }
 
     public void OnShutdown() => _setup.OnEngineThreadStop();

@@ -125,10 +125,14 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
         }
 
         EngineCounters c = Engine.Counters;
+        long events = c.Events - c.IgnoredEvents;
+        bool warmed = _setup.WarmTimestamp != 0 && _setup.EndOfStreamTimestamp > _setup.WarmTimestamp;
         return new RunStatistics
         {
-            Events = c.Events - c.IgnoredEvents,
+            Events = events,
             Elapsed = clock.Elapsed,
+            MeasuredEvents = warmed ? events - _runtime.WarmupEvents : 0,
+            MeasuredElapsed = warmed ? Stopwatch.GetElapsedTime(_setup.WarmTimestamp, _setup.EndOfStreamTimestamp) : TimeSpan.Zero,
             InputRingFullCount = _inputSequencer.RingFullCount,
             OutputRingFullCount = Engine.Output.FullCount,
             EngineAllocatedBytes = _setup.AllocatedBytes,

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Engine.Interop;
 
 namespace Engine.Pipeline;
@@ -44,8 +45,21 @@ public sealed class EngineThreadSetup
         _allocatedAtStart = GC.GetAllocatedBytesForCurrentThread();
     }
 
+    /// <summary>Stopwatch timestamp at the end of warm-up (0 when warm-up never ended).</summary>
+    public long WarmTimestamp { get; private set; }
+
+    /// <summary>Stopwatch timestamp when the engine finished the end-of-stream event (0 before).</summary>
+    public long EndOfStreamTimestamp { get; private set; }
+
     /// <summary>Called on the engine thread when warm-up ends.</summary>
-    internal void MarkWarm() => _allocatedAtWarm = GC.GetAllocatedBytesForCurrentThread();
+    internal void MarkWarm()
+    {
+        _allocatedAtWarm = GC.GetAllocatedBytesForCurrentThread();
+        WarmTimestamp = Stopwatch.GetTimestamp();
+    }
+
+    /// <summary>Called on the engine thread once it has processed the end-of-stream event: its work on the input is done.</summary>
+    internal void MarkEndOfStream() => EndOfStreamTimestamp = Stopwatch.GetTimestamp();
 
     internal void OnEngineThreadStop()
     {

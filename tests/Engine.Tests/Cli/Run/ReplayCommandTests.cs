@@ -13,6 +13,22 @@ public sealed class ReplayCommandTests : IDisposable
     private string RunDir(string name) => Path.Combine(_dir, name);
 
     [Fact]
+    public void Replay_ShorterThanItsWarmup_ReportsTheOverallRateAndSaysSo()
+    {
+        string dir = RunDir("short");
+        var (exit, _, error) = CliHarness.ReplaySample(dir, "--set", "Runtime:WarmupEvents=1000000");
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "summary.json")));
+        JsonElement s = summary.RootElement;
+        long events = s.GetProperty("events").GetInt64();
+        Assert.False(s.GetProperty("throughputAfterWarmup").GetBoolean());
+        Assert.Equal(events, s.GetProperty("measuredEvents").GetInt64());
+        Assert.Equal(s.GetProperty("eventsPerSecondOverall").GetDouble(), s.GetProperty("eventsPerSecond").GetDouble());
+        Assert.Contains("shorter than the warm-up", File.ReadAllText(Path.Combine(dir, "report.md")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Replay_BundledSample_WritesCompleteRunDirectoryAndEndsWithReportPath()
     {
         string dir = RunDir("a");
@@ -38,6 +54,14 @@ public sealed class ReplayCommandTests : IDisposable
         long events = s.GetProperty("events").GetInt64();
         Assert.InRange(events, CliHarness.SampleTradeCount, CliHarness.SampleTradeCount + 1); // + the end-of-stream event
         Assert.True(s.GetProperty("eventsPerSecond").GetDouble() > 0);
+
+        // The sample config warms up for 2,000 events: the rate covers the events after them, timed on the engine thread.
+        Assert.True(s.GetProperty("throughputAfterWarmup").GetBoolean());
+        Assert.Equal(events - 2_000, s.GetProperty("measuredEvents").GetInt64());
+        double measuredSeconds = s.GetProperty("measuredSeconds").GetDouble();
+        Assert.InRange(measuredSeconds, double.Epsilon, s.GetProperty("elapsedSeconds").GetDouble());
+        Assert.Equal((events - 2_000) / measuredSeconds, s.GetProperty("eventsPerSecond").GetDouble(), tolerance: 1.0);
+        Assert.Equal(events / s.GetProperty("elapsedSeconds").GetDouble(), s.GetProperty("eventsPerSecondOverall").GetDouble(), tolerance: 1.0);
         Assert.True(s.GetProperty("signals").GetInt64() > 0, "the sample config is meant to produce signals");
         Assert.True(s.GetProperty("orders").GetInt64() > 0);
         Assert.True(s.GetProperty("fills").GetInt64() > 0);
