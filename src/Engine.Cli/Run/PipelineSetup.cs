@@ -8,9 +8,6 @@ namespace Engine.Cli.Run;
 /// <summary>The one place where the validated configuration becomes the pipeline's options and runtime.</summary>
 public static class PipelineSetup
 {
-    /// <summary>Latency sampling in as-fast-as-possible replays: timing every event (~43 ns of rdtsc) would cost more than the stages.</summary>
-    public const int FastSampleEvery = 64;
-
     public static PipelineOptions ToPipelineOptions(EngineOptions options, bool paced)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,7 +22,7 @@ public static class PipelineSetup
             Executor = options.Executor,
             Paper = options.Paper,
             StartingEquity = options.Run.StartingEquity,
-            LatencySampleEvery = paced ? 1 : FastSampleEvery,
+            LatencySampleEvery = paced ? 1 : options.Runtime.LatencySampleEvery,
         };
         IReadOnlyList<string> errors = pipeline.Validate();
         if (errors.Count > 0)

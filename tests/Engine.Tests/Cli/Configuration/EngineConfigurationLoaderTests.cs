@@ -59,6 +59,8 @@ public sealed class EngineConfigurationLoaderTests : IDisposable
     [InlineData("Runtime:WaitStrategy", "1", "one of BusySpin")]
     [InlineData("Runtime:EngineCpu", "4096", "a CPU from 0 to")]
     [InlineData("Runtime:RealtimePriority", "100", "1 to 99")]
+    [InlineData("Runtime:LatencySampleEvery", "100", "power of two from 1 to 1048576")]
+    [InlineData("Runtime:LatencySampleEvery", "0", "power of two from 1 to 1048576")]
     [InlineData("Runtime:StatusIntervalSeconds", "NaN", "a finite number")]
     public void Load_InvalidValue_NamesKeyValueAndWhatIsAllowed(string key, string value, string allowed)
     {

@@ -55,7 +55,8 @@ public sealed class StageSectionsTests
         Assert.Equal("ETHUSDT", fast.Symbols.Single().Name);
         Assert.Equal(2.5m, fast.Symbols.Single().BarSize);
         Assert.Equal(10_000_000, fast.Symbols.Single().Filters.TickSize.E8); // 0.1 default tick
-        Assert.Equal(64, fast.LatencySampleEvery);
+        Assert.Equal(256, fast.LatencySampleEvery); // the default for as-fast-as-possible replays
+        Assert.Equal(16, PipelineSetup.ToPipelineOptions(EngineConfigurationLoader.Load(null, [], [("Runtime:LatencySampleEvery", "16", "--set")]).Options, paced: false).LatencySampleEvery);
         Assert.Equal(1, paced.LatencySampleEvery);
         Assert.Equal(1, runtime.FeedBatch);
         Assert.Equal(-1, runtime.EngineCpu);
