@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace Engine.Ring;
 
@@ -36,6 +37,9 @@ public sealed class BatchEventProcessor<T, THandler>
     private int _haltRequest;
 
     private long _faultCount;
+
+    // The sequence the handler is working on (processor thread only): where a fault is reported and skipped from.
+    private long _current;
 
     // Written by the processor thread only; read it from OnFault or after Run returned.
     private ProcessorFault? _lastFault;
@@ -134,13 +138,9 @@ public sealed class BatchEventProcessor<T, THandler>
                     {
                         if (available >= next)
                         {
+                            _current = next;
                             _handler.OnBatchStart(available - next + 1);
-                            while (next <= available)
-                            {
-                                _handler.OnEvent(ref _ring[next], next, next == available);
-                                next++;
-                            }
-
+                            next = HandleBatch(next, available);
                             _sequence.Value = available; // release: slots up to here are done; producers may reuse them
                         }
 
@@ -167,6 +167,7 @@ public sealed class BatchEventProcessor<T, THandler>
             }
             catch (Exception exception)
             {
+                next = _current; // the event that threw (or the batch's first, when OnBatchStart threw)
                 ReportFault(next, exception);
                 if (_faultPolicy == HandlerFaultPolicy.HaltProcessor)
                 {
@@ -178,6 +179,22 @@ public sealed class BatchEventProcessor<T, THandler>
                 next++;
             }
         }
+    }
+
+    // The hot loop, kept out of ProcessEvents: a local that its catch block reads must live on the stack, so there the
+    // loop counter went through memory on every event. Here it stays in a register; the sequence being handled is
+    // only stored, for the catch block to find.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private long HandleBatch(long next, long available)
+    {
+        RingBuffer<T> ring = _ring;
+        for (; next <= available; next++)
+        {
+            _current = next;
+            _handler.OnEvent(ref ring[next], next, next == available);
+        }
+
+        return next;
     }
 
     // Cold: the barrier was alerted. False means halt now; true means drain up to drainTarget.
