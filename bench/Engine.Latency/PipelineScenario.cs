@@ -29,7 +29,7 @@ internal static class PipelineScenario
         IReadOnlyList<string> inputs = options.Inputs.Count > 0 ? options.Inputs : TradeFiles.Default();
         TradeTape tape = TradeTape.Load(inputs, registry, out long rejected);
         output.WriteLine($"tape: {tape.Length:N0} trades from {inputs.Count} file(s) ({rejected} malformed lines skipped), lap {tape.TimeSpanMs / 1000.0:0.#} s of trade time; " +
-                         $"{options.Events:N0} events at {options.Rate:N0}/s, first {options.WarmupEvents:N0} are warm-up");
+                         $"{options.Events:N0} events at {options.Rate:N0}/s, first {options.WarmupEvents:N0} of each round are warm-up");
 
         var runtime = new PipelineRuntime
         {
@@ -43,36 +43,65 @@ internal static class PipelineScenario
             RealtimePriority = options.RealtimePriority,
         };
 
-        var pipeline = new EnginePipeline<TallyJournal>(EngineOptions(), runtime, default);
-        var feed = new PacedFeed(tape, options.Events, options.Rate);
-        Settle();
-        output.WriteLine($"pipeline: feed and journal pinned to CPU {FeedCpu}, engine to CPU {EngineCpu}, wait {options.Wait}, batch 1{(options.RealtimePriority > 0 ? $", engine SCHED_FIFO {options.RealtimePriority}" : "")} ...");
-        RunStatistics stats = pipeline.Run(feed, CancellationToken.None);
-        foreach (string warning in stats.Warnings)
+        // Pipeline and floor alternate round by round: measured one after the other, each would sample a different
+        // phase of the VM's stalls, and their ratio would compare two weathers. Everything is allocated before the
+        // first round; each round's pipeline is new (its first events are warm-up) and the rounds' histograms add up.
+        int rounds = options.Rounds;
+        var pipelines = new EnginePipeline<TallyJournal>[rounds];
+        var feeds = new PacedFeed[rounds];
+        var rigs = new FloorRig[options.SkipFloor ? 0 : rounds];
+        var floorFeeds = new PacedFeed[rigs.Length];
+        for (int r = 0; r < rounds; r++)
         {
-            output.WriteLine($"  warning: {warning}");
+            long events = RoundEvents(options, r);
+            pipelines[r] = new EnginePipeline<TallyJournal>(EngineOptions(), runtime, default);
+            feeds[r] = new PacedFeed(tape, events, options.Rate);
+            if (!options.SkipFloor)
+            {
+                rigs[r] = new FloorRig(runtime, options.WarmupEvents);
+                floorFeeds[r] = new PacedFeed(tape, events, options.Rate);
+            }
         }
 
-        output.WriteLine($"  injected {feed.Published:N0} at {feed.AchievedEventsPerSecond:N0}/s; {feed.LateEvents:N0} left after their intended time; input ring full {stats.InputRingFullCount:N0}×");
-
-        Histogram? floor = null;
-        if (!options.SkipFloor)
+        Settle();
+        output.WriteLine($"pipeline: feed and journal pinned to CPU {FeedCpu}, engine to CPU {EngineCpu}, wait {options.Wait}, batch 1{(options.RealtimePriority > 0 ? $", engine SCHED_FIFO {options.RealtimePriority}" : "")}; " +
+                         (options.SkipFloor ? "no floor" : $"{rounds} rounds, each the pipeline then the floor (same injector, ring and CPUs, empty stages)"));
+        var totals = new RoundTotals();
+        for (int r = 0; r < rounds; r++)
         {
-            var rig = new FloorRig(runtime, options.WarmupEvents);
-            var floorFeed = new PacedFeed(tape, options.Events, options.Rate);
-            Settle();
-            output.WriteLine("floor: same injector, ring and CPUs, empty stages ...");
-            rig.Run(floorFeed);
-            foreach (string warning in rig.Warnings)
+            RunStatistics stats = pipelines[r].Run(feeds[r], CancellationToken.None);
+            totals.Add(stats, feeds[r]);
+            foreach (string warning in stats.Warnings)
             {
                 output.WriteLine($"  warning: {warning}");
             }
 
-            output.WriteLine($"  injected {floorFeed.Published:N0} at {floorFeed.AchievedEventsPerSecond:N0}/s; {floorFeed.LateEvents:N0} late");
-            floor = rig.Latency;
+            output.WriteLine($"  round {r + 1}/{rounds} pipeline: injected {feeds[r].Published:N0} at {feeds[r].AchievedEventsPerSecond:N0}/s; {feeds[r].LateEvents:N0} left after their intended time; input ring full {stats.InputRingFullCount:N0}×");
+            if (!options.SkipFloor)
+            {
+                rigs[r].Run(floorFeeds[r]);
+                foreach (string warning in rigs[r].Warnings)
+                {
+                    output.WriteLine($"  warning: {warning}");
+                }
+
+                output.WriteLine($"  round {r + 1}/{rounds} floor:    injected {floorFeeds[r].Published:N0} at {floorFeeds[r].AchievedEventsPerSecond:N0}/s; {floorFeeds[r].LateEvents:N0} late");
+            }
         }
 
-        TradingEngine<OutputRingSink> engine = pipeline.Engine;
+        // The first round's engine and rig collect every round's histograms.
+        TradingEngine<OutputRingSink> engine = pipelines[0].Engine;
+        Histogram? floor = options.SkipFloor ? null : rigs[0].Latency;
+        for (int r = 1; r < rounds; r++)
+        {
+            for (int i = 0; i < StageLatency.StageCount; i++)
+            {
+                engine.Latency[(Stage)i].Add(pipelines[r].Engine.Latency[(Stage)i]);
+            }
+
+            floor?.Add(rigs[r].Latency);
+        }
+
         var report = new LatencyReport($"pipeline at {options.Rate:N0} trades/s, completion − intended start (ns)");
         for (int i = 0; i < StageLatency.StageCount; i++)
         {
@@ -96,24 +125,33 @@ internal static class PipelineScenario
             output.WriteLine($"wrote the report into {options.OutDirectory}");
         }
 
-        ref TallyJournal journal = ref pipeline.Journal;
+        foreach (EnginePipeline<TallyJournal> p in pipelines)
+        {
+            ref TallyJournal journal = ref p.Journal;
+            totals.RealizedPnlE8 += journal.RealizedPnlE8;
+            totals.FeesE8 += journal.FeesE8;
+            totals.Signals += p.Engine.Counters.Signals;
+            totals.Orders += p.Engine.Counters.OrderRequests;
+            totals.Fills += p.Engine.Counters.Fills;
+        }
+
         var summary = new PipelineSummary
         {
-            Events = feed.Published,
-            EventsPerSecond = (long)feed.AchievedEventsPerSecond,
-            Signals = engine.Counters.Signals,
-            Orders = engine.Counters.OrderRequests,
-            Fills = engine.Counters.Fills,
-            RealizedPnl = new Money(journal.RealizedPnlE8).ToDecimal(),
-            FeesPaid = new Money(journal.FeesE8).ToDecimal(),
+            Events = totals.Published,
+            EventsPerSecond = (long)totals.EventsPerSecond,
+            Signals = totals.Signals,
+            Orders = totals.Orders,
+            Fills = totals.Fills,
+            RealizedPnl = new Money(totals.RealizedPnlE8).ToDecimal(),
+            FeesPaid = new Money(totals.FeesE8).ToDecimal(),
             LatencyNanos = Percentiles.FromHistogram(engine.Latency[Stage.EndToEnd]),
-            Gen0Collections = stats.Gen0Collections,
-            Gen1Collections = stats.Gen1Collections,
-            Gen2Collections = stats.Gen2Collections,
-            AllocatedBytesEngineThread = stats.EngineAllocatedBytesAfterWarmup >= 0 ? stats.EngineAllocatedBytesAfterWarmup : stats.EngineAllocatedBytes,
+            Gen0Collections = totals.Gen0,
+            Gen1Collections = totals.Gen1,
+            Gen2Collections = totals.Gen2,
+            AllocatedBytesEngineThread = totals.AllocatedBytesEngineThread,
             FloorNanos = floor is null ? null : Percentiles.FromHistogram(floor),
         };
-        PrintVerdict(summary, stats, output);
+        PrintVerdict(summary, totals.EngineFaults, output);
         if (options.JsonPath is not null)
         {
             PipelineJsonSummary.Write(options.JsonPath, summary);
@@ -159,11 +197,14 @@ internal static class PipelineScenario
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
-    private static void PrintVerdict(PipelineSummary s, RunStatistics stats, TextWriter output)
+    private static long RoundEvents(PipelineScenarioOptions options, int round) =>
+        (options.Events / options.Rounds) + (round == options.Rounds - 1 ? options.Events % options.Rounds : 0);
+
+    private static void PrintVerdict(PipelineSummary s, long engineFaults, TextWriter output)
     {
         Percentiles e = s.LatencyNanos;
-        output.WriteLine($"signals {s.Signals:N0}, orders {s.Orders:N0}, fills {s.Fills:N0}, realised {s.RealizedPnl:0.########}, fees {s.FeesPaid:0.########}; engine faults {stats.EngineFaults}");
-        output.WriteLine($"GC collections during the pipeline run: gen0 {s.Gen0Collections}, gen1 {s.Gen1Collections}, gen2 {s.Gen2Collections}; " +
+        output.WriteLine($"signals {s.Signals:N0}, orders {s.Orders:N0}, fills {s.Fills:N0}, realised {s.RealizedPnl:0.########}, fees {s.FeesPaid:0.########}; engine faults {engineFaults}");
+        output.WriteLine($"GC collections during the pipeline rounds: gen0 {s.Gen0Collections}, gen1 {s.Gen1Collections}, gen2 {s.Gen2Collections}; " +
                          $"engine thread allocated {s.AllocatedBytesEngineThread:N0} bytes after warm-up");
         output.WriteLine("targets at 100k trades/s (on a loaded VM these mostly measure the VM; compare with the floor):");
         output.WriteLine($"  p50   {e.P50,10:N0} ns  < {TargetP50:N0}     {Mark(e.P50 < TargetP50)}");
@@ -181,4 +222,47 @@ internal static class PipelineScenario
     private static string Ratio(long a, long b) => b > 0 ? $"{(double)a / b:0.00}" : "n/a";
 
     private static string Mark(bool met) => met ? "met" : "MISSED";
+
+    /// <summary>What the pipeline rounds add up to.</summary>
+    private sealed class RoundTotals
+    {
+        private double _seconds;
+
+        public long Published { get; private set; }
+
+        public double EventsPerSecond => _seconds > 0 ? Published / _seconds : 0;
+
+        public int Gen0 { get; private set; }
+
+        public int Gen1 { get; private set; }
+
+        public int Gen2 { get; private set; }
+
+        public long EngineFaults { get; private set; }
+
+        /// <summary>The largest of the rounds' figures (after warm-up when the round got past it).</summary>
+        public long AllocatedBytesEngineThread { get; private set; }
+
+        public long Signals { get; set; }
+
+        public long Orders { get; set; }
+
+        public long Fills { get; set; }
+
+        public long RealizedPnlE8 { get; set; }
+
+        public long FeesE8 { get; set; }
+
+        public void Add(RunStatistics stats, PacedFeed feed)
+        {
+            Published += feed.Published;
+            _seconds += feed.AchievedEventsPerSecond > 0 ? feed.Published / feed.AchievedEventsPerSecond : 0;
+            Gen0 += stats.Gen0Collections;
+            Gen1 += stats.Gen1Collections;
+            Gen2 += stats.Gen2Collections;
+            EngineFaults += stats.EngineFaults;
+            long allocated = stats.EngineAllocatedBytesAfterWarmup >= 0 ? stats.EngineAllocatedBytesAfterWarmup : stats.EngineAllocatedBytes;
+            AllocatedBytesEngineThread = Math.Max(AllocatedBytesEngineThread, allocated);
+        }
+    }
 }

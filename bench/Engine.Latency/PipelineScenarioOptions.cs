@@ -14,8 +14,12 @@ internal sealed record PipelineScenarioOptions(
     IReadOnlyList<string> Inputs,
     WaitStrategyKind Wait,
     bool SkipFloor,
-    int RealtimePriority = 0)
+    int RealtimePriority = 0,
+    int Rounds = PipelineScenarioOptions.DefaultRounds)
 {
+    /// <summary>Pipeline and floor alternate in this many rounds, so both see the same phases of a VM whose stalls come and go.</summary>
+    public const int DefaultRounds = 4;
+
     public const double DefaultRate = 100_000;
     public const long DefaultEvents = 10_000_000;
 
@@ -29,6 +33,7 @@ internal sealed record PipelineScenarioOptions(
         var wait = WaitStrategyKind.BusySpin;
         bool skipFloor = false;
         int realtime = 0;
+        int rounds = DefaultRounds;
         options = null;
         error = null;
         for (int i = 0; i < args.Length; i++)
@@ -57,6 +62,7 @@ internal sealed record PipelineScenarioOptions(
                 "--input" => File.Exists(value) && AddTo(inputs, value),
                 "--realtime" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out realtime) && realtime is >= 1 and <= 99,
                 "--wait" => Enum.TryParse(value, ignoreCase: true, out wait) && Enum.IsDefined(wait),
+                "--rounds" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out rounds) && rounds is >= 1 and <= 64,
                 _ => false,
             };
             if (!ok)
@@ -66,9 +72,22 @@ internal sealed record PipelineScenarioOptions(
             }
         }
 
-        // Default warm-up: a tenth of the run, at most 200k events (2 s at 100k/s: enough for the JIT's tiers).
-        warmup = warmup >= 0 ? Math.Min(warmup, events / 2) : Math.Min(events / 10, 200_000);
-        options = new PipelineScenarioOptions(rate, events, warmup, json, outDir, inputs, wait, skipFloor, realtime);
+        if (skipFloor)
+        {
+            rounds = 1; // nothing to alternate with
+        }
+
+        if (events < rounds)
+        {
+            error = $"--events {events}: fewer than --rounds {rounds}";
+            return false;
+        }
+
+        // Default warm-up, at the start of every round (each round's pipeline is new): a tenth of the round, at most
+        // 200k events (2 s at 100k/s).
+        long perRound = events / rounds;
+        warmup = warmup >= 0 ? Math.Min(warmup, perRound / 2) : Math.Min(perRound / 10, 200_000);
+        options = new PipelineScenarioOptions(rate, events, warmup, json, outDir, inputs, wait, skipFloor, realtime, rounds);
         return true;
     }
 

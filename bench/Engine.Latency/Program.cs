@@ -11,13 +11,15 @@ internal static class Program
               round trips between two threads pinned to CPUs 0 and 1 (HDR percentiles); medians of several runs.
 
           pipeline [--rate N] [--events N] [--warmup N] [--input FILE]... [--wait busyspin|yielding|sleeping|blocking]
-                   [--realtime PRIO] [--json PATH] [--out DIR] [--no-floor]
+                   [--realtime PRIO] [--json PATH] [--out DIR] [--rounds N] [--no-floor]
               Recorded trades (default: the BTCUSDT+ETHUSDT futures trades in ../shared/data, replayed in laps with
               continuous times and ids) injected at a fixed rate (default 100000/s, 10000000 events) into the full
               engine: feed pinned to CPU 0, engine to CPU 1, one event per publish. Every event is timed from its
-              INTENDED start (coordinated-omission free), per stage, end to end and signal to order; then the floor:
-              the same injector and ring with empty stages. --out writes the latency report (.hgrm per series,
-              latency.md/svg/json); --json writes summary.json. --warmup defaults to a tenth of the run (max 200000).
+              INTENDED start (coordinated-omission free), per stage, end to end and signal to order; and the floor:
+              the same injector and ring with empty stages. The two alternate in --rounds rounds (default 4), so both
+              sample the same phases of the VM. --out writes the latency report (.hgrm per series,
+              latency.md/svg/json); --json writes summary.json. --warmup, at the start of every round, defaults to a
+              tenth of a round (max 200000).
               --realtime asks SCHED_FIFO PRIO (1-99) for both engine threads (needs CAP_SYS_NICE; off by default).
         """;
 

@@ -13,6 +13,7 @@ public class PipelineScenarioOptionsTests
         Assert.Equal(100_000, o.Rate);
         Assert.Equal(10_000_000, o.Events);
         Assert.Equal(200_000, o.WarmupEvents);
+        Assert.Equal(4, o.Rounds);
         Assert.Equal(WaitStrategyKind.BusySpin, o.Wait);
         Assert.Empty(o.Inputs);
         Assert.False(o.SkipFloor);
@@ -28,6 +29,7 @@ public class PipelineScenarioOptionsTests
         Assert.Equal(1_000_000, o.Rate);
         Assert.Equal(5_000, o.Events);
         Assert.Equal(500, o.WarmupEvents); // a tenth of a short run
+        Assert.Equal(1, o.Rounds); // without a floor there is nothing to alternate with
         Assert.Equal("s.json", o.JsonPath);
         Assert.Equal("rep", o.OutDirectory);
         Assert.Equal(WaitStrategyKind.Yielding, o.Wait);
@@ -35,7 +37,18 @@ public class PipelineScenarioOptionsTests
         Assert.Equal(10, o.RealtimePriority);
     }
 
+    [Fact]
+    public void TryParse_Rounds_SplitTheEventsAndTheWarmupAppliesPerRound()
+    {
+        Assert.True(PipelineScenarioOptions.TryParse(["--events", "3000000", "--rounds", "6"], out PipelineScenarioOptions? o, out _));
+
+        Assert.Equal(6, o.Rounds);
+        Assert.Equal(50_000, o.WarmupEvents); // a tenth of each 500k-event round
+    }
+
     [Theory]
+    [InlineData("--rounds", "0")]
+    [InlineData("--rounds", "65")]
     [InlineData("--rate", "0")]
     [InlineData("--rate", "fast")]
     [InlineData("--events", "-5")]
