@@ -89,12 +89,18 @@ public static class RunReportWriter
         md.AppendLine("## Throughput").AppendLine();
         md.AppendLine("| Events | Elapsed (s) | Events/s after warm-up | Events/s overall | Rows | Bars | Unknown-symbol events | Malformed lines |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
-        string measured = s.ThroughputAfterWarmup ? string.Create(inv, $"{s.EventsPerSecond:F0}") : "(run shorter than the warm-up)";
-        md.AppendLine(inv, $"| {s.Events} | {s.ElapsedSeconds:F3} | {measured} | {s.EventsPerSecondOverall:F0} | {s.Rows} | {s.Bars} | {s.UnknownSymbolEvents} | {s.MalformedLines} |");
+        // A summary written before the engine measured after its warm-up has no overall rate: its one rate was overall.
+        bool olderSummary = s.EventsPerSecondOverall == 0 && s.EventsPerSecond > 0 && !s.ThroughputAfterWarmup;
+        double overall = olderSummary ? s.EventsPerSecond : s.EventsPerSecondOverall;
+        string measured = s.ThroughputAfterWarmup ? string.Create(inv, $"{s.EventsPerSecond:F0}")
+            : olderSummary ? "(not measured by the engine that ran it)" : "(run shorter than the warm-up)";
+        md.AppendLine(inv, $"| {s.Events} | {s.ElapsedSeconds:F3} | {measured} | {overall:F0} | {s.Rows} | {s.Bars} | {s.UnknownSymbolEvents} | {s.MalformedLines} |");
         md.AppendLine();
         md.AppendLine(s.ThroughputAfterWarmup
             ? string.Create(inv, $"Events/s after warm-up (`eventsPerSecond` in `summary.json`): the {s.MeasuredEvents} events after the warm-up over the {s.MeasuredSeconds:F3} s the engine thread took from the warm-up's end to the end of the input. Overall: every event over the whole run, start-up (compilation) and the journal's final drain included.")
-            : "The run ended before its warm-up did, so `eventsPerSecond` in `summary.json` is the overall rate: every event over the whole run, start-up included.");
+            : olderSummary
+                ? "This run's summary comes from an engine that measured only the overall rate: every event over the whole run, start-up included."
+                : "The run ended before its warm-up did, so `eventsPerSecond` in `summary.json` is the overall rate: every event over the whole run, start-up included.");
         md.AppendLine();
 
         md.AppendLine("## Latency").AppendLine();

@@ -208,6 +208,29 @@ public sealed class ReplayCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_OnASummaryWithoutTheWarmupFigures_ShowsItsOneRateAsTheOverallRate()
+    {
+        string dir = RunDir("older");
+        Assert.Equal(ExitCodes.Ok, CliHarness.ReplaySample(dir).Exit);
+        string path = Path.Combine(dir, "summary.json");
+        var summary = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        foreach (string key in new[] { "eventsPerSecondOverall", "throughputAfterWarmup", "measuredEvents", "measuredSeconds" })
+        {
+            Assert.True(summary.Remove(key), key); // as written before the engine measured after its warm-up
+        }
+
+        summary["eventsPerSecond"] = 1234567;
+        File.WriteAllText(path, summary.ToJsonString());
+
+        var (exit, _, error) = CliHarness.Run("report", dir);
+
+        Assert.True(exit == ExitCodes.Ok, error);
+        string report = File.ReadAllText(Path.Combine(dir, "report.md"));
+        Assert.Contains("| (not measured by the engine that ran it) | 1234567 |", report, StringComparison.Ordinal);
+        Assert.Contains("measured only the overall rate", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_OnMissingDirectory_ExitsWithBadInput() =>
         Assert.Equal(ExitCodes.BadInput, CliHarness.Run("report", RunDir("none")).Exit);
 
