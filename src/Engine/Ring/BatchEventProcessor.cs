@@ -133,12 +133,12 @@ public sealed class BatchEventProcessor<T, THandler>
             {
                 while (true)
                 {
+                    _current = next; // what a throw before the handler's first event (in the wait, in OnBatchStart) is reported against
                     WaitOutcome outcome = _barrier.WaitFor(next, out long available);
                     if (outcome == WaitOutcome.Available)
                     {
                         if (available >= next)
                         {
-                            _current = next;
                             _handler.OnBatchStart(available - next + 1);
                             next = HandleBatch(next, available);
                             _sequence.Value = available; // release: slots up to here are done; producers may reuse them
@@ -167,7 +167,7 @@ public sealed class BatchEventProcessor<T, THandler>
             }
             catch (Exception exception)
             {
-                next = _current; // the event that threw (or the batch's first, when OnBatchStart threw)
+                next = _current; // the event that threw, or the next one when the throw came before the handler
                 ReportFault(next, exception);
                 if (_faultPolicy == HandlerFaultPolicy.HaltProcessor)
                 {
