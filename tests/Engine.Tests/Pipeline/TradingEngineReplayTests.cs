@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Engine.Binance.Archives;
 using Engine.Model;
 using Engine.Pipeline;
@@ -127,21 +126,18 @@ public class TradingEngineReplayTests
         EngineEvent[] all = [.. events];
         var engine = new TradingEngine<CountingOutputSink>(PipelineFixtures.ShortIntervalDeltaScout(), new CountingOutputSink());
         int warm = all.Length / 2;
-
-        // One loop for warm-up and measurement, compiled optimized on its first call (see AllocationLoops).
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        void Play(int from, int to)
+        for (int i = 0; i < warm; i++)
         {
-            for (int i = from; i < to; i++)
-            {
-                engine.OnEvent(ref all[i]);
-            }
+            engine.OnEvent(ref all[i]);
         }
 
-        Play(0, warm);
         Assert.True(engine.Output.Count(OutputKind.OrderRequested) > 0, "warm-up must have exercised the order path");
         long before = GC.GetAllocatedBytesForCurrentThread();
-        Play(warm, all.Length);
+        for (int i = warm; i < all.Length; i++)
+        {
+            engine.OnEvent(ref all[i]);
+        }
+
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.True(engine.Output.Count(OutputKind.SignalEvaluated) > 0);
         Assert.Equal(0, allocated);

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Engine.Model;
 using Engine.Signals;
 
@@ -268,24 +267,19 @@ public class VolumeBarSignalTests
         VolumeBar down = Bar("98");
         IndicatorValues upInd = Ind(1);
         IndicatorValues downInd = Ind(-1, rsi: 40);
-
-        // One loop for warm-up and measurement, compiled optimized on its first call (see AllocationLoops).
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        int Alternate(int rounds)
+        for (int i = 0; i < 100; i++)
         {
-            int fired = 0;
-            for (int i = 0; i < rounds; i++)
-            {
-                fired += s.OnBar(in up, in upInd, out _) ? 1 : 0;
-                fired += s.OnBar(in down, in downInd, out _) ? 1 : 0;
-            }
-
-            return fired;
+            s.OnBar(in up, in upInd, out _);
+            s.OnBar(in down, in downInd, out _);
         }
 
-        Alternate(100);
         long before = GC.GetAllocatedBytesForCurrentThread();
-        int fired = Alternate(10_000);
+        int fired = 0;
+        for (int i = 0; i < 10_000; i++)
+        {
+            fired += s.OnBar(in up, in upInd, out _) ? 1 : 0;
+            fired += s.OnBar(in down, in downInd, out _) ? 1 : 0;
+        }
 
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
         Assert.Equal(20_000, fired);

@@ -4,7 +4,6 @@ using Engine.Binance.Json;
 using Engine.Binance.Recorded;
 using Engine.Binance.Sources;
 using Engine.Model;
-using Engine.Tests.Support;
 
 namespace Engine.Tests.Binance.Recorded;
 
@@ -100,12 +99,19 @@ public sealed class RecordedFrameReaderTests : IDisposable
     {
         using RecordedFrameReader reader = RecordedFrameReader.Open(RealData.Path("ws/hftbacktest/spot/ethusdt_20240808.gz"), RealData.Registry());
         var slot = default(EngineEvent);
-        Assert.Equal(500, AllocationLoops.Read(reader, ref slot, 500)); // warm-up: the same loop, compiled here
+        for (int i = 0; i < 500; i++)
+        {
+            Assert.True(reader.TryReadNext(ref slot));
+        }
 
         long before = GC.GetAllocatedBytesForCurrentThread();
-        int events = AllocationLoops.Read(reader, ref slot, int.MaxValue);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        int events = 0;
+        while (reader.TryReadNext(ref slot))
+        {
+            events++;
+        }
 
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(6_106 - 500, events);
         Assert.Equal(0, allocated);
     }

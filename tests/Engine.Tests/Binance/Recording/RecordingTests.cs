@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Engine.Binance.Recording;
 using Engine.Model;
 
@@ -145,8 +144,6 @@ public class RecordingTests
         Assert.Equal(50_000, n);
     }
 
-    // Compiled optimized on its first call (the warm-up): no mid-loop recompilation on the measuring thread later.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CountAll(RecordingReader reader, SymbolId[] map)
     {
         var slot = default(EngineEvent);
