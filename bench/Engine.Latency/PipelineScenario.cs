@@ -89,23 +89,25 @@ internal static class PipelineScenario
             }
         }
 
-        // The first round's engine and rig collect every round's histograms.
-        TradingEngine<OutputRingSink> engine = pipelines[0].Engine;
+        // Every round's engine has stopped: its recorder hands over one interval holding the whole round after its
+        // warm-up. The totals and the first round's rig collect every round.
+        var latency = new LatencyTotals();
         Histogram? floor = options.SkipFloor ? null : rigs[0].Latency;
-        for (int r = 1; r < rounds; r++)
+        for (int r = 0; r < rounds; r++)
         {
-            for (int i = 0; i < StageLatency.StageCount; i++)
+            var round = new LatencyTotals();
+            round.Add(pipelines[r].Engine.Latency.SwapInterval());
+            latency.Add(round);
+            if (r > 0)
             {
-                engine.Latency[(Stage)i].Add(pipelines[r].Engine.Latency[(Stage)i]);
+                floor?.Add(rigs[r].Latency);
             }
-
-            floor?.Add(rigs[r].Latency);
         }
 
         var report = new LatencyReport($"pipeline at {options.Rate:N0} trades/s, completion − intended start (ns)");
         for (int i = 0; i < StageLatency.StageCount; i++)
         {
-            Histogram h = engine.Latency[(Stage)i];
+            Histogram h = latency[(Stage)i];
             if (h.TotalCount > 0)
             {
                 report.Add(StageLatency.NameOf((Stage)i), h);
@@ -144,7 +146,7 @@ internal static class PipelineScenario
             Fills = totals.Fills,
             RealizedPnl = new Money(totals.RealizedPnlE8).ToDecimal(),
             FeesPaid = new Money(totals.FeesE8).ToDecimal(),
-            LatencyNanos = Percentiles.FromHistogram(engine.Latency[Stage.EndToEnd]),
+            LatencyNanos = Percentiles.FromHistogram(latency[Stage.EndToEnd]),
             Gen0Collections = totals.Gen0,
             Gen1Collections = totals.Gen1,
             Gen2Collections = totals.Gen2,

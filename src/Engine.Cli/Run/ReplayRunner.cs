@@ -71,11 +71,15 @@ public static class ReplayRunner
         }
 
         RunStatistics stats;
-        using (var status = new StatusReporter(() => Snapshot(pipeline, options.StartingEquity), TimeSpan.FromSeconds(request.Options.Runtime.StatusIntervalSeconds), output, interactive))
+        using var latency = new LatencyIntervalCollector(pipeline.Engine.Latency, Path.Combine(directory, LatencyIntervalCollector.LogFileName), runtime.WarmupEvents > 0);
+        using (var status = new StatusReporter(
+            () => Snapshot(pipeline, options.StartingEquity, latency), TimeSpan.FromSeconds(request.Options.Runtime.StatusIntervalSeconds), output, interactive, latency.Collect))
         {
             status.Start();
             stats = pipeline.Run(feed, stop);
         }
+
+        latency.Complete(); // the engine thread and the status thread have stopped: the last interval
 
         replay.Dispose();
         journal.Flush();
@@ -131,10 +135,9 @@ public static class ReplayRunner
         };
 
         var series = new List<(string, Histogram)>();
-        StageLatency latency = pipeline.Engine.Latency;
         foreach (Stage stage in Enum.GetValues<Stage>())
         {
-            series.Add((StageLatency.NameOf(stage), latency[stage]));
+            series.Add((StageLatency.NameOf(stage), latency.Totals[stage]));
         }
 
         return RunReportWriter.Write(directory, summary, series);
@@ -152,13 +155,13 @@ public static class ReplayRunner
         return Path.GetFullPath(directory);
     }
 
-    private static StatusSnapshot Snapshot(EnginePipeline<JournalHandler> pipeline, decimal startingEquity)
+    private static StatusSnapshot Snapshot(EnginePipeline<JournalHandler> pipeline, decimal startingEquity, LatencyIntervalCollector latency)
     {
         EngineCounters c = pipeline.Engine.Counters;
         return new StatusSnapshot(
             c.Events, pipeline.InputDepth, c.Signals, c.OrderRequests, c.Fills,
             pipeline.Engine.Account.Equity.ToDecimal() - startingEquity,
-            pipeline.Engine.Latency[Stage.EndToEnd].ValueAtPercentile(99),
+            latency.LastIntervalP99Nanos,
             -1);
     }
 }

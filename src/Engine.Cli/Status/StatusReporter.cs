@@ -5,19 +5,23 @@ namespace Engine.Cli.Status;
 /// <summary>
 /// Shows progress while a run goes: a Spectre.Console progress bar with rate and ETA on a terminal, plain timestamped
 /// status lines every interval otherwise (CI logs, systemd, pipes). Runs on its own thread; reads snapshots only.
+/// Every interval, in either mode, it first calls the interval action (the run takes the latency recorder's interval
+/// histograms there), so the snapshot's latency describes that finished interval, never histograms being written.
 /// </summary>
 public sealed class StatusReporter : IDisposable
 {
     private readonly Func<StatusSnapshot> _read;
+    private readonly Action? _onInterval;
     private readonly TimeSpan _interval;
     private readonly TextWriter _output;
     private readonly bool _interactive;
     private readonly CancellationTokenSource _stop = new();
     private Thread? _thread;
 
-    public StatusReporter(Func<StatusSnapshot> read, TimeSpan interval, TextWriter output, bool interactive)
+    public StatusReporter(Func<StatusSnapshot> read, TimeSpan interval, TextWriter output, bool interactive, Action? onInterval = null)
     {
         _read = read;
+        _onInterval = onInterval;
         _interval = interval;
         _output = output;
         _interactive = interactive;
@@ -45,6 +49,7 @@ public sealed class StatusReporter : IDisposable
         DateTimeOffset last = DateTimeOffset.UtcNow;
         while (!_stop.Token.WaitHandle.WaitOne(_interval))
         {
+            _onInterval?.Invoke();
             StatusSnapshot s = _read();
             DateTimeOffset now = DateTimeOffset.UtcNow;
             double rate = (s.Events - lastEvents) / Math.Max(1e-9, (now - last).TotalSeconds);
@@ -65,10 +70,17 @@ public sealed class StatusReporter : IDisposable
                 ProgressTask task = ctx.AddTask("replay", maxValue: 1000);
                 long lastEvents = 0;
                 DateTimeOffset last = DateTimeOffset.UtcNow;
+                DateTimeOffset nextInterval = last + _interval;
                 while (!_stop.Token.WaitHandle.WaitOne(TimeSpan.FromMilliseconds(250)))
                 {
-                    StatusSnapshot s = _read();
                     DateTimeOffset now = DateTimeOffset.UtcNow;
+                    if (now >= nextInterval)
+                    {
+                        _onInterval?.Invoke();
+                        nextInterval += _interval;
+                    }
+
+                    StatusSnapshot s = _read();
                     double rate = (s.Events - lastEvents) / Math.Max(1e-9, (now - last).TotalSeconds);
                     task.Description = Markup.Escape($"{s.Events:N0} ev {rate / 1e6:F2}M/s sig {s.Signals} ord {s.Orders} pnl {s.RealizedPnl:F2} p99 {StatusLine.FormatNanos(s.P99Nanos)}");
                     if (s.Progress >= 0)

@@ -9,7 +9,7 @@ namespace Engine.Metrics;
 /// A high-dynamic-range histogram with HdrHistogram's log-linear bucket layout, so the same data gives the
 /// same percentile values. Recording is O(1), allocation-free, lock-free and never throws; values outside
 /// [0, <see cref="HighestTrackableValue"/>] are counted in <see cref="OverflowCount"/> instead of being lost.
-/// Not thread-safe: one writer, and readers only when the writer is quiescent (see <see cref="SingleWriterRecorder"/>).
+/// Not thread-safe: one writer, and readers only when the writer is quiescent (the engine thread's <see cref="Pipeline.StageLatency"/> hands readers interval histograms the writer has left).
 /// </summary>
 /// <remarks>
 /// Coordinated omission: callers that know when each operation should have started (the latency program, the

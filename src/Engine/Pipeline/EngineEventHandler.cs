@@ -29,7 +29,7 @@ public readonly struct EngineEventHandler : IEventHandler<EngineEvent>
         if (sequence + 1 == _warmupEvents)
         {
             // Warm-up over: what follows is what the latency report and the allocation figure describe.
-            _engine.Latency.Reset();
+            _engine.Latency.RestartAfterWarmup();
             _setup.MarkWarm();
         }
 

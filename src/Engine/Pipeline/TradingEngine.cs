@@ -106,13 +106,29 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
     {
         _inputTimestamp = e.ReceivedTimestamp;
         _timed = (Counters.Events++ & _sampleMask) == 0;
-        long start = 0;
-        if (_timed)
+        if (!_timed)
         {
-            start = EngineClock.Timestamp();
-            _latency.Record(Stage.Queue, _inputTimestamp, start);
+            Dispatch(ref e);
+            return;
         }
 
+        // A timed event records its stages inside one critical section of the latency recorder, so the status
+        // thread's interval swap waits for the event's records to finish (and never reads a histogram being written).
+        long critical = _latency.BeginEvent();
+        try
+        {
+            _latency.Record(Stage.Queue, _inputTimestamp, EngineClock.Timestamp());
+            Dispatch(ref e);
+            _latency.Record(Stage.EndToEnd, _inputTimestamp, EngineClock.Timestamp());
+        }
+        finally
+        {
+            _latency.EndEvent(critical);
+        }
+    }
+
+    private void Dispatch(ref EngineEvent e)
+    {
         switch (e.Kind)
         {
             case EventKind.Trade:
@@ -137,11 +153,6 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
             default:
                 Counters.IgnoredEvents++;
                 break;
-        }
-
-        if (_timed)
-        {
-            _latency.Record(Stage.EndToEnd, _inputTimestamp, EngineClock.Timestamp());
         }
     }
 

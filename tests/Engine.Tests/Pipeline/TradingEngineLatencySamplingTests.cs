@@ -35,26 +35,29 @@ public sealed class TradingEngineLatencySamplingTests
         long events = engine.Counters.Events;
         long sampled = (events + sampleEvery - 1) / sampleEvery; // events 0, N, 2N, ... are timed
 
+        LatencyInterval latency = engine.Latency.SwapInterval();
+
         Assert.True(events > 20_000);
-        Assert.Equal(sampled, engine.Latency[Stage.EndToEnd].TotalCount);
-        Assert.Equal(sampled, engine.Latency[Stage.Queue].TotalCount);
+        Assert.Equal(sampled, latency[Stage.EndToEnd].TotalCount);
+        Assert.Equal(sampled, latency[Stage.Queue].TotalCount);
     }
 
     [Fact]
     public void Sampling_TimesEveryStageOfASampledTrade_AndNothingElse()
     {
-        TradingEngine<CountingOutputSink> every = Replay(1);
-        TradingEngine<CountingOutputSink> sampled = Replay(64);
+        TradingEngine<CountingOutputSink> everyEngine = Replay(1);
+        LatencyInterval every = everyEngine.Latency.SwapInterval();
+        LatencyInterval sampled = Replay(64).Latency.SwapInterval();
 
         // Every event here is a market trade except the final EndOfStream, so each timed trade records the three
         // per-trade stages once: all of them when every event is timed, one in 64 otherwise.
-        long trades = every.Counters.Trades - every.Counters.NonMarketTrades;
-        Assert.Equal(trades, every.Latency[Stage.Venue].TotalCount);
-        Assert.Equal(trades, every.Latency[Stage.Aggregation].TotalCount);
-        Assert.Equal(trades, every.Latency[Stage.VolumeBars].TotalCount);
-        long sampledTrades = sampled.Latency[Stage.Venue].TotalCount;
+        long trades = everyEngine.Counters.Trades - everyEngine.Counters.NonMarketTrades;
+        Assert.Equal(trades, every[Stage.Venue].TotalCount);
+        Assert.Equal(trades, every[Stage.Aggregation].TotalCount);
+        Assert.Equal(trades, every[Stage.VolumeBars].TotalCount);
+        long sampledTrades = sampled[Stage.Venue].TotalCount;
         Assert.InRange(sampledTrades, (trades / 64) - 1, (trades / 64) + 2);
-        Assert.Equal(sampledTrades, sampled.Latency[Stage.Aggregation].TotalCount);
-        Assert.Equal(sampledTrades, sampled.Latency[Stage.VolumeBars].TotalCount);
+        Assert.Equal(sampledTrades, sampled[Stage.Aggregation].TotalCount);
+        Assert.Equal(sampledTrades, sampled[Stage.VolumeBars].TotalCount);
     }
 }

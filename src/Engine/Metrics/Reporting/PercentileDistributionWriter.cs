@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
+using HdrHistogram;
 
 namespace Engine.Metrics.Reporting;
 
 /// <summary>
-/// Writes a histogram's percentile distribution in HdrHistogram's <c>.hgrm</c> text format (the output of
-/// outputPercentileDistribution), column for column, so HdrHistogram's plotter and tools read it.
+/// Writes a histogram's percentile distribution in HdrHistogram's <c>.hgrm</c> text format with the HdrHistogram
+/// package's own <c>OutputPercentileDistribution</c>, so HdrHistogram's plotter and tools read exactly what they
+/// expect. The engine's histogram is copied slot for slot into the package's (<see cref="HdrHistogramExport"/>).
 /// </summary>
 public static class PercentileDistributionWriter
 {
@@ -30,7 +32,10 @@ public static class PercentileDistributionWriter
         return text.ToString();
     }
 
-    /// <summary>Writes the distribution with '\n' line ends, as the reference does.</summary>
+    /// <summary>
+    /// Writes the distribution with '\n' line ends, as the reference does. The package formats with the writer's
+    /// format provider: pass an invariant-culture writer for files.
+    /// </summary>
     public static void Write(
         TextWriter writer,
         Histogram histogram,
@@ -40,39 +45,19 @@ public static class PercentileDistributionWriter
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(histogram);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputValueUnitScalingRatio);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ticksPerHalfDistance, 1);
 
-        // Java: "%12s %14s %10s %14s\n\n"
-        writer.Write($"{"Value",12} {"Percentile",14} {"TotalCount",10} {"1/(1-Percentile)",14}\n\n");
-
-        string valueFormat = "F" + histogram.SignificantValueDigits.ToString(CultureInfo.InvariantCulture);
-        var iterator = new PercentileIterator(histogram, ticksPerHalfDistance);
-        while (iterator.MoveNext())
+        LongHistogram copy = HdrHistogramExport.ToLongHistogram(histogram);
+        if (copy.TotalCount > 0)
         {
-            PercentileStep step = iterator.Current;
-            double fraction = step.Percentile / 100.0;
-            // Java: "%12.{digits}f %2.12f %10d %14.2f\n", the last (100%) line without the last column.
-            writer.Write(Fixed(step.Value / outputValueUnitScalingRatio, valueFormat, 12));
-            writer.Write(' ');
-            writer.Write(Fixed(fraction, "F12", 2));
-            writer.Write(' ');
-            writer.Write(step.TotalCountToThisValue.ToString(CultureInfo.InvariantCulture).PadLeft(10));
-            if (step.Percentile != 100.0)
-            {
-                writer.Write(' ');
-                writer.Write(Fixed(1.0 / (1.0 - fraction), "F2", 14));
-            }
-
-            writer.Write('\n');
+            copy.OutputPercentileDistribution(writer, ticksPerHalfDistance, outputValueUnitScalingRatio, useCsvFormat: false);
+            return;
         }
 
-        double mean = histogram.Mean / outputValueUnitScalingRatio;
-        double deviation = histogram.StdDeviation / outputValueUnitScalingRatio;
-        double max = histogram.MaxValue / outputValueUnitScalingRatio;
-        writer.Write($"#[Mean    = {Fixed(mean, valueFormat, 12)}, StdDeviation   = {Fixed(deviation, valueFormat, 12)}]\n");
-        writer.Write($"#[Max     = {Fixed(max, valueFormat, 12)}, Total count    = {histogram.TotalCount,12}]\n");
-        writer.Write($"#[Buckets = {histogram.BucketCount,12}, SubBuckets     = {histogram.SubBucketCount,12}]\n");
+        // Empty: the package divides 0 by 0 and prints NaN for the mean and deviation, where HdrHistogram (Java) prints 0.
+        using var text = new StringWriter(writer.FormatProvider);
+        copy.OutputPercentileDistribution(text, ticksPerHalfDistance, outputValueUnitScalingRatio, useCsvFormat: false);
+        string zero = 0.0.ToString("F" + histogram.SignificantValueDigits.ToString(CultureInfo.InvariantCulture), writer.FormatProvider).PadLeft(12);
+        writer.Write(text.ToString().Replace(double.NaN.ToString(writer.FormatProvider).PadLeft(12), zero, StringComparison.Ordinal));
     }
-
-    private static string Fixed(double value, string format, int width) =>
-        value.ToString(format, CultureInfo.InvariantCulture).PadLeft(width);
 }

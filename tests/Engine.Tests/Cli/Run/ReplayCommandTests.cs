@@ -1,6 +1,11 @@
 using System.Text.Json;
 using Engine.Cli;
+using Engine.Cli.Run;
+using Engine.Metrics;
 using Engine.Pipeline;
+using Engine.Tests.Support;
+using HdrHistogram;
+using HdrHistogram.Iteration;
 
 namespace Engine.Tests.Cli.Run;
 
@@ -37,7 +42,7 @@ public sealed class ReplayCommandTests : IDisposable
         Assert.True(exit == ExitCodes.Ok, error);
         string lastLine = output.TrimEnd('\n').Split('\n')[^1];
         Assert.Equal(Path.Combine(dir, "report.md"), lastLine);
-        foreach (string file in new[] { "aggregated.csv", "deltascout.log", "bars.csv", "summary.json", "report.md", "histograms.json", "latency.svg", "config.txt" })
+        foreach (string file in new[] { "aggregated.csv", "deltascout.log", "bars.csv", "summary.json", "report.md", "histograms.json", "latency.svg", "latency.hlog", "config.txt" })
         {
             Assert.True(File.Exists(Path.Combine(dir, file)), file);
         }
@@ -186,6 +191,81 @@ public sealed class ReplayCommandTests : IDisposable
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(RunDir("csv"), file)), File.ReadAllBytes(Path.Combine(RunDir("rec"), file)));
         }
+    }
+
+    [Fact]
+    public void Replay_SeveralStatusIntervals_LatencyHlogAndHgrmReadBackByThePackage_MatchTheSavedHistograms()
+    {
+        // Paced so the run spans many 50 ms status intervals (about 3 s); every event is timed.
+        string dir = RunDir("hlog");
+        var (exit, _, error) = CliHarness.ReplaySample(dir, "--speed", "100", "--set", "Runtime:StatusIntervalSeconds=0.05");
+        Assert.True(exit == ExitCodes.Ok, error);
+
+        // Plain ASCII, as HdrHistogram's Java writer produces and users' tools read.
+        byte[] bytes = File.ReadAllBytes(Path.Combine(dir, LatencyIntervalCollector.LogFileName));
+        Assert.All(bytes, b => Assert.InRange(b, (byte)0x0A, (byte)0x7E));
+        Assert.StartsWith("#[Histogram log format version 1.3]\n#[StartTime: ", System.Text.Encoding.ASCII.GetString(bytes), StringComparison.Ordinal);
+
+        List<HistogramBase> log;
+        using (FileStream stream = File.OpenRead(Path.Combine(dir, LatencyIntervalCollector.LogFileName)))
+        using (var reader = new HistogramLogReader(stream))
+        {
+            log = [.. reader.ReadHistograms()];
+        }
+
+        Dictionary<string, Histogram> saved = HistogramStore.Load(Path.Combine(dir, "histograms.json")).ToDictionary(s => s.Name, s => s.Histogram);
+        foreach (Stage stage in Enum.GetValues<Stage>())
+        {
+            string name = StageLatency.NameOf(stage);
+            HistogramBase[] intervals = [.. log.Where(h => h.Tag == name)];
+            Assert.True(intervals.Length >= 3, $"{name}: {intervals.Length} intervals");
+            for (int i = 1; i < intervals.Length; i++)
+            {
+                // They tile the run (the log keeps start and length in seconds to 3 decimals: the end may round by 1 ms).
+                Assert.InRange(intervals[i].StartTimeStamp - intervals[i - 1].EndTimeStamp, -1, 1);
+            }
+
+            // The intervals add up to what the report and histograms.json hold.
+            var sum = new LongHistogram(1, StageLatency.HighestNanos, StageLatency.SignificantDigits);
+            foreach (HistogramBase h in intervals)
+            {
+                sum.Add(h);
+            }
+
+            Histogram total = saved[name];
+            Assert.Equal(total.TotalCount, sum.TotalCount);
+            if (total.TotalCount == 0)
+            {
+                continue;
+            }
+
+            Assert.Equal(total.MaxValue, sum.GetMaxValue());
+            foreach (HistogramIterationValue slot in sum.RecordedValues())
+            {
+                Assert.Equal(total.CountAtValue(slot.ValueIteratedTo), slot.CountAtValueIteratedTo);
+            }
+
+            // Percentiles as HdrHistogram (Java) and the engine define them: the ceil(p/100 · N)-th value. The package's
+            // own GetValueAtPercentile rounds the rank to nearest instead, so it is not the reference here.
+            foreach (double p in new[] { 50.0, 90.0, 99.0, 99.9, 100.0 })
+            {
+                long rank = Math.Max(1, (long)Math.Ceiling((decimal)p / 100m * sum.TotalCount));
+                long value = sum.RecordedValues().First(v => v.TotalCountToThisValue >= rank).ValueIteratedTo;
+                Assert.Equal(total.ValueAtPercentile(p), sum.HighestEquivalentValue(value));
+            }
+
+            // The .hgrm, read back: its footer and every row agree with the package's reading of the same values.
+            HgrmFile hgrm = HgrmFile.Parse(File.ReadAllText(Path.Combine(dir, name + ".hgrm")));
+            Assert.Equal(sum.TotalCount, hgrm.TotalCount);
+            Assert.Equal(sum.GetMaxValue() / 1000.0, hgrm.Max, precision: 3);
+            foreach (HgrmRow row in hgrm.Rows)
+            {
+                long nanos = (long)Math.Round(row.Value * 1000);
+                Assert.Equal(sum.RecordedValues().Where(v => v.ValueIteratedTo <= nanos).Sum(v => v.CountAddedInThisIterationStep), row.TotalCount);
+            }
+        }
+
+        Assert.True(saved["end-to-end"].TotalCount > 10_000);
     }
 
     [Fact]

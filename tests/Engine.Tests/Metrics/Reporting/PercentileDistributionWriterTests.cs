@@ -1,5 +1,7 @@
 using Engine.Metrics;
 using Engine.Metrics.Reporting;
+using Engine.Tests.Support;
+using HdrHistogram;
 
 namespace Engine.Tests.Metrics.Reporting;
 
@@ -109,5 +111,42 @@ public class PercentileDistributionWriterTests
         Assert.Equal(3, last.Length);
         Assert.Equal("1.000000000000", last[1]);
         Assert.Equal("50000", last[2]);
+    }
+
+    [Theory]
+    [MemberData(nameof(SampleDistributions.Names), MemberType = typeof(SampleDistributions))]
+    public void ToText_ReadBack_MatchesThePackagesOwnHistogramOfTheSameValues(string distribution)
+    {
+        // The package records the raw values itself: its counts, max and percentiles are the reference the file is
+        // read back against, and its own OutputPercentileDistribution of them is the text the file must hold.
+        long[] values = SampleDistributions.Generate(distribution, 20_000, seed: 21);
+        var histogram = new Histogram(1, SampleDistributions.HighestTrackable, 3);
+        var reference = new LongHistogram(1, SampleDistributions.HighestTrackable, 3);
+        foreach (long v in values)
+        {
+            histogram.RecordValue(v);
+            reference.RecordValue(v);
+        }
+
+        string text = PercentileDistributionWriter.ToText(histogram);
+        HgrmFile file = HgrmFile.Parse(text);
+
+        Assert.Equal(reference.TotalCount, file.TotalCount);
+        Assert.Equal(reference.GetMaxValue() / 1000.0, file.Max, precision: 3);
+        Assert.Equal(reference.GetMean() / 1000.0, file.Mean, precision: 3);
+        Assert.Equal(reference.BucketCount, file.Buckets);
+        Assert.Equal(reference.SubBucketCount, file.SubBuckets);
+        foreach (HgrmRow row in file.Rows)
+        {
+            // Each row's count is the number of recorded values in slots up to the row's value.
+            long valueNanos = (long)Math.Round(row.Value * 1000);
+            Assert.Equal(values.Count(v => reference.LowestEquivalentValue(v) <= valueNanos), row.TotalCount);
+            Assert.True(row.TotalCount >= row.Percentile * values.Length, $"{row}");
+        }
+
+        Assert.Equal(values.Length, file.Rows[^1].TotalCount);
+        var expected = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        reference.OutputPercentileDistribution(expected, 5, 1000.0);
+        Assert.Equal(expected.ToString(), text);
     }
 }
