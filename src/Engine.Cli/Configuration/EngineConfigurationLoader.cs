@@ -95,9 +95,9 @@ public static class EngineConfigurationLoader
 
         foreach ((string key, _, PropertyInfo property) in settings)
         {
-            if (root[key] is string value && !SettingProperties.IsValid(root, key, property.PropertyType, out string allowed))
+            if (sources.Layer(key) != ConfigLayer.Default && !SettingProperties.IsValid(root, key, property.PropertyType, out string allowed))
             {
-                errors.Add($"{key} = '{value}' ({sources.Origin(key)}): expected {allowed}");
+                errors.Add($"{key} = '{root[key]}' ({sources.Origin(key)}): expected {allowed}"); // a JSON null reads as null
             }
         }
 

@@ -23,6 +23,11 @@ public static class SettingProperties
     {
         Type t = Nullable.GetUnderlyingType(type) ?? type;
         allowed = Describe(t) + (t == type ? string.Empty : ", or empty for none");
+        if (string.IsNullOrWhiteSpace(configuration[key]))
+        {
+            return t != type || t == typeof(string); // the binder would set 0 for an empty value (a JSON null) of a number
+        }
+
         object? value;
         try
         {

@@ -96,6 +96,16 @@ public sealed class EngineConfigurationLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_NullForANumberInTheFile_IsAnErrorNotZero()
+    {
+        string file = WriteConfig("""{ "Run": { "IntervalSeconds": null }, "DeltaScout": { "ImbMinLong": null } }""");
+
+        var ex = Assert.Throws<ConfigurationException>(() => EngineConfigurationLoader.Load(file, [], []));
+
+        Assert.Equal($"Run:IntervalSeconds = '' (file {file}): expected a whole number", Assert.Single(ex.Errors));
+    }
+
+    [Fact]
     public void Load_MissingConfigFile_IsAClearError()
     {
         var ex = Assert.Throws<ConfigurationException>(() => EngineConfigurationLoader.Load(Path.Combine(_dir, "nope.json"), [], []));
