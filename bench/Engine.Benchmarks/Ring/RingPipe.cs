@@ -7,7 +7,7 @@ public sealed class RingPipe
 {
     public const int Capacity = 1 << 16;
 
-    private readonly BatchEventProcessor<BenchEvent, SumHandler> _processor;
+    private readonly BatchEventProcessor<BenchEvent, CountingHandler> _processor;
     private Thread? _consumer;
 
     public RingPipe(IWaitStrategy waitStrategy, bool multiProducer)
@@ -16,7 +16,7 @@ public sealed class RingPipe
             ? new MultiProducerSequencer(Capacity, waitStrategy)
             : new SingleProducerSequencer(Capacity, waitStrategy);
         Ring = new RingBuffer<BenchEvent>(Capacity);
-        _processor = new BatchEventProcessor<BenchEvent, SumHandler>(Ring, Sequencer.NewBarrier(), default);
+        _processor = new BatchEventProcessor<BenchEvent, CountingHandler>(Ring, Sequencer.NewBarrier(), default);
         Sequencer.AddGatingSequence(_processor.Sequence);
     }
 

@@ -3,5 +3,6 @@ namespace Engine.Cli.Commands;
 /// <summary>Where a command writes, and the stop request it honours (Ctrl-C / SIGTERM in the real process).</summary>
 public sealed record CommandContext(TextWriter Output, TextWriter Error, Func<string?> StopReason, bool Interactive, CancellationToken Stop)
 {
-    public IEnumerable<KeyValuePair<string, string>> Environment { get; init; } = Configuration.EngineConfigurationLoader.ProcessEnvironment();
+    /// <summary>The environment variables to read settings from; null (the default) reads the process environment.</summary>
+    public IEnumerable<KeyValuePair<string, string>>? Environment { get; init; }
 }

@@ -7,8 +7,8 @@ namespace Engine.Cli.Configuration;
 
 /// <summary>
 /// Everything configurable, by section. Loaded once at start-up by <see cref="EngineConfigurationLoader"/> and validated
-/// before anything runs. The stage sections are the stages' own option records, bound in place by reflection
-/// (their <c>init</c> setters work there) on fresh instances.
+/// before anything runs. The stage sections are the stages' own option records, bound in place by the configuration
+/// binder (it sets <c>init</c> properties too) on fresh instances.
 /// </summary>
 public sealed class EngineOptions
 {
@@ -28,20 +28,17 @@ public sealed class EngineOptions
 
     public PaperVenueOptions Paper { get; } = new();
 
-    /// <summary>
-    /// The sections in the order `config show` prints them. <c>BareEnvironmentNames</c> sections also read their keys from
-    /// environment variables named exactly like the original scripts' settings (IMB_MIN, RISK_PCT).
-    /// </summary>
-    public IEnumerable<(string Name, object Options, bool BareEnvironmentNames)> Sections()
+    /// <summary>The sections in the order `config show` prints them.</summary>
+    public IEnumerable<(string Name, object Options)> Sections()
     {
-        yield return ("Run", Run, false);
-        yield return ("Runtime", Runtime, false);
-        yield return ("Symbol", Symbol, false);
-        yield return ("DeltaScout", DeltaScout, true);
-        yield return ("VolumeSignal", VolumeSignal, false);
-        yield return ("Risk", Risk, true);
-        yield return ("Executor", Executor, false);
-        yield return ("Paper", Paper, false);
+        yield return ("Run", Run);
+        yield return ("Runtime", Runtime);
+        yield return ("Symbol", Symbol);
+        yield return ("DeltaScout", DeltaScout);
+        yield return ("VolumeSignal", VolumeSignal);
+        yield return ("Risk", Risk);
+        yield return ("Executor", Executor);
+        yield return ("Paper", Paper);
     }
 
     public void Validate(ICollection<string> errors)

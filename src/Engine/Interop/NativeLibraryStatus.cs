@@ -38,20 +38,29 @@ public static class NativeLibraryStatus
 
     private static string? Probe()
     {
-        if (!OperatingSystem.IsLinux())
+        bool linux = OperatingSystem.IsLinux();
+        return Diagnose(
+            linux,
+            linux && NativeLibrary.TryLoad(NativeMethods.LibraryName, typeof(NativeMethods).Assembly, null, out _),
+            NativeMethods.AbiVersion);
+    }
+
+    /// <summary>Why the library cannot be used, or null: from the platform, whether it loaded, and its ABI version.</summary>
+    internal static string? Diagnose(bool isLinux, bool loaded, Func<int> abiVersion)
+    {
+        if (!isLinux)
         {
             return "libengine_native.so is built for Linux only";
         }
 
-        var assembly = typeof(NativeMethods).Assembly;
-        if (!NativeLibrary.TryLoad(NativeMethods.LibraryName, assembly, null, out _))
+        if (!loaded)
         {
             return $"libengine_native.so not found in {AppContext.BaseDirectory} (dotnet build makes it when cmake and a C compiler are installed)";
         }
 
         try
         {
-            int abi = NativeMethods.AbiVersion();
+            int abi = abiVersion();
             return abi == NativeMethods.ExpectedAbiVersion
                 ? null
                 : $"libengine_native.so has ABI version {abi}, this Engine.Core expects {NativeMethods.ExpectedAbiVersion} (stale build output?)";

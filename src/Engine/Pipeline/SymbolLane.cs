@@ -21,8 +21,8 @@ internal sealed class SymbolLane
             ? VolumeBarBuilder.ForQuoteVolume(id, Money.FromDecimal(setup.BarSize))
             : VolumeBarBuilder.ForBaseVolume(id, Quantity.FromDecimal(setup.BarSize));
         VolumeSignalOptions v = options.VolumeSignal;
-        EmaFast = new ExponentialMovingAverage(v.EmaFast, EmaSeeding.SmaOfFirstPeriod);
-        EmaSlow = new ExponentialMovingAverage(v.EmaSlow, EmaSeeding.SmaOfFirstPeriod);
+        EmaFast = new ExponentialMovingAverage(v.EmaFast);
+        EmaSlow = new ExponentialMovingAverage(v.EmaSlow);
         Rsi = new RelativeStrengthIndex(v.RsiPeriod);
         Bollinger = new BollingerBands(v.BbPeriod, v.BbDeviations);
         BarAtr = new AverageTrueRange(v.AtrPeriod);

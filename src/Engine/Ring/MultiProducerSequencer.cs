@@ -142,13 +142,6 @@ public sealed class MultiProducerSequencer : Sequencer
         return available;
     }
 
-    public override long RemainingCapacity()
-    {
-        long produced = _cursor.Value;
-        long consumed = MinimumGatingSequence(produced);
-        return BufferSize - (produced - consumed);
-    }
-
     private bool HasAvailableCapacity(int n, long current)
     {
         long wrapPoint = current + n - BufferSize;

@@ -4,7 +4,7 @@ namespace Engine.Ring;
 
 /// <summary>
 /// A padded sequence number shared between threads: a ring cursor or the progress of one consumer.
-/// Reads are acquire, <see cref="Value"/> writes are release; <see cref="SetVolatile"/> is a full fence.
+/// Reads are acquire, <see cref="Value"/> writes are release; <see cref="CompareAndSet"/> is a full fence.
 /// Exactly one thread writes a consumer's sequence; the multi-producer cursor is advanced by compare-and-set.
 /// </summary>
 public sealed class Sequence
@@ -27,16 +27,9 @@ public sealed class Sequence
         set => Volatile.Write(ref _value.Value, value); // release: every write before this becomes visible first
     }
 
-    /// <summary>Store with a full fence (StoreLoad): later loads cannot move ahead of this store.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void SetVolatile(long value) => Interlocked.Exchange(ref _value.Value, value);
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool CompareAndSet(long expected, long next) =>
         Interlocked.CompareExchange(ref _value.Value, next, expected) == expected; // full fence on success or failure
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public long AddAndGet(long increment) => Interlocked.Add(ref _value.Value, increment);
 
     public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

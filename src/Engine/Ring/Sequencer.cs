@@ -68,9 +68,6 @@ public abstract class Sequencer
     /// <summary>The highest sequence in <paramref name="low"/>..<paramref name="available"/> such that everything up to it is published.</summary>
     public abstract long GetHighestPublishedSequence(long low, long available);
 
-    /// <summary>Free slots as producers see them now.</summary>
-    public abstract long RemainingCapacity();
-
     /// <summary>True when the cursor alone does not prove publication (claimed slots may still be unwritten).</summary>
     internal abstract bool CursorIncludesUnpublished { get; }
 
@@ -96,28 +93,6 @@ public abstract class Sequencer
             }
         }
         while (Interlocked.CompareExchange(ref _gatingSequences, updated, current) != current);
-    }
-
-    /// <summary>Stops gating on <paramref name="sequence"/> (a consumer that was removed); false when it was not gating.</summary>
-    public bool RemoveGatingSequence(Sequence sequence)
-    {
-        Sequence[] current;
-        Sequence[] updated;
-        do
-        {
-            current = Volatile.Read(ref _gatingSequences);
-            int index = Array.IndexOf(current, sequence);
-            if (index < 0)
-            {
-                return false;
-            }
-
-            updated = new Sequence[current.Length - 1];
-            Array.Copy(current, 0, updated, 0, index);
-            Array.Copy(current, index + 1, updated, index, current.Length - index - 1);
-        }
-        while (Interlocked.CompareExchange(ref _gatingSequences, updated, current) != current);
-        return true;
     }
 
     /// <summary>A barrier for one consumer reading straight behind the producers. One barrier per consumer.</summary>

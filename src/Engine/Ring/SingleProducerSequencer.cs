@@ -101,13 +101,6 @@ public sealed class SingleProducerSequencer : Sequencer
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override long GetHighestPublishedSequence(long low, long available) => available;
 
-    public override long RemainingCapacity()
-    {
-        long produced = _state.NextValue;
-        long consumed = MinimumGatingSequence(produced);
-        return BufferSize - (produced - consumed);
-    }
-
     // Rare: the cached view of the slowest consumer says the ring may be full. Spin until it is not.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void WaitForCapacity(long wrapPoint, long current)

@@ -3,7 +3,7 @@ namespace Engine.Signals;
 /// <summary>
 /// DeltaScout settings (contracts §3) under the original script's names, with its defaults. Validate once at start-up.
 /// </summary>
-public sealed partial record DeltaScoutOptions
+public sealed record DeltaScoutOptions
 {
     public const string RollWindowMinKey = "ROLL_WINDOW_MIN";
     public const string VwapWindowMinKey = "VWAP_WINDOW_MIN";

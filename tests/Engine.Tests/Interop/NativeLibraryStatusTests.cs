@@ -14,10 +14,47 @@ public class NativeLibraryStatusTests
     }
 
     [Fact]
-    public void UnavailableReason_IsNullExactlyWhenLoaded()
+    public void NativeCalls_WorkWhenLoaded_AndOtherwiseFailNamingTheReason()
     {
-        Assert.Equal(NativeLibraryStatus.IsLoaded, NativeLibraryStatus.UnavailableReason is null);
-        Assert.Equal(NativeLibraryStatus.IsLoaded, ThreadAffinity.NativeAvailable);
+        int cpu = Environment.ProcessorCount - 1;
+        bool pinned = false;
+        string? error = null;
+        int ranOn = -1;
+        var thread = new Thread(() =>
+        {
+            pinned = ThreadAffinity.TryPinCurrentThread(cpu, out error);
+            ranOn = Thread.GetCurrentProcessorId();
+        });
+        thread.Start();
+        thread.Join();
+
+        if (NativeLibraryStatus.IsLoaded)
+        {
+            Assert.Equal(NativeMethods.ExpectedAbiVersion, NativeMethods.AbiVersion());
+            Assert.True(pinned, error);
+            Assert.Equal(cpu, ranOn); // sched_setaffinity took effect: the thread can run nowhere else
+        }
+        else
+        {
+            Assert.False(pinned);
+            Assert.Contains(NativeLibraryStatus.UnavailableReason!, error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Diagnose_NamesEachCauseOfAnUnusableLibrary()
+    {
+        Assert.Contains("Linux only", NativeLibraryStatus.Diagnose(isLinux: false, loaded: false, () => 0), StringComparison.Ordinal);
+        Assert.Contains("not found in", NativeLibraryStatus.Diagnose(isLinux: true, loaded: false, () => 0), StringComparison.Ordinal);
+        Assert.Contains(
+            $"ABI version 999, this Engine.Core expects {NativeMethods.ExpectedAbiVersion}",
+            NativeLibraryStatus.Diagnose(isLinux: true, loaded: true, () => 999),
+            StringComparison.Ordinal);
+        Assert.Contains(
+            "not the engine's native library: en_abi_version",
+            NativeLibraryStatus.Diagnose(isLinux: true, loaded: true, () => throw new EntryPointNotFoundException("en_abi_version")),
+            StringComparison.Ordinal);
+        Assert.Null(NativeLibraryStatus.Diagnose(isLinux: true, loaded: true, () => NativeMethods.ExpectedAbiVersion));
     }
 
     [Fact]

@@ -12,8 +12,8 @@ public class MarketStagesAllocationTests
     private sealed class Indicators
     {
         public readonly SimpleMovingAverage Sma = new(20);
-        public readonly ExponentialMovingAverage Ema = new(20, EmaSeeding.SmaOfFirstPeriod);
-        public readonly ExponentialMovingAverage Ema50 = new(50, EmaSeeding.FirstValue);
+        public readonly ExponentialMovingAverage Ema = new(20);
+        public readonly ExponentialMovingAverage Ema50 = new(50);
         public readonly RelativeStrengthIndex Rsi = new(14);
         public readonly BollingerBands Bands = new(20, 2);
         public readonly AverageTrueRange Atr = new(14);

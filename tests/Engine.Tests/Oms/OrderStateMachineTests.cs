@@ -94,11 +94,64 @@ public class OrderStateMachineTests
     }
 
     [Fact]
-    public void Table_CoversEveryPairExactlyOnce()
+    public void EveryPairOfTheEnums_HasADefinedOutcome()
     {
-        int pairs = Enum.GetValues<OrderStatus>().Length * Enum.GetValues<OrderEvent>().Length;
-        Assert.Equal(pairs, LegalEdges().Count + IllegalEdges().Count);
-        Assert.Equal(Legal.Length, Legal.Distinct().Count());
+        foreach (OrderStatus from in Enum.GetValues<OrderStatus>())
+        {
+            foreach (OrderEvent evt in Enum.GetValues<OrderEvent>())
+            {
+                bool legal = OrderStateMachine.TryNext(from, evt, out OrderStatus next);
+                string edge = $"{from} --{evt}-->";
+                Assert.True(Enum.IsDefined(next), $"{edge} {(int)next}: not a status");
+                Assert.True(legal ? next != OrderStatus.None : next == from, $"{edge} {next} (legal: {legal})");
+                Assert.False(from == OrderStatus.None && legal, $"{edge}: a free slot has no order to move");
+
+                // A status no report can leave stays final: only the late-fill race (Canceled then Filled) reopens one.
+                if (legal && from is OrderStatus.Filled or OrderStatus.Rejected or OrderStatus.Expired)
+                {
+                    Assert.Equal(from, next);
+                }
+
+                if (legal && from == OrderStatus.Canceled)
+                {
+                    Assert.Contains(next, new[] { OrderStatus.Canceled, OrderStatus.Filled });
+                }
+            }
+        }
+    }
+
+    /// <summary>Lifecycles Binance USD-M reports (order status X: NEW, PARTIALLY_FILLED, FILLED, CANCELED, EXPIRED; -2011 CANCEL_REJECTED; -2013 NO_SUCH_ORDER; timeouts and 5xx leave the outcome unknown).</summary>
+    public static TheoryData<string, OrderEvent[], OrderStatus> BinanceLifecycles => new()
+    {
+        { "limit: NEW, two partial fills, FILLED", [OrderEvent.Accepted, OrderEvent.PartiallyFilled, OrderEvent.PartiallyFilled, OrderEvent.Filled], OrderStatus.Filled },
+        { "market: the fill overtakes the REST ack", [OrderEvent.Filled], OrderStatus.Filled },
+        { "cancel: NEW, cancel sent, CANCELED", [OrderEvent.Accepted, OrderEvent.CancelRequested, OrderEvent.Canceled], OrderStatus.Canceled },
+        { "cancel after a partial fill", [OrderEvent.Accepted, OrderEvent.PartiallyFilled, OrderEvent.CancelRequested, OrderEvent.Canceled], OrderStatus.Canceled },
+        { "cancel loses to the fill, then -2011", [OrderEvent.Accepted, OrderEvent.CancelRequested, OrderEvent.Filled, OrderEvent.CancelRejected], OrderStatus.Filled },
+        { "cancel refused (-2011), order keeps working and fills", [OrderEvent.Accepted, OrderEvent.CancelRequested, OrderEvent.CancelRejected, OrderEvent.Filled], OrderStatus.Filled },
+        { "cancel refused after a partial fill", [OrderEvent.Accepted, OrderEvent.PartiallyFilled, OrderEvent.CancelRequested, OrderEvent.CancelRejectedAfterPartialFill], OrderStatus.PartiallyFilled },
+        { "GTX post-only or IOC ends at once: EXPIRED", [OrderEvent.Expired], OrderStatus.Expired },
+        { "GTC expires after NEW", [OrderEvent.Accepted, OrderEvent.Expired], OrderStatus.Expired },
+        { "submit refused", [OrderEvent.Rejected], OrderStatus.Rejected },
+        { "timeout, the query finds no order (-2013)", [OrderEvent.OutcomeUnknown, OrderEvent.NotFound], OrderStatus.Rejected },
+        { "timeout, but it reached the venue and filled", [OrderEvent.OutcomeUnknown, OrderEvent.Accepted, OrderEvent.Filled], OrderStatus.Filled },
+        { "timeout, cancel by client id settles it", [OrderEvent.OutcomeUnknown, OrderEvent.CancelRequested, OrderEvent.Canceled], OrderStatus.Canceled },
+        { "CANCELED, then a fill from before the cancel reported late", [OrderEvent.Accepted, OrderEvent.Canceled, OrderEvent.Filled], OrderStatus.Filled },
+    };
+
+    [Theory]
+    [MemberData(nameof(BinanceLifecycles))]
+    public void BinanceLifecycle_IsLegalAtEveryStep_AndEndsWhereTheVenueSays(string path, OrderEvent[] events, OrderStatus final)
+    {
+        OrderStatus status = OrderStatus.PendingSubmit;
+        foreach (OrderEvent evt in events)
+        {
+            Assert.True(OrderStateMachine.TryNext(status, evt, out OrderStatus next), $"{path}: {status} --{evt}--> refused");
+            status = next;
+        }
+
+        Assert.Equal(final, status);
+        Assert.Equal(final is not OrderStatus.PartiallyFilled, OrderStateMachine.IsTerminal(status));
     }
 
     [Fact]

@@ -43,25 +43,12 @@ public abstract class SequencerContract
         Assert.Equal(-1, none);
         Assert.False(sequencer.TryNext(2, out _));
         Assert.Equal(2, sequencer.RingFullCount);
-        Assert.Equal(0, sequencer.RemainingCapacity());
 
         consumer.Value = 1; // consumed 0 and 1: two slots free
         Assert.True(sequencer.TryNext(2, out long hi));
         Assert.Equal(5, hi);
         Assert.False(sequencer.TryNext(out _));
         Assert.Equal(3, sequencer.RingFullCount);
-    }
-
-    [Fact]
-    public void RemainingCapacity_IsBufferSizeMinusUnconsumedClaims()
-    {
-        Sequencer sequencer = Create(8);
-        var consumer = new Sequence();
-        sequencer.AddGatingSequence(consumer);
-        sequencer.Next(3);
-        Assert.Equal(5, sequencer.RemainingCapacity());
-        consumer.Value = 1;
-        Assert.Equal(7, sequencer.RemainingCapacity());
     }
 
     [Fact]
@@ -116,7 +103,5 @@ public abstract class SequencerContract
         var late = new Sequence();
         sequencer.AddGatingSequence(late);
         Assert.Equal(sequencer.Cursor.Value, late.Value);
-        Assert.True(sequencer.RemoveGatingSequence(late));
-        Assert.False(sequencer.RemoveGatingSequence(late));
     }
 }

@@ -41,26 +41,3 @@ public class DeltaScoutOptionsTests
     public void Validate_AcceptsAnInstallationsWiderBand() =>
         Assert.Empty(new DeltaScoutOptions { ImbMin = 0.54, ImbMax = 0.69 }.Validate());
 }
-
-public class DeltaScoutOptionsBindingTests
-{
-    [Fact]
-    public void FromSettings_ReadsOriginalNames_AndReportsBadText()
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["IMB_MIN"] = "0.54",
-            ["imb_max"] = " 0.69 ",
-            ["ROLL_WINDOW_MIN"] = "90",
-            ["IMB_MIN_LONG"] = "0.6",
-            ["IMB_MIN_SHORT"] = "",
-            ["CHOP30_MAX"] = "2,6",
-            ["UNRELATED"] = "x",
-        };
-        DeltaScoutOptions o = DeltaScoutOptions.FromSettings(settings, out IReadOnlyList<string> errors);
-        Assert.Equal((0.54, 0.69, 90, 0.6), (o.ImbMin, o.ImbMax, o.RollWindowMin, o.EffectiveImbMinLong));
-        Assert.Null(o.ImbMinShort);
-        Assert.Equal(2.6, o.Chop30Max); // kept the default
-        Assert.Equal(["CHOP30_MAX='2,6': not a number"], errors);
-    }
-}

@@ -41,8 +41,8 @@ public class VolumeBarSignalEquivalenceTests
         List<VolumeBar> bars = BtcBars(barSize);
         var options = new VolumeSignalOptions { EmaFast = fast, EmaSlow = slow, CrossWindowBars = window };
         var signal = new VolumeBarSignal(options);
-        var emaFast = new ExponentialMovingAverage(fast, EmaSeeding.SmaOfFirstPeriod);
-        var emaSlow = new ExponentialMovingAverage(slow, EmaSeeding.SmaOfFirstPeriod);
+        var emaFast = new ExponentialMovingAverage(fast);
+        var emaSlow = new ExponentialMovingAverage(slow);
         var rsi = new RelativeStrengthIndex(options.RsiPeriod);
         var bollinger = new BollingerBands(options.BbPeriod, options.BbDeviations);
         var atr = new AverageTrueRange(options.AtrPeriod);

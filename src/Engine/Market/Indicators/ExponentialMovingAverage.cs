@@ -1,9 +1,9 @@
 namespace Engine.Market.Indicators;
 
 /// <summary>
-/// Exponential moving average with alpha = 2 / (period + 1), O(1) per update, seeded per <see cref="EmaSeeding"/>:
-/// TA-Lib's SMA of the first N values, or DeltaScout's first value (contracts §3). <see cref="Value"/> is NaN
-/// until <see cref="IsReady"/>.
+/// Exponential moving average with alpha = 2 / (period + 1), O(1) per update, seeded as TA-Lib seeds it: no value
+/// for the first N-1 inputs, the N-th output is the SMA of the first N inputs. <see cref="Value"/> is NaN until
+/// <see cref="IsReady"/>. (DeltaScout's EMA50, seeded with the first value, is its own <c>ExponentialAverage</c>.)
 /// </summary>
 public sealed class ExponentialMovingAverage
 {
@@ -12,17 +12,14 @@ public sealed class ExponentialMovingAverage
     private double _seedSum;
     private int _count;
 
-    public ExponentialMovingAverage(int period, EmaSeeding seeding)
+    public ExponentialMovingAverage(int period)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(period);
         Period = period;
-        Seeding = seeding;
         _alpha = 2.0 / (period + 1);
     }
 
     public int Period { get; }
-
-    public EmaSeeding Seeding { get; }
 
     public double Alpha => _alpha;
 
@@ -32,7 +29,7 @@ public sealed class ExponentialMovingAverage
 
     public long RejectedInputs { get; private set; }
 
-    private int WarmUp => Seeding == EmaSeeding.FirstValue ? 1 : Period;
+    private int WarmUp => Period;
 
     /// <summary>Adds a value; false (and counted) when it is NaN or infinite, which leaves the average unchanged.</summary>
     public bool Update(double value)

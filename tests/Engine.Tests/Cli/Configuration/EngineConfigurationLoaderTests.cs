@@ -20,21 +20,44 @@ public sealed class EngineConfigurationLoaderTests : IDisposable
     [Fact]
     public void Load_LaterLayersWin_FileThenEnvironmentThenCommandLine()
     {
-        string file = WriteConfig("""{ "Run": { "IntervalSeconds": 30 }, "Runtime": { "WarmupEvents": 10, "InputRingSize": 1024 } }""");
+        string file = WriteConfig("""{ "Run": { "IntervalSeconds": 30 }, "Runtime": { "WarmupEvents": 10, "InputRingSize": 1024 }, "Risk": { "RiskPct": 0.03 } }""");
 
         var (options, effective) = EngineConfigurationLoader.Load(
             file,
-            [Env("ENGINE_Runtime__WarmupEvents", "20"), Env("ENGINE_Run__IntervalSeconds", "15")],
+            [Env("RISK_PCT", "0.02")],
             [("Run:IntervalSeconds", "5", "--interval")]);
 
-        Assert.Equal(5, options.Run.IntervalSeconds);           // command line beats env and file
-        Assert.Equal(20, options.Runtime.WarmupEvents);         // env beats file
+        Assert.Equal(5, options.Run.IntervalSeconds);           // command line beats file
+        Assert.Equal(0.02, options.Risk.RiskPct);               // env beats file
         Assert.Equal(1024, options.Runtime.InputRingSize);      // file beats default
         Assert.Equal(1 << 16, options.Runtime.OutputRingSize);  // default
         Assert.Equal(ConfigLayer.CommandLine, effective.Single(e => e.Key == "Run:IntervalSeconds").Layer);
-        Assert.Equal("env ENGINE_Runtime__WarmupEvents", effective.Single(e => e.Key == "Runtime:WarmupEvents").Origin);
+        Assert.Equal("command line --interval", effective.Single(e => e.Key == "Run:IntervalSeconds").Origin);
+        Assert.Equal("env RISK_PCT", effective.Single(e => e.Key == "Risk:RiskPct").Origin);
         Assert.Equal($"file {file}", effective.Single(e => e.Key == "Runtime:InputRingSize").Origin);
         Assert.Equal("default", effective.Single(e => e.Key == "Runtime:OutputRingSize").Origin);
+    }
+
+    [Fact]
+    public void Load_OriginalNamesInsideTheirSection_AddressTheSameSettingsInAFileAndOnTheCommandLine()
+    {
+        string file = WriteConfig("""{ "DeltaScout": { "CHOP30_MAX": 3.1, "VWAP_MAX_DIST_USD": 250 }, "Risk": { "COOLDOWN_MIN": 5 } }""");
+
+        var (options, effective) = EngineConfigurationLoader.Load(file, [], [("Risk:ORDER_REFILL_SEC", "7", "--set"), ("DeltaScout:VwapMaxDistUsd", "300", "--set")]);
+
+        Assert.Equal(3.1, options.DeltaScout.Chop30Max);
+        Assert.Equal(300, options.DeltaScout.VwapMaxDistUsd); // the command line's engine name beats the file's original name
+        Assert.Equal(5.0, options.Risk.CooldownMinutes);
+        Assert.Equal(7.0, options.Risk.OrderRefillSeconds);
+        Assert.Equal($"file {file}", effective.Single(e => e.Key == "Risk:CooldownMinutes").Origin);
+    }
+
+    [Fact]
+    public void Load_OriginalNameOutsideItsSection_IsUnknown()
+    {
+        var ex = Assert.Throws<ConfigurationException>(() => EngineConfigurationLoader.Load(null, [], [("Run:IMB_MIN", "0.5", "--set")]));
+
+        Assert.Contains("Run:IMB_MIN (command line --set): unknown setting", Assert.Single(ex.Errors), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,6 +93,16 @@ public sealed class EngineConfigurationLoaderTests : IDisposable
         Assert.Contains(key, error, StringComparison.Ordinal);
         Assert.Contains(value, error, StringComparison.Ordinal);
         Assert.Contains(allowed, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NullForANumberInTheFile_IsAnErrorNotZero()
+    {
+        string file = WriteConfig("""{ "Run": { "IntervalSeconds": null }, "DeltaScout": { "ImbMinLong": null } }""");
+
+        var ex = Assert.Throws<ConfigurationException>(() => EngineConfigurationLoader.Load(file, [], []));
+
+        Assert.Equal($"Run:IntervalSeconds = '' (file {file}): expected a whole number", Assert.Single(ex.Errors));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public class ExponentialMovingAverageTests
     public void SmaSeeding_FollowsTaLib_FirstValueIsMeanOfFirstPeriod()
     {
         // period 3 → alpha 0.5; seed (1+2+3)/3 = 2; then 2+0.5(2-2)=2, 2+0.5(4-2)=3, 3+0.5(5-3)=4.
-        var ema = new ExponentialMovingAverage(3, EmaSeeding.SmaOfFirstPeriod);
+        var ema = new ExponentialMovingAverage(3);
         double[] input = [1, 2, 3, 2, 4, 5];
         double[] expected = [double.NaN, double.NaN, 2, 2, 3, 4];
         for (int i = 0; i < input.Length; i++)
@@ -20,49 +20,26 @@ public class ExponentialMovingAverageTests
     }
 
     [Fact]
-    public void FirstValueSeeding_FollowsDeltaScout_ReadyAtOnce()
-    {
-        // alpha 0.5: 1, 1+0.5(2-1)=1.5, 1.5+0.5(3-1.5)=2.25, 2.25+0.5(4-2.25)=3.125.
-        var ema = new ExponentialMovingAverage(3, EmaSeeding.FirstValue);
-        double[] expected = [1, 1.5, 2.25, 3.125];
-        for (int i = 0; i < expected.Length; i++)
-        {
-            ema.Update(i + 1);
-            Assert.True(ema.IsReady);
-            Assert.Equal(expected[i], ema.Value);
-        }
-    }
-
-    [Fact]
-    public void DeltaScoutSpan50_HasAlphaTwoOverFiftyOne()
-    {
-        var ema = new ExponentialMovingAverage(50, EmaSeeding.FirstValue);
-        Assert.Equal(2.0 / 51.0, ema.Alpha);
-        ema.Update(100);
-        ema.Update(151);
-        Assert.Equal(102.0, ema.Value, 12); // 100 + (2/51)·51
-    }
+    public void Span50_HasAlphaTwoOverFiftyOne() => Assert.Equal(2.0 / 51.0, new ExponentialMovingAverage(50).Alpha);
 
     [Fact]
     public void NonFiniteInput_IsRejected()
     {
-        var ema = new ExponentialMovingAverage(3, EmaSeeding.FirstValue);
+        var ema = new ExponentialMovingAverage(1);
         ema.Update(5);
         Assert.False(ema.Update(double.NaN));
         Assert.Equal(1, ema.RejectedInputs);
         Assert.Equal(5.0, ema.Value);
     }
 
-    [Theory]
-    [InlineData(EmaSeeding.SmaOfFirstPeriod)]
-    [InlineData(EmaSeeding.FirstValue)]
-    public void RealPrices_EqualClosedFormWeightedSum(EmaSeeding seeding)
+    [Fact]
+    public void RealPrices_EqualClosedFormWeightedSum()
     {
         double[] prices = RealSeries.TradePrices();
         const int n = 30;
         double alpha = 2.0 / (n + 1);
-        int seedIndex = seeding == EmaSeeding.FirstValue ? 0 : n - 1;
-        var ema = new ExponentialMovingAverage(n, seeding);
+        const int seedIndex = n - 1;
+        var ema = new ExponentialMovingAverage(n);
         for (int t = 0; t < prices.Length; t++)
         {
             ema.Update(prices[t]);

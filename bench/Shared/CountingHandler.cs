@@ -1,9 +1,9 @@
 using Engine.Ring;
 
-namespace Engine.Latency;
+namespace Engine.BenchShared;
 
-/// <summary>Throughput consumer: reads every event's value so the work cannot be elided.</summary>
-internal struct CountingHandler : IEventHandler<BenchEvent>
+/// <summary>Throughput consumer: counts and sums every event's value so the consumer's work cannot be elided.</summary>
+public struct CountingHandler : IEventHandler<BenchEvent>
 {
     public long Count;
     public long Sum;
