@@ -12,7 +12,7 @@ internal static class Program
 
           pipeline [--rate N] [--events N] [--warmup N] [--input FILE]... [--wait busyspin|yielding|sleeping|blocking]
                    [--realtime PRIO] [--json PATH] [--out DIR] [--rounds N] [--no-floor]
-              Recorded trades (default: the BTCUSDT+ETHUSDT futures trades in ../shared/data, replayed in laps with
+              Recorded trades (default: the BTCUSDT+ETHUSDT futures trades in data/, replayed in laps with
               continuous times and ids) injected at a fixed rate (default 100000/s, 10000000 events) into the full
               engine: feed pinned to CPU 0, engine to CPU 1, one event per publish. Every event is timed from its
               INTENDED start (coordinated-omission free), per stage, end to end and signal to order; and the floor:

@@ -1,6 +1,6 @@
 namespace Engine.Latency;
 
-/// <summary>Where the default input lives: the real BTCUSDT and ETHUSDT futures trades in ../shared/data beside the checkout.</summary>
+/// <summary>Where the default input lives: the real BTCUSDT and ETHUSDT futures trades in the repository's data/ (data/README.md).</summary>
 internal static class TradeFiles
 {
     private static readonly string[] DefaultNames =
@@ -12,30 +12,23 @@ internal static class TradeFiles
     /// <summary>The two same-window trade files (BTC and ETH, 2024-08-08 23:54 onwards); throws when the data is not found.</summary>
     public static IReadOnlyList<string> Default()
     {
-        string dir = Path.Combine(SharedDataRoot(), "binance", "trades", "futures_um");
+        string dir = Path.Combine(DataRoot(), "binance", "trades", "futures_um");
         return [.. DefaultNames.Select(n => Path.Combine(dir, n))];
     }
 
-    private static string SharedDataRoot()
+    private static string DataRoot()
     {
-        string? env = Environment.GetEnvironmentVariable("ENGINE_SHARED_DATA");
-        if (!string.IsNullOrEmpty(env) && Directory.Exists(env))
-        {
-            return env;
-        }
-
         foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                string candidate = Path.Combine(dir.FullName, "shared", "data");
-                if (Directory.Exists(candidate))
+                if (File.Exists(Path.Combine(dir.FullName, "Engine.sln")))
                 {
-                    return candidate;
+                    return Path.Combine(dir.FullName, "data");
                 }
             }
         }
 
-        throw new DirectoryNotFoundException("../shared/data not found; pass --input FILE or set ENGINE_SHARED_DATA");
+        throw new DirectoryNotFoundException("the repository's data/ was not found (no folder holding Engine.sln above the working directory or the program); pass --input FILE");
     }
 }

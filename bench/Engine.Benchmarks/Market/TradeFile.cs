@@ -4,7 +4,7 @@ using Engine.Model;
 
 namespace Engine.Benchmarks.Market;
 
-/// <summary>Loads a derived trade CSV from ../shared/data (cold, benchmark setup only): string.Split and exact parsing.</summary>
+/// <summary>Loads a derived trade CSV from the repository's data/ (cold, benchmark setup only): string.Split and exact parsing.</summary>
 internal static class TradeFile
 {
     public static Trade[] Load(string relativePath)
@@ -38,23 +38,20 @@ internal static class TradeFile
         return [.. trades];
     }
 
+    /// <summary>The repository's data folder: data/ in the first folder holding Engine.sln above the benchmark (or the working directory).</summary>
     internal static string DataRoot()
     {
-        string? env = Environment.GetEnvironmentVariable("ENGINE_SHARED_DATA");
-        if (!string.IsNullOrEmpty(env) && Directory.Exists(env))
+        foreach (string start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            return env;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return candidate;
+                if (File.Exists(Path.Combine(dir.FullName, "Engine.sln")))
+                {
+                    return Path.Combine(dir.FullName, "data");
+                }
             }
         }
 
-        throw new DirectoryNotFoundException("../shared/data not found; set ENGINE_SHARED_DATA");
+        throw new DirectoryNotFoundException("no folder holding Engine.sln above the benchmark or the working directory: run the benchmarks from the repository");
     }
 }

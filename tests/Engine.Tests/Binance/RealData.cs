@@ -4,7 +4,7 @@ using Engine.Tests.Support;
 
 namespace Engine.Tests.Binance;
 
-/// <summary>Access to the real captures in ../shared/data/binance for the Binance tests (test-side, independent of the readers).</summary>
+/// <summary>Access to the real captures in the repository's data/binance for the Binance tests (test-side, independent of the readers).</summary>
 public static class RealData
 {
     /// <summary>Every symbol that appears in the captures.</summary>
@@ -16,7 +16,7 @@ public static class RealData
 
     public static SymbolRegistry Registry() => new(Symbols);
 
-    public static string Path(string relative) => SharedData.Path(["binance", .. relative.Split('/')]);
+    public static string Path(string relative) => RepoData.Path(["binance", .. relative.Split('/')]);
 
     /// <summary>The whole file as bytes, gunzipped when it ends in .gz.</summary>
     public static byte[] ReadAllBytes(string relative)

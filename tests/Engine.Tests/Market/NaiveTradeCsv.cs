@@ -25,14 +25,14 @@ public sealed record NaiveTrade(long Id, decimal Price, decimal Qty, long TimeMs
     };
 }
 
-/// <summary>Loads /work/shared/data/binance/trades/** (columns id,price,qty,time,is_buyer_maker,...[,trade_type]).</summary>
+/// <summary>Loads data/binance/trades/** (columns id,price,qty,time,is_buyer_maker,...[,trade_type]).</summary>
 public static class NaiveTradeCsv
 {
     private static readonly Dictionary<string, IReadOnlyList<NaiveTrade>> Cache = new();
 
     public static IEnumerable<object[]> AllFiles() =>
-        Directory.GetFiles(SharedData.Path("binance", "trades"), "*.csv.gz", SearchOption.AllDirectories)
-            .Select(p => Path.GetRelativePath(SharedData.Path("binance", "trades"), p))
+        Directory.GetFiles(RepoData.Path("binance", "trades"), "*.csv.gz", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(RepoData.Path("binance", "trades"), p))
             .OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => new object[] { p });
 
@@ -45,7 +45,7 @@ public static class NaiveTradeCsv
                 return cached;
             }
 
-            string path = Path.Combine(SharedData.Path("binance", "trades"), relativePath);
+            string path = Path.Combine(RepoData.Path("binance", "trades"), relativePath);
             using var file = File.OpenRead(path);
             using var gzip = new GZipStream(file, CompressionMode.Decompress);
             using var reader = new StreamReader(gzip);

@@ -65,7 +65,7 @@ public class ReconciliationTests
     [Fact]
     public void RealBtcTrades_PnlAndFeesReconcileExactlyWithTheFills()
     {
-        string path = SharedData.Path("binance", "trades", "futures_um", "BTCUSDT-trades-ws-20240808T2354Z-20240808T2359Z.csv.gz");
+        string path = RepoData.Path("binance", "trades", "futures_um", "BTCUSDT-trades-ws-20240808T2354Z-20240808T2359Z.csv.gz");
         var s = new PaperScript(Options with { CooldownMs = 10_000, MaxHoldMs = 60_000 }, Venue);
         using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
         reader.ReadLine();

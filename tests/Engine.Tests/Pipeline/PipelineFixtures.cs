@@ -9,9 +9,9 @@ namespace Engine.Tests.Pipeline;
 /// <summary>Real-data inputs and options shared by the pipeline tests.</summary>
 public static class PipelineFixtures
 {
-    public static string BtcTrades => SharedData.Path("binance", "trades", "futures_um", "BTCUSDT-trades-ws-20240808T2354Z-20240808T2359Z.csv.gz");
+    public static string BtcTrades => RepoData.Path("binance", "trades", "futures_um", "BTCUSDT-trades-ws-20240808T2354Z-20240808T2359Z.csv.gz");
 
-    public static string EthTrades => SharedData.Path("binance", "trades", "futures_um", "ETHUSDT-trades-ws-20240808T2354Z-20240809T0000Z.csv.gz");
+    public static string EthTrades => RepoData.Path("binance", "trades", "futures_um", "ETHUSDT-trades-ws-20240808T2354Z-20240809T0000Z.csv.gz");
 
     /// <summary>BTCUSDT futures filters as in the real 2021 exchangeInfo: tick 0.01... here 0.1 (USD-M BTCUSDT), step 0.001, min notional 5.</summary>
     public static SymbolFilters BtcFilters => new()

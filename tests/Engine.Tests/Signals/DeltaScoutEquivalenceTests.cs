@@ -47,14 +47,14 @@ public class DeltaScoutEquivalenceTests
         AssertSameStream(new DeltaScoutOptions(), SyntheticFeed.Generate(11, 2_000, coarse: false, hasClose: true));
 
     [Theory]
-    [InlineData("BTCUSDT-1m-20210923T0000Z-20210925T1312Z.csv", false)]
-    [InlineData("ETHUSDT-1m-20210923T0000Z-20210926T1102Z.csv", true)]
+    [InlineData("BTCUSDT-1m-20210923T0000Z-20210925T1312Z.csv.gz", false)]
+    [InlineData("ETHUSDT-1m-20210923T0000Z-20210926T1102Z.csv.gz", true)]
     public void RealKlines_DefaultSettings_EngineMatchesNaive(string file, bool dropLast) =>
         AssertSameStream(new DeltaScoutOptions(), KlineRows.Load(file, dropLast));
 
     [Theory]
-    [InlineData("BTCUSDT-1m-20210923T0000Z-20210925T1312Z.csv", false)]
-    [InlineData("ETHUSDT-1m-20210923T0000Z-20210926T1102Z.csv", true)]
+    [InlineData("BTCUSDT-1m-20210923T0000Z-20210925T1312Z.csv.gz", false)]
+    [InlineData("ETHUSDT-1m-20210923T0000Z-20210926T1102Z.csv.gz", true)]
     public void RealKlines_LooseSettings_EngineMatchesNaive(string file, bool dropLast)
     {
         var options = Loose with { RollWindowMin = 30, VwapWindowMin = 60, PocStepUsd = 10, VwapMaxDistUsd = 200 };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using Engine.Model;
 using Engine.Tests.Support;
 
@@ -12,7 +13,7 @@ internal static class KlineRows
 {
     public static AggregatedRow[] Load(string fileName, bool dropLast)
     {
-        string[] lines = File.ReadAllLines(SharedData.Path("binance", "klines", "spot", fileName));
+        string[] lines = ReadLines(RepoData.Path("binance", "klines", "spot", fileName));
         var rows = new List<AggregatedRow>();
         for (int i = 1; i < lines.Length; i++)
         {
@@ -45,5 +46,20 @@ internal static class KlineRows
         }
 
         return [.. rows];
+    }
+
+    // The repository keeps the klines gzip-compressed (data/README.md).
+    private static string[] ReadLines(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return [.. lines];
     }
 }

@@ -11,7 +11,7 @@ public class TradeCsvReaderRealDataTests
 {
     public sealed record Totals(long Rows, decimal Quantity, decimal Notional, long BuyerMaker, long MinId, long MaxId, long TimeSum);
 
-    // Row counts per symbol from shared/data/README.md §1.
+    // Row counts per symbol, from data/README.md.
     [Theory]
     [InlineData("trades/futures_um/BTCUSDT-trades-ws-20240718T2357Z-20240719T0005Z.csv.gz", "BTCUSDT:10701")]
     [InlineData("trades/futures_um/BTCUSDT-trades-ws-20240808T2354Z-20240808T2359Z.csv.gz", "BTCUSDT:21313")]

@@ -7,7 +7,7 @@ namespace Engine.Tests.Binance.ExchangeInfo;
 /// <summary>The loader against real exchangeInfo answers (cryptofeed capture, Nautilus and Binance.Net fixtures).</summary>
 public class ExchangeInfoLoaderTests
 {
-    private static string Rest(params string[] parts) => SharedData.Path(["binance", "rest", .. parts]);
+    private static string Rest(params string[] parts) => RepoData.Path(["binance", "rest", .. parts]);
 
     [Fact]
     public void LoadFile_CryptofeedFuturesCapture_ReadsBtcusdtFilters()

@@ -7,7 +7,7 @@ namespace Engine.Tests.Binance.Json;
 public class TradeFrameParserFastPathRealDataTests
 {
     [Theory]
-    [InlineData("ws/hftbacktest/usdm/btcusdt_20240808.gz", 21_313)] // trade counts from shared/data/README.md §2
+    [InlineData("ws/hftbacktest/usdm/btcusdt_20240808.gz", 21_313)] // trade counts from data/README.md (ws/hftbacktest)
     [InlineData("ws/hftbacktest/spot/ethusdt_20240809.gz", 8_409)]
     [InlineData("ws/cryptofeed/BINANCE_FUTURES-1125a2.0.gz", 574)]
     [InlineData("ws/cryptofeed/BINANCE-ee25be.0.gz", 1_910)]

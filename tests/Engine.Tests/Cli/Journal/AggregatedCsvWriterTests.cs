@@ -75,7 +75,7 @@ public sealed class AggregatedCsvWriterTests : IDisposable
     public void WrittenRows_ParseBackToTheSameValues()
     {
         string path = Path.Combine(_dir, "aggregated.csv");
-        AggregatedRow[] rows = KlineRows.Load("BTCUSDT-1m-20210923T0000Z-20210925T1312Z.csv", dropLast: false)[..500];
+        AggregatedRow[] rows = KlineRows.Load("BTCUSDT-1m-20210923T0000Z-20210925T1312Z.csv.gz", dropLast: false)[..500];
         using (var w = new AggregatedCsvWriter(path))
         {
             foreach (AggregatedRow r in rows)
