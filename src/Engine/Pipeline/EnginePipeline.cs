@@ -8,7 +8,7 @@ using Engine.Timing;
 namespace Engine.Pipeline;
 
 /// <summary>
-/// The engine of ARCHITECTURE.md: a feed thread publishes input into a multi-producer input ring, the pinned engine
+/// The engine of docs/architecture.md: a feed thread publishes input into a multi-producer input ring, the pinned engine
 /// thread runs <see cref="TradingEngine{TOut}"/> on each slot and writes to a single-producer output ring, and a
 /// journal thread consumes the outputs with <typeparamref name="TJournal"/>. Operators may publish commands into the
 /// input ring from any thread while it runs. <see cref="Run"/> returns once both rings are drained.
