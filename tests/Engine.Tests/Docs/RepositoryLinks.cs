@@ -34,7 +34,7 @@ public static partial class RepositoryLinks
             string relative = Path.GetRelativePath(root, file).Replace('\\', '/');
             foreach (string needle in ForbiddenMentions)
             {
-                if (text.Contains(needle, StringComparison.OrdinalIgnoreCase))
+                if (text.Contains(needle, StringComparison.Ordinal))
                 {
                     problems.Add($"{relative}: mentions {needle}");
                 }
