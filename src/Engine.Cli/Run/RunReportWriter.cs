@@ -121,7 +121,10 @@ public static class RunReportWriter
         md.AppendLine();
 
         md.AppendLine("## Latency").AppendLine();
-        md.AppendLine(inv, $"Measured on the engine thread from an event entering the process to its last stage finishing; one event in {s.LatencySampleEvery} timed{(s.LatencySampleEvery > 1 ? " (as-fast-as-possible replay: timing every event would cost more than the stages)" : string.Empty)}. Raw histograms: `{HistogramStore.FileName}`, one `.hgrm` per series.");
+        string sampled = s.LatencySampleEvery > 1
+            ? string.Create(inv, $"one event in {s.LatencySampleEvery} timed (as-fast-as-possible replay: timing every event would cost more than the stages)")
+            : "every event timed";
+        md.AppendLine(inv, $"Measured on the engine thread from an event entering the process (for a paced replay, the moment the feed releases it at its due time) to its last stage finishing; {sampled}. `signal-to-order` runs from the signal emitted to the entry order request published. Raw histograms: `{HistogramStore.FileName}`, one `.hgrm` per series.");
         if (s.Speed is null)
         {
             md.AppendLine();
