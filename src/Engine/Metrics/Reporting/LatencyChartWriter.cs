@@ -102,7 +102,7 @@ public static class LatencyChartWriter
         return value.ToString(format, CultureInfo.InvariantCulture) + " " + unit;
     }
 
-    /// <summary>Whole decades of nanoseconds holding every recorded value and the budget: (10^a, 10^b), b &gt; a.</summary>
+    /// <summary>Whole decades of nanoseconds holding every recorded value and the budget with a decade above it: (10^a, 10^b), b &gt; a.</summary>
     internal static (long Low, long High) YRange(IReadOnlyList<LatencySeries> series, long? budgetNanos)
     {
         long min = long.MaxValue, max = 0;
@@ -115,10 +115,12 @@ public static class LatencyChartWriter
             }
         }
 
+        int budgetCeiling = 0; // the budget line never lies on the plot's top edge: a decade above it stays in view
         if (budgetNanos is long budget && budget > 0)
         {
             min = Math.Min(min, budget);
             max = Math.Max(max, budget);
+            budgetCeiling = (int)Math.Floor(Math.Log10(budget) + 1e-9) + 1;
         }
 
         if (max == 0)
@@ -127,7 +129,7 @@ public static class LatencyChartWriter
         }
 
         int low = (int)Math.Floor(Math.Log10(min) + 1e-9);
-        int high = Math.Max(low + 1, (int)Math.Ceiling(Math.Log10(max) - 1e-9));
+        int high = Math.Max(Math.Max(low + 1, budgetCeiling), (int)Math.Ceiling(Math.Log10(max) - 1e-9));
         return (Pow10(low), Pow10(Math.Min(high, 18)));
     }
 

@@ -83,14 +83,14 @@ public class LatencyChartWriterTests
     [Fact]
     public void ToSvg_YAxis_IsLogarithmic_EqualStepsPerDecade_FromTheFastestValueToTheBudget()
     {
-        // 10 ns .. 1 µs recorded, budget 100 ms: every decade from 10 ns to 100 ms, equally spaced.
+        // 10 ns .. 1 µs recorded, budget 100 ms: every decade from 10 ns to 1 s (a decade above the budget), equally spaced.
         var fast = new Histogram(1, 60_000_000_000, 3);
         fast.RecordValue(10);
         fast.RecordValue(1_000);
         var svg = XDocument.Parse(LatencyChartWriter.ToSvg("x", [new LatencySeries("stage", fast)], budgetNanos: 100_000_000));
 
         XElement[] labels = [.. svg.Descendants(Svg + "text").Where(t => (string?)t.Attribute("class") == "y-label")];
-        Assert.Equal(["10 ns", "100 ns", "1 µs", "10 µs", "100 µs", "1 ms", "10 ms", "100 ms"], labels.Select(l => l.Value));
+        Assert.Equal(["10 ns", "100 ns", "1 µs", "10 µs", "100 µs", "1 ms", "10 ms", "100 ms", "1 s"], labels.Select(l => l.Value));
         double[] ys = [.. labels.Select(l => double.Parse((string)l.Attribute("y")!, CultureInfo.InvariantCulture))];
         double decade = ys[0] - ys[1];
         Assert.True(decade > 20);
@@ -98,7 +98,7 @@ public class LatencyChartWriterTests
 
         // The budget line lies on the 100 ms gridline (labels sit 4 px below their line).
         double budgetY = double.Parse((string)svg.Descendants(Svg + "line").Single(l => (string?)l.Attribute("class") == "budget").Attribute("y1")!, CultureInfo.InvariantCulture);
-        Assert.Equal(ys[^1] - 4, budgetY, precision: 0);
+        Assert.Equal(ys[^2] - 4, budgetY, precision: 0);
     }
 
     [Theory]
