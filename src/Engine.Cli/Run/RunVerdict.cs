@@ -47,11 +47,12 @@ public static class RunVerdict
 
         long budgetNs = (long)Math.Round(s.LatencyBudgetMs * 1_000_000);
         string timed = l.Count > 0 ? string.Create(Inv, $" over {l.Count:N0} timed events") : string.Empty;
-        string figures = $"end-to-end p99.99 {Duration(l.P9999)}, max {Duration(l.Max)}{timed}";
+        string percentiles = $"p99.99 {Duration(l.P9999)}, max {Duration(l.Max)}{timed}";
+        string figures = "end-to-end " + percentiles;
         if (s.Speed is null)
         {
             // The feed runs ahead of the engine, so events wait in the input ring: a throughput run, not a latency run.
-            return $"not held against the {budget} budget: as fast as possible, end-to-end ({figures}) is the input backlog, not the engine's latency; replay with --speed (e.g. 20) for latency under a realistic load.";
+            return $"not held against the {budget} budget: as fast as possible, end-to-end ({percentiles}) is the input backlog, not the engine's latency; replay with --speed (e.g. 20) for latency under a realistic load.";
         }
 
         if (l.Max <= budgetNs)

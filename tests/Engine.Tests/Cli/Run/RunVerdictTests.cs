@@ -48,7 +48,7 @@ public sealed class RunVerdictTests
         string line = RunVerdict.ConsoleLines(Paced(350_000_000, 352_000_000) with { Speed = null })[0];
 
         Assert.Equal(
-            "Latency: not held against the 100 ms budget: as fast as possible, end-to-end (end-to-end p99.99 350 ms, max 352 ms over 19,314 timed events) is the input backlog, not the engine's latency; replay with --speed (e.g. 20) for latency under a realistic load.",
+            "Latency: not held against the 100 ms budget: as fast as possible, end-to-end (p99.99 350 ms, max 352 ms over 19,314 timed events) is the input backlog, not the engine's latency; replay with --speed (e.g. 20) for latency under a realistic load.",
             line);
     }
 
