@@ -6,7 +6,7 @@ using Engine.Ring;
 namespace Engine.Cli.Commands;
 
 /// <summary>
-/// <c>engine replay &lt;files…&gt; [--out DIR] [--speed X] [--repeat N] [--engine-cpu N] [--wait KIND]</c>:
+/// <c>engine replay &lt;files…&gt; [--out DIR] [--speed X|max] [--symbol SYMBOL] [--repeat N] [--engine-cpu N] [--wait KIND]</c>:
 /// recorded input through the full pipeline with the paper venue, into a run directory; prints the report's path last.
 /// </summary>
 public static class ReplayCommand
@@ -21,7 +21,14 @@ public static class ReplayCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string?>("--out") { Description = "Run directory (default: runs/<UTC timestamp>)" };
-        var speed = new Option<double?>("--speed") { Description = "Play at recorded speed × X (default: as fast as possible)" };
+        var speed = new Option<string?>("--speed")
+        {
+            Description = "Play at recorded speed × X, or 'max' (or 0) as fast as possible; same as --set Runtime:Speed=X (default: Runtime:Speed, 0)",
+        };
+        var symbol = new Option<string?>("--symbol")
+        {
+            Description = "The symbol of the trades in files that do not name one in a column (whatever the file name says); same as --set Symbol:Name=SYMBOL",
+        };
         var repeat = new Option<int>("--repeat") { Description = "Play the input N times back to back, times and ids shifted", DefaultValueFactory = _ => 1 };
         var engineCpu = new Option<int?>("--engine-cpu") { Description = "CPU to pin the engine thread to (-1: unpinned); same as --set Runtime:EngineCpu=N" };
         var wait = new Option<WaitStrategyKind?>("--wait") { Description = "Engine thread wait strategy; same as --set Runtime:WaitStrategy=KIND" };
@@ -30,6 +37,7 @@ public static class ReplayCommand
         command.Add(files);
         command.Add(output);
         command.Add(speed);
+        command.Add(symbol);
         command.Add(repeat);
         command.Add(engineCpu);
         command.Add(wait);
@@ -46,6 +54,17 @@ public static class ReplayCommand
                 extra.Add(("Runtime:WaitStrategy", kind.ToString(), "--wait"));
             }
 
+            if (parse.GetValue(speed) is string pace)
+            {
+                extra.Add(("Runtime:Speed", SpeedSetting(pace), "--speed"));
+            }
+
+            string? tradedSymbol = parse.GetValue(symbol);
+            if (tradedSymbol is not null)
+            {
+                extra.Add(("Symbol:Name", tradedSymbol.Trim().ToUpperInvariant(), "--symbol"));
+            }
+
             var (options, effective) = shared.Load(parse, context, extra);
             var request = new ReplayRequest
             {
@@ -53,13 +72,37 @@ public static class ReplayCommand
                 Options = options,
                 Effective = effective,
                 OutputDirectory = parse.GetValue(output),
-                Speed = parse.GetValue(speed),
+                Speed = options.Runtime.Speed > 0 ? options.Runtime.Speed : null,
                 Repeat = parse.GetValue(repeat),
+                SymbolGiven = tradedSymbol is not null,
             };
-            string report = ReplayRunner.Run(request, context.Output, context.Error, context.Interactive, context.StopReason, context.Stop);
+            (string report, IReadOnlyList<string> verdict) = ReplayRunner.RunWithVerdict(request, context.Output, context.Error, context.Interactive, context.StopReason, context.Stop);
+            foreach (string line in verdict)
+            {
+                context.Output.WriteLine(line);
+            }
+
             context.Output.WriteLine(report);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary><c>--speed</c> as the Runtime:Speed setting: a number, or <c>max</c> for 0 (as fast as possible).</summary>
+    public static string SpeedSetting(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string t = text.Trim();
+        if (t.Equals("max", StringComparison.OrdinalIgnoreCase))
+        {
+            return "0";
+        }
+
+        if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) || !(x >= 0) || double.IsInfinity(x))
+        {
+            throw new Configuration.ConfigurationException($"--speed {text}: must be a number above 0 (recorded speed × X), or max (or 0) for as fast as possible");
+        }
+
+        return x.ToString("R", CultureInfo.InvariantCulture);
     }
 }

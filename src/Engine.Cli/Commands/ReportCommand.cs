@@ -22,7 +22,12 @@ public static class ReportCommand
 
             RunSummary summary = RunReportWriter.ReadSummary(dir);
             var series = HistogramStore.Load(Path.Combine(dir, HistogramStore.FileName));
-            string report = RunReportWriter.Write(dir, summary, series, saveHistograms: false);
+            (string report, RunSummary written) = RunReportWriter.WriteAll(dir, summary, series, saveHistograms: false);
+            foreach (string line in RunVerdict.ConsoleLines(written))
+            {
+                context.Output.WriteLine(line);
+            }
+
             context.Output.WriteLine(Path.GetFullPath(report));
             return ExitCodes.Ok;
         });

@@ -41,6 +41,19 @@ public sealed class RuntimeOptions
     /// </summary>
     public int LatencySampleEvery { get; set; } = 256;
 
+    /// <summary>
+    /// Replay pace: recorded speed × this (20 plays five minutes of trades in 15 s); 0 plays as fast as possible, a
+    /// throughput run in which events queue in the input ring and end-to-end latency measures that backlog.
+    /// <c>--speed X</c> sets it (<c>--speed max</c> or <c>--speed 0</c>: as fast as possible).
+    /// </summary>
+    public double Speed { get; set; }
+
+    /// <summary>
+    /// The end-to-end latency the run should stay within, in milliseconds: the report's first line says whether the
+    /// run's p99.99 and maximum did.
+    /// </summary>
+    public double LatencyBudgetMs { get; set; } = 100;
+
     /// <summary>Seconds between status lines when not on a terminal.</summary>
     public double StatusIntervalSeconds { get; set; } = 5;
 
@@ -65,6 +78,16 @@ public sealed class RuntimeOptions
         if (LatencySampleEvery < 1 || LatencySampleEvery > (1 << 20) || (LatencySampleEvery & (LatencySampleEvery - 1)) != 0)
         {
             errors.Add($"Runtime:{nameof(LatencySampleEvery)} = {LatencySampleEvery}: must be a power of two from 1 to 1048576");
+        }
+
+        if (!(Speed >= 0) || double.IsInfinity(Speed))
+        {
+            errors.Add($"Runtime:{nameof(Speed)} = {Speed}: must be a finite number above 0 (recorded speed × that), or 0 for as fast as possible");
+        }
+
+        if (!(LatencyBudgetMs > 0) || double.IsInfinity(LatencyBudgetMs))
+        {
+            errors.Add($"Runtime:{nameof(LatencyBudgetMs)} = {LatencyBudgetMs}: must be a finite number of milliseconds above 0");
         }
 
         if (!(StatusIntervalSeconds > 0))

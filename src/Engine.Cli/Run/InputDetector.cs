@@ -54,13 +54,16 @@ public static class InputDetector
         throw new InvalidDataException($"{path}: not a recognised input (trade CSV, recorded frames, aggregated.csv or ENGREC01 recording)");
     }
 
-    /// <summary>Opens one pass of <paramref name="path"/>; a recording plays <paramref name="repeat"/> passes itself.</summary>
-    public static IInputFeed Open(string path, InputKind kind, SymbolRegistry registry, SymbolId configuredSymbol, long intervalMs, int repeat = 1) => kind switch
+    /// <summary>
+    /// Opens one pass of <paramref name="path"/>; a recording plays <paramref name="repeat"/> passes itself. With
+    /// <paramref name="symbolGiven"/> (<c>--symbol</c>), a trade CSV holds the configured symbol whatever its file name says.
+    /// </summary>
+    public static IInputFeed Open(string path, InputKind kind, SymbolRegistry registry, SymbolId configuredSymbol, long intervalMs, int repeat = 1, bool symbolGiven = false) => kind switch
     {
         InputKind.Recording => RecordingFeed.Open(path, registry, repeat),
         InputKind.RecordedFrames => RecordedFrameReader.Open(path, registry),
         InputKind.AggregatedCsv => AggregatedCsvReader.Open(path, configuredSymbol, intervalMs),
-        _ => TradeCsvReader.Open(path, registry, SymbolOfFile(path, registry, configuredSymbol)),
+        _ => TradeCsvReader.Open(path, registry, symbolGiven ? configuredSymbol : SymbolOfFile(path, registry, configuredSymbol)),
     };
 
     /// <summary>
@@ -70,14 +73,21 @@ public static class InputDetector
     public static SymbolId SymbolOfFile(string path, SymbolRegistry registry, SymbolId configuredSymbol)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        string name = Path.GetFileName(path);
-        int dash = name.IndexOf('-', StringComparison.Ordinal);
-        if (dash > 0 && IsSymbolLike(name.AsSpan(0, dash)))
+        string? named = SymbolNameOfFile(path);
+        if (named is not null)
         {
-            return registry.TryGet(name.AsSpan(0, dash), out SymbolId id) ? id : SymbolId.None;
+            return registry.TryGet(named.AsSpan(), out SymbolId id) ? id : SymbolId.None;
         }
 
         return configuredSymbol;
+    }
+
+    /// <summary>The symbol a data.binance.vision style file name starts with (<c>ETHUSDT</c> of <c>ETHUSDT-trades-2024-08-08.zip</c>), or null.</summary>
+    public static string? SymbolNameOfFile(string path)
+    {
+        string name = Path.GetFileName(path);
+        int dash = name.IndexOf('-', StringComparison.Ordinal);
+        return dash > 0 && IsSymbolLike(name.AsSpan(0, dash)) ? name[..dash] : null;
     }
 
     private static bool IsDigits(ReadOnlySpan<byte> s)

@@ -8,4 +8,7 @@ public sealed record LatencyFigures
     public long P999 { get; init; }
     public long P9999 { get; init; }
     public long Max { get; init; }
+
+    /// <summary>Events timed (0 in summaries written before it was recorded).</summary>
+    public long Count { get; init; }
 }

@@ -13,7 +13,10 @@ public static class RecordingConverter
 {
     public static long Convert(IReadOnlyList<ReplayInput> inputs, string configuredSymbol, string target) => Convert(inputs, configuredSymbol, target, out _);
 
-    public static long Convert(IReadOnlyList<ReplayInput> inputs, string configuredSymbol, string target, out long skipped)
+    /// <param name="symbolGiven">
+    /// <c>--symbol</c>: trade CSVs hold <paramref name="configuredSymbol"/> whatever their file names say.
+    /// </param>
+    public static long Convert(IReadOnlyList<ReplayInput> inputs, string configuredSymbol, string target, out long skipped, bool symbolGiven = false)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var registry = new SymbolRegistry([configuredSymbol]);
@@ -27,14 +30,9 @@ public static class RecordingConverter
                     registry.Add(s);
                 }
             }
-            else
+            else if (!symbolGiven && InputDetector.SymbolNameOfFile(input.Path) is string named)
             {
-                string name = Path.GetFileName(input.Path);
-                int dash = name.IndexOf('-', StringComparison.Ordinal);
-                if (dash >= 5 && name[..dash].All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)))
-                {
-                    registry.Add(name[..dash]);
-                }
+                registry.Add(named);
             }
         }
 
@@ -47,7 +45,7 @@ public static class RecordingConverter
             var slot = default(EngineEvent);
             foreach (ReplayInput input in inputs)
             {
-                IInputFeed feed = InputDetector.Open(input.Path, input.Kind, registry, new SymbolId(0), 60_000);
+                IInputFeed feed = InputDetector.Open(input.Path, input.Kind, registry, new SymbolId(0), 60_000, symbolGiven: symbolGiven);
                 try
                 {
                     while (feed.TryReadNext(ref slot))

@@ -27,6 +27,9 @@ public sealed class RecordingFeed : IInputFeed, IDisposable
 
     public RecordingReader Reader => _reader;
 
+    /// <summary>The recording's symbols the run does not trade (their trades reach the engine, which counts and skips them).</summary>
+    public IEnumerable<string> UnknownSymbols => _reader.Symbols.Where((_, i) => _map[i] == SymbolId.None);
+
     public static RecordingFeed Open(string path, SymbolRegistry registry, int repeat = 1)
     {
         FileStream stream = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);

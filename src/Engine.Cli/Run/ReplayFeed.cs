@@ -58,6 +58,12 @@ public sealed class ReplayFeed : IInputFeed, IDisposable
 
     public List<string> Problems { get; } = [];
 
+    /// <summary>
+    /// Per input (first pass), the lines skipped because they name a symbol the run does not trade, with that symbol when
+    /// the file's name gives it (complete after the run). The run's report says why they were skipped.
+    /// </summary>
+    public List<SkippedSymbol> SkippedSymbols { get; } = [];
+
     public bool TryReadNext(ref EngineEvent slot)
     {
         while (true)
@@ -127,8 +133,14 @@ public sealed class ReplayFeed : IInputFeed, IDisposable
 
             if (unknown > 0 && _pass == 0)
             {
-                Problems.Add($"{_inputs[_input].Path}: {unknown} events of symbols this run does not trade, counted and skipped");
+                ReplayInput input = _inputs[_input];
+                SkippedSymbols.Add(new SkippedSymbol(input.Path, input.Kind == InputKind.TradeCsv ? InputDetector.SymbolNameOfFile(input.Path) : null, unknown));
             }
+        }
+
+        if (_current is RecordingFeed recording && _pass == 0 && recording.UnknownSymbols.Any())
+        {
+            SkippedSymbols.Add(new SkippedSymbol(_inputs[_input].Path, string.Join(", ", recording.UnknownSymbols), -1));
         }
 
         (_current as IDisposable)?.Dispose();

@@ -19,4 +19,7 @@ public sealed record ReplayRequest
     public double? Speed { get; init; }
 
     public int Repeat { get; init; } = 1;
+
+    /// <summary><c>--symbol</c>: trade CSVs hold Symbol:Name whatever their file names say.</summary>
+    public bool SymbolGiven { get; init; }
 }

@@ -18,7 +18,11 @@ public static class ReplayRunner
 {
     private const int JournalLineBatchBytes = 64 * 1024;
 
-    public static string Run(ReplayRequest request, TextWriter output, TextWriter errors, bool interactive, Func<string?>? stopReason, CancellationToken stop)
+    public static string Run(ReplayRequest request, TextWriter output, TextWriter errors, bool interactive, Func<string?>? stopReason, CancellationToken stop) =>
+        RunWithVerdict(request, output, errors, interactive, stopReason, stop).Report;
+
+    /// <summary>Runs the replay; returns the path of report.md and the verdict's console lines (<see cref="RunVerdict"/>).</summary>
+    public static (string Report, IReadOnlyList<string> Verdict) RunWithVerdict(ReplayRequest request, TextWriter output, TextWriter errors, bool interactive, Func<string?>? stopReason, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(output);
@@ -62,7 +66,7 @@ public static class ReplayRunner
         // call per line would cost more than the engine's work on the trades behind it.
         using RunJournal journal = RunJournal.Create(directory, [.. options.Symbols.Select(s => s.Name)], new RunJournalOptions { LineBatchBytes = JournalLineBatchBytes });
         using var replay = new ReplayFeed(inputs, request.Repeat, registry.Count, options.IntervalMs,
-            (input, repeat) => InputDetector.Open(input.Path, input.Kind, registry, configured, options.IntervalMs, repeat));
+            (input, repeat) => InputDetector.Open(input.Path, input.Kind, registry, configured, options.IntervalMs, repeat, request.SymbolGiven));
         IInputFeed feed = paced ? new PacedFeed(replay, request.Speed!.Value, stop) : replay;
         var pipeline = new EnginePipeline<JournalHandler>(options, runtime, new JournalHandler(journal));
         if (request.Options.Run.WarmStart is { } warmFile)
@@ -117,6 +121,11 @@ public static class ReplayRunner
             OutputRingFullCount = stats.OutputRingFullCount,
             UnknownSymbolEvents = c.UnknownSymbolEvents + replay.UnknownSymbolLines,
             MalformedLines = replay.MalformedLines,
+            Symbol = options.Symbols[0].Name,
+            Trades = c.Trades,
+            LateTrades = pipeline.Engine.LateTrades,
+            SkippedSymbols = replay.SkippedSymbols,
+            LatencyBudgetMs = request.Options.Runtime.LatencyBudgetMs,
             Rows = files.Rows,
             Bars = files.Bars,
             Peaks = files.Peaks,
@@ -140,7 +149,8 @@ public static class ReplayRunner
             series.Add((StageLatency.NameOf(stage), latency.Totals[stage]));
         }
 
-        return RunReportWriter.Write(directory, summary, series);
+        (string report, RunSummary written) = RunReportWriter.WriteAll(directory, summary, series);
+        return (report, RunVerdict.ConsoleLines(written));
     }
 
     private static string CreateRunDirectory(string? requested)

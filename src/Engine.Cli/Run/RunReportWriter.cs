@@ -20,7 +20,11 @@ public static class RunReportWriter
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
 
     /// <summary>Writes every report file; returns the path of report.md.</summary>
-    public static string Write(string directory, RunSummary summary, IReadOnlyList<(string Name, Histogram Histogram)> series, bool saveHistograms = true)
+    public static string Write(string directory, RunSummary summary, IReadOnlyList<(string Name, Histogram Histogram)> series, bool saveHistograms = true) =>
+        WriteAll(directory, summary, series, saveHistograms).Report;
+
+    /// <summary>Writes every report file; returns the path of report.md and the summary as written (with its latency figures).</summary>
+    public static (string Report, RunSummary Summary) WriteAll(string directory, RunSummary summary, IReadOnlyList<(string Name, Histogram Histogram)> series, bool saveHistograms = true)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(series);
@@ -35,7 +39,7 @@ public static class RunReportWriter
             latency.Add(name, h);
         }
 
-        latency.WriteTo(directory);
+        latency.WriteTo(directory, (long)Math.Round(summary.LatencyBudgetMs * 1_000_000));
         Histogram? endToEnd = series.FirstOrDefault(s => s.Name == EndToEnd).Histogram;
         if (endToEnd is not null)
         {
@@ -44,7 +48,7 @@ public static class RunReportWriter
                 LatencyNs = new LatencyFigures
                 {
                     P50 = endToEnd.ValueAtPercentile(50), P99 = endToEnd.ValueAtPercentile(99), P999 = endToEnd.ValueAtPercentile(99.9),
-                    P9999 = endToEnd.ValueAtPercentile(99.99), Max = endToEnd.MaxValue,
+                    P9999 = endToEnd.ValueAtPercentile(99.99), Max = endToEnd.MaxValue, Count = endToEnd.TotalCount,
                 },
             };
         }
@@ -52,7 +56,7 @@ public static class RunReportWriter
         WriteAtomically(Path.Combine(directory, SummaryFileName), JsonSerializer.Serialize(summary, Json) + "\n");
         string report = Path.Combine(directory, ReportFileName);
         WriteAtomically(report, ToMarkdown(summary, latency));
-        return report;
+        return (report, summary);
     }
 
     public static RunSummary ReadSummary(string directory)
@@ -80,9 +84,22 @@ public static class RunReportWriter
         var inv = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         md.AppendLine("# Engine run report").AppendLine();
+        foreach (string line in RunVerdict.MarkdownLines(s))
+        {
+            md.AppendLine(line);
+        }
+
+        md.AppendLine();
+        md.AppendLine("## Run").AppendLine();
         md.AppendLine(inv, $"- Started: {s.StartedUtc}");
         md.AppendLine(inv, $"- Inputs: {string.Join(", ", s.Inputs.Select(i => $"`{i}`"))}");
+        if (!string.IsNullOrEmpty(s.Symbol))
+        {
+            md.AppendLine(inv, $"- Symbol: {s.Symbol} ({s.Trades} trades processed)");
+        }
+
         md.AppendLine(inv, $"- Pace: {(s.Speed is double x ? $"recorded speed × {x}" : "as fast as possible")}, repeat {s.Repeat}");
+        md.AppendLine(inv, $"- Latency budget: {RunVerdict.Duration((long)Math.Round(s.LatencyBudgetMs * 1_000_000))} end to end (`Runtime:LatencyBudgetMs`)");
         md.AppendLine(inv, $"- Ended: {(s.Interrupted ? $"stopped by {s.StopReason ?? "request"} (feed stopped, rings drained, files flushed)" : "end of input")}");
         md.AppendLine();
 
@@ -104,7 +121,10 @@ public static class RunReportWriter
         md.AppendLine();
 
         md.AppendLine("## Latency").AppendLine();
-        md.AppendLine(inv, $"Measured on the engine thread from an event entering the process to its last stage finishing; one event in {s.LatencySampleEvery} timed{(s.LatencySampleEvery > 1 ? " (as-fast-as-possible replay: timing every event would cost more than the stages)" : string.Empty)}. Raw histograms: `{HistogramStore.FileName}`, one `.hgrm` per series.");
+        string sampled = s.LatencySampleEvery > 1
+            ? string.Create(inv, $"one event in {s.LatencySampleEvery} timed (as-fast-as-possible replay: timing every event would cost more than the stages)")
+            : "every event timed";
+        md.AppendLine(inv, $"Measured on the engine thread from an event entering the process (for a paced replay, the moment the feed releases it at its due time) to its last stage finishing; {sampled}. `signal-to-order` runs from the signal emitted to the entry order request published. Raw histograms: `{HistogramStore.FileName}`, one `.hgrm` per series.");
         if (s.Speed is null)
         {
             md.AppendLine();

@@ -41,6 +41,21 @@ public sealed record RunSummary
     public long OutputRingFullCount { get; init; }
     public long UnknownSymbolEvents { get; init; }
     public long MalformedLines { get; init; }
+
+    /// <summary>The symbol the run traded (Symbol:Name).</summary>
+    public string Symbol { get; init; } = string.Empty;
+
+    /// <summary>Trades of the run's symbol the engine processed.</summary>
+    public long Trades { get; init; }
+
+    /// <summary>Trades that arrived after their interval's row was written (counted in no row).</summary>
+    public long LateTrades { get; init; }
+
+    /// <summary>Per input, the lines skipped because their symbol is not the run's.</summary>
+    public IReadOnlyList<SkippedSymbol> SkippedSymbols { get; init; } = [];
+
+    /// <summary>Runtime:LatencyBudgetMs: the end-to-end latency the run's p99.99 and maximum are held against.</summary>
+    public double LatencyBudgetMs { get; init; } = 100;
     public long Rows { get; init; }
     public long Bars { get; init; }
     public long Peaks { get; init; }

@@ -171,18 +171,31 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
             }
 
             long low = high - batch + 1;
-            long now = EngineClock.Timestamp(); // one clock read per batch: the whole batch entered the process now
+
+            // One clock read per batch, taken when the feed has handed over the batch's first event: a paced feed waits
+            // inside TryReadNext for the event's due time, and that wait is not the engine's latency.
+            long now = 0;
             for (long s = low; s <= high; s++)
             {
                 ref EngineEvent slot = ref _input[s];
                 if (more && feed.TryReadNext(ref slot))
                 {
+                    if (s == low)
+                    {
+                        now = EngineClock.Timestamp();
+                    }
+
                     if (!keepFeedTime)
                     {
                         slot.ReceivedTimestamp = now;
                     }
 
                     continue;
+                }
+
+                if (s == low)
+                {
+                    now = EngineClock.Timestamp();
                 }
 
                 if (more)

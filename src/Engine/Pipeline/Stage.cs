@@ -19,6 +19,9 @@ public enum Stage
     /// <summary>From entering the process to the last stage finishing.</summary>
     EndToEnd = 8,
 
-    /// <summary>From the trade that completed a signal entering the process to the entry order request written.</summary>
+    /// <summary>
+    /// From the signal emitted (the detector's peak or the bar signal) to the entry order request published, on the
+    /// engine thread: the risk gate, sizing and the OMS. Recorded for every signal that sends an order.
+    /// </summary>
     SignalToOrder = 9,
 }

@@ -9,6 +9,7 @@ public sealed partial class TradingEngine<TOut>
     /// <summary>Stage 5 then 6: the risk gate admits or rejects the signal; an admitted one becomes an entry.</summary>
     private void EvaluateSignal(SymbolLane lane, ref TradeSignal signal, long rowStartMs)
     {
+        long emitted = Timing.EngineClock.Timestamp(); // signals are rare: every one is timed
         Counters.Signals++;
         _account.AdvanceTo(_nowMs);
         signal.TimeMs = _nowMs;
@@ -47,7 +48,7 @@ public sealed partial class TradingEngine<TOut>
         if (ForwardRequests() > 0)
         {
             StageEnd(Stage.Oms, t);
-            _latency.Record(Stage.SignalToOrder, _inputTimestamp, Timing.EngineClock.Timestamp());
+            _latency.Record(Stage.SignalToOrder, emitted, Timing.EngineClock.Timestamp());
         }
     }
 

@@ -70,6 +70,21 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
 
     public EngineCounters Counters { get; } = new();
 
+    /// <summary>Trades that arrived after their interval's row was written, over every symbol (read after the run).</summary>
+    public long LateTrades
+    {
+        get
+        {
+            long late = 0;
+            foreach (SymbolLane lane in _lanes)
+            {
+                late += lane.Aggregator.LateTrades;
+            }
+
+            return late;
+        }
+    }
+
     public AccountState Account => _account;
 
     public RiskGate Risk => _risk;

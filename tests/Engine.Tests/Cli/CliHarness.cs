@@ -24,9 +24,15 @@ public static class CliHarness
         return (exit, output.ToString(), error.ToString());
     }
 
-    /// <summary>Replays the bundled sample with its config into <paramref name="directory"/>, unpinned, memory unlocked.</summary>
+    /// <summary>
+    /// Replays the bundled sample with its config into <paramref name="directory"/>, unpinned, memory unlocked, and as
+    /// fast as possible unless <paramref name="extra"/> gives a <c>--speed</c> (the sample's config paces it at 20×).
+    /// </summary>
     public static (int Exit, string Output, string Error) ReplaySample(string directory, params string[] extra) =>
-        Run(["replay", SampleTrades, .. extra, "--config", SampleConfig, "--out", directory, .. Unpinned]);
+        Run(["replay", SampleTrades, .. extra, "--config", SampleConfig, "--out", directory, .. Unpinned, .. (extra.Contains("--speed") ? [] : AsFastAsPossible)]);
+
+    /// <summary>Overrides the sample config's pace: tests replay as fast as possible.</summary>
+    public static string[] AsFastAsPossible => ["--speed", "max"];
 
     public static string[] Unpinned =>
         ["--set", "Runtime:EngineCpu=-1", "--set", "Runtime:FeedCpu=-1", "--set", "Runtime:LockMemory=false"];

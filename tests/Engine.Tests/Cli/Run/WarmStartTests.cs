@@ -28,10 +28,10 @@ public sealed class WarmStartTests : IDisposable
         File.WriteAllLines(Sub("tail.csv"), [header, .. rows[split..]]);
         string tailStart = rows[split].Split(',')[0];
 
-        var continuous = CliHarness.Run(["replay", Sub("all.csv"), "--config", CliHarness.SampleConfig, "--out", Sub("continuous"), .. CliHarness.Unpinned]);
+        var continuous = CliHarness.Run(["replay", Sub("all.csv"), "--config", CliHarness.SampleConfig, "--out", Sub("continuous"), .. CliHarness.Unpinned, .. CliHarness.AsFastAsPossible]);
         var warm = CliHarness.Run(["replay", Sub("tail.csv"), "--config", CliHarness.SampleConfig, "--out", Sub("warm"),
-            "--set", $"Run:WarmStart={Sub("head.csv")}", .. CliHarness.Unpinned]);
-        var cold = CliHarness.Run(["replay", Sub("tail.csv"), "--config", CliHarness.SampleConfig, "--out", Sub("cold"), .. CliHarness.Unpinned]);
+            "--set", $"Run:WarmStart={Sub("head.csv")}", .. CliHarness.Unpinned, .. CliHarness.AsFastAsPossible]);
+        var cold = CliHarness.Run(["replay", Sub("tail.csv"), "--config", CliHarness.SampleConfig, "--out", Sub("cold"), .. CliHarness.Unpinned, .. CliHarness.AsFastAsPossible]);
         Assert.True(continuous.Exit == 0, continuous.Error);
         Assert.True(warm.Exit == 0, warm.Error);
         Assert.Equal(0, cold.Exit);
