@@ -129,6 +129,11 @@ public sealed partial class TradingEngine<TOut>
     {
         _nowMs = command.TimeMs;
         _risk.Apply(in command);
+        if (command.Kind == OperatorCommandKind.Resume)
+        {
+            _account.OnOperatorResume(_nowMs); // the streak, today's loss and the drawdown peak start afresh
+        }
+
         if (command.Kind == OperatorCommandKind.Flatten)
         {
             foreach (SymbolLane lane in _lanes)

@@ -62,7 +62,7 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
         _executor = new Executor<OrderRequestQueueSink>(executorOptions, filters, new OrderRequestQueueSink(_requests));
         _venue = paperVenue ? new PaperVenue(options.Paper, filters) : null;
         _risk = new RiskGate(options.Risk);
-        _account = new AccountState(Money.FromDecimal(options.StartingEquity));
+        _account = new AccountState(Money.FromDecimal(options.StartingEquity), options.Risk.DrawdownReference);
         _breakerState = _risk.State;
     }
 

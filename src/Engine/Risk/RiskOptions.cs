@@ -52,6 +52,12 @@ public sealed record RiskOptions
     /// <summary>ENTRY_OFFSET_PCT: 0 enters at market; above 0, a limit at the signal price plus this fraction.</summary>
     public double EntryLimitOffsetPct { get; init; }
 
+    /// <summary>
+    /// DRAWDOWN_REFERENCE: the equity peak MAX_DRAWDOWN_PCT is measured from: <see cref="Risk.DrawdownReference.Daily"/>
+    /// (re-based at each UTC day roll, the default) or <see cref="Risk.DrawdownReference.Rolling"/> (carried across days).
+    /// </summary>
+    public DrawdownReference DrawdownReference { get; init; } = DrawdownReference.Daily;
+
     /// <summary>Whether each breached limit trips the breaker to HALTED (otherwise it only rejects the signal).</summary>
     public bool HaltOnDailyLoss { get; init; } = true;
 
