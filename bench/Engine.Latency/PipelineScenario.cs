@@ -179,7 +179,7 @@ internal static class PipelineScenario
         },
         Risk = new RiskOptions { CooldownMinutes = 0.5, MaxTradesPerDay = 100_000, MaxConsecutiveLosses = 1000, HaltOnConsecutiveLosses = false, MaxDailyLossPct = 1, MaxDrawdownPct = 1,
             OrderBurst = 100, OrderRefillSeconds = 1 },
-        Executor = new ExecutorOptions { CooldownMs = 30_000 },
+        Executor = new ExecutorOptions(),
         LatencySampleEvery = 1,
     };
 

@@ -26,7 +26,7 @@ public class SignalToOrderBenchmarks
     public void Setup()
     {
         var filters = new VenueFilters(Price.Parse("0.1"), Quantity.Parse("0.001"), Quantity.Parse("0.001"), Money.FromDecimal(100m));
-        var options = new ExecutorOptions { CooldownMs = 0 };
+        var options = new ExecutorOptions();
         _oms = new Executor<CountingSink>(options, [filters], default);
         _busy = new Executor<CountingSink>(options, [filters], default);
         _signal = new TradeSignal { Symbol = Btc, Direction = SignalDirection.Long, LastTradePrice = Price.Parse("60000"), TimeMs = 1 };

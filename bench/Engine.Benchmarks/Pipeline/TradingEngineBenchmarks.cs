@@ -130,7 +130,7 @@ public class TradingEngineBenchmarks
                 RollWindowMin = 20, VwapWindowMin = 30, Chop30Max = 1000, Coh10Min = 0, ImbMin = 0, ImbMax = 1, VwapMaxDistUsd = 1000,
             },
             Risk = new RiskOptions { CooldownMinutes = 0.5, MaxTradesPerDay = 1000, MaxConsecutiveLosses = 1000, OrderBurst = 100, OrderRefillSeconds = 1 },
-            Executor = new ExecutorOptions { CooldownMs = 30_000 },
+            Executor = new ExecutorOptions(),
             LatencySampleEvery = sampleEvery,
         };
     }

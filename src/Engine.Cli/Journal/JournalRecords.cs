@@ -6,7 +6,7 @@ namespace Engine.Cli.Journal;
 /// </summary>
 public sealed record JournalSignal(
     long TimeMs, long RowStartMs, string Symbol, string Source, string Kind, double Price, double Delta, double Volume, double Imbalance,
-    long? Vwap, long? Poc, string Decision, string Reason, decimal? Quantity);
+    long? Vwap, long? Poc, string Decision, string Reason, decimal? Quantity, decimal? RiskAmount = null, decimal? EstimatedFees = null);
 
 /// <summary>An order request as sent, and its latest known status.</summary>
 public sealed record JournalOrder(

@@ -34,6 +34,9 @@ public sealed class JournalTotals
 
     public long Cancels { get; private set; }
 
+    /// <summary>Status queries the OMS sent about orders whose outcome was open.</summary>
+    public long Queries { get; private set; }
+
     /// <summary>Venue reports of any kind (fills included).</summary>
     public long Reports { get; private set; }
 
@@ -87,11 +90,20 @@ public sealed class JournalTotals
         {
             Cancels++;
         }
+        else if (command == OrderCommand.Query)
+        {
+            Queries++;
+        }
         else
         {
             Orders++;
         }
     }
+
+    /// <summary>Fill reports the OMS did not apply (duplicates, unknown orders): not in fills, fees or PnL.</summary>
+    public long IgnoredFills { get; private set; }
+
+    internal void CountIgnoredFill() => IgnoredFills++;
 
     internal void CountReport(in VenueReport report)
     {

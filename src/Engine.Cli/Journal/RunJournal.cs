@@ -115,7 +115,7 @@ public sealed class RunJournal : IDisposable
                     OnOrder(in output.Order, output.OrderRole);
                     break;
                 case OutputKind.VenueReported:
-                    OnReport(in output.Report);
+                    OnReport(in output.Report, output.ReportOutcome);
                     break;
                 case OutputKind.PositionClosed:
                     OnPositionClosed(in output.Position);
@@ -223,11 +223,13 @@ public sealed class RunJournal : IDisposable
         string reason = record.Decision == SignalDecision.RiskRejected
             ? ByteEnumNames<Risk.RiskVerdict>.Of(record.Verdict)
             : ByteEnumNames<EntryDecision>.Of(record.Entry);
-        decimal? quantity = record.Verdict == Risk.RiskVerdict.Admitted ? record.Sizing.Quantity.ToDecimal() : null;
+        bool admitted = record.Verdict == Risk.RiskVerdict.Admitted;
+        decimal? quantity = admitted ? record.Sizing.Quantity.ToDecimal() : null;
         _database.Add(new JournalSignal(
             s.TimeMs, record.RowStartMs, symbol, s.Source == SignalSource.VolumeBar ? "VolumeBar" : "DeltaScout",
             s.Direction == SignalDirection.Short ? "short" : "long", s.Price, s.Delta, s.Volume, s.Imbalance,
-            WholeOrNull(s.Vwap), WholeOrNull(s.Poc), ByteEnumNames<SignalDecision>.Of(record.Decision), reason, quantity));
+            WholeOrNull(s.Vwap), WholeOrNull(s.Poc), ByteEnumNames<SignalDecision>.Of(record.Decision), reason, quantity,
+            admitted ? record.Sizing.RiskAmount.ToDecimal() : null, admitted ? record.Sizing.EstimatedFees.ToDecimal() : null));
     }
 
     private void OnOrder(in OrderRequest order, OrderRole knownRole)
@@ -238,6 +240,11 @@ public sealed class RunJournal : IDisposable
         }
 
         Summary.CountOrder(order.Command);
+        if (order.Command == OrderCommand.Query)
+        {
+            return; // asks about an order; changes nothing
+        }
+
         if (order.Command != OrderCommand.Submit)
         {
             _database?.UpdateOrderStatus(order.ClientId.Value, nameof(OrderStatus.PendingCancel), order.TimeMs);
@@ -251,10 +258,16 @@ public sealed class RunJournal : IDisposable
             order.StopPrice.IsZero ? null : order.StopPrice.ToDecimal(), order.ReduceOnly, nameof(OrderStatus.PendingSubmit)));
     }
 
-    private void OnReport(in VenueReport report)
+    private void OnReport(in VenueReport report, ReportOutcome outcome)
     {
         if (!TryName(report.Symbol, out string? symbol))
         {
+            return;
+        }
+
+        if (report.IsFill && outcome is not (ReportOutcome.Applied or ReportOutcome.Overfill))
+        {
+            Summary.CountIgnoredFill(); // a duplicate (or a fill for no order of ours) moved nothing in the OMS
             return;
         }
 

@@ -20,7 +20,7 @@ public sealed class SqliteJournal : IDisposable
             id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, row_start_ms INTEGER NOT NULL, symbol TEXT NOT NULL,
             source TEXT NOT NULL, kind TEXT NOT NULL,
             price REAL NOT NULL, delta REAL NOT NULL, vol REAL NOT NULL, imb REAL NOT NULL, vwap INTEGER, poc INTEGER,
-            decision TEXT NOT NULL, reason TEXT NOT NULL, quantity TEXT);
+            decision TEXT NOT NULL, reason TEXT NOT NULL, quantity TEXT, risk_amount TEXT, est_fees TEXT);
         CREATE TABLE IF NOT EXISTS orders (
             client_order_id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, symbol TEXT NOT NULL, side TEXT NOT NULL,
             type TEXT NOT NULL, role TEXT NOT NULL, quantity TEXT NOT NULL, price TEXT, stop_price TEXT,
@@ -63,8 +63,8 @@ public sealed class SqliteJournal : IDisposable
         }
 
         _insertSignal = Prepare(
-            "INSERT INTO signals (time_ms, row_start_ms, symbol, source, kind, price, delta, vol, imb, vwap, poc, decision, reason, quantity) " +
-            "VALUES ($t, $rs, $s, $src, $k, $p, $d, $v, $i, $vw, $poc, $dec, $r, $q)");
+            "INSERT INTO signals (time_ms, row_start_ms, symbol, source, kind, price, delta, vol, imb, vwap, poc, decision, reason, quantity, risk_amount, est_fees) " +
+            "VALUES ($t, $rs, $s, $src, $k, $p, $d, $v, $i, $vw, $poc, $dec, $r, $q, $risk, $fees)");
         _upsertOrder = Prepare(
             "INSERT INTO orders (client_order_id, time_ms, symbol, side, type, role, quantity, price, stop_price, reduce_only, status, updated_ms) " +
             "VALUES ($id, $t, $s, $side, $type, $role, $q, $p, $sp, $ro, $st, $t) " +
@@ -83,7 +83,7 @@ public sealed class SqliteJournal : IDisposable
 
     public void Add(JournalSignal s) => Execute(_insertSignal, ("$t", s.TimeMs), ("$rs", s.RowStartMs), ("$s", s.Symbol), ("$src", s.Source), ("$k", s.Kind),
         ("$p", s.Price), ("$d", s.Delta), ("$v", s.Volume), ("$i", s.Imbalance), ("$vw", s.Vwap), ("$poc", s.Poc),
-        ("$dec", s.Decision), ("$r", s.Reason), ("$q", Text(s.Quantity)));
+        ("$dec", s.Decision), ("$r", s.Reason), ("$q", Text(s.Quantity)), ("$risk", Text(s.RiskAmount)), ("$fees", Text(s.EstimatedFees)));
 
     public void Add(JournalOrder o) => Execute(_upsertOrder, ("$id", o.ClientOrderId), ("$t", o.TimeMs), ("$s", o.Symbol),
         ("$side", o.Side), ("$type", o.Type), ("$role", o.Role), ("$q", Text(o.Quantity)), ("$p", Text(o.Price)),

@@ -6,7 +6,9 @@ public enum EntryDecision : byte
     Submitted = 0,
     BlockedInPosition = 1,
     BlockedEntryPending = 2,
-    BlockedCooldown = 3,
+
+    /// <summary>The breaker's state does not allow entries (REDUCING or HALTED).</summary>
+    BlockedByBreaker = 3,
     RejectedUnknownSymbol = 4,
     RejectedBelowMinQuantity = 5,
     RejectedBelowMinNotional = 6,

@@ -3,13 +3,14 @@ using Engine.Model;
 namespace Engine.Oms;
 
 /// <summary>
-/// An admitted signal, sized: what to enter and how far the protective stop sits. Until the risk gate is wired in,
-/// the caller supplies the quantity and stop distance.
+/// An admitted signal, sized: what to enter, where the protective stop sits and how far it is from the entry
+/// (the take-profits are multiples of that distance).
 /// </summary>
 public readonly struct EntryPlan
 {
-    public EntryPlan(SymbolId symbol, Side side, Quantity quantity, Price stopDistance, Price referencePrice, long timeMs, OrderType entryType = OrderType.Market, Price limitPrice = default)
+    public EntryPlan(SymbolId symbol, Side side, Quantity quantity, Price stopDistance, Price referencePrice, long timeMs, OrderType entryType = OrderType.Market, Price limitPrice = default, Price stopPrice = default)
     {
+        StopPrice = stopPrice;
         Symbol = symbol;
         Side = side;
         Quantity = quantity;
@@ -31,6 +32,13 @@ public readonly struct EntryPlan
 
     /// <summary>Last trade price at the signal: the reference for the minimum-notional check of a market entry.</summary>
     public Price ReferencePrice { get; }
+
+    /// <summary>
+    /// The protective stop the risk gate sized the entry for (on the tick, rounded toward the entry so the loss at the
+    /// stop stays within the risk). Zero when the caller gives only a distance: the OMS then puts the stop at the first
+    /// fill's price ∓ <see cref="StopDistance"/>, also rounded toward the entry.
+    /// </summary>
+    public Price StopPrice { get; }
 
     public long TimeMs { get; }
 

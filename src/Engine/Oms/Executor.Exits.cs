@@ -1,11 +1,88 @@
 using System.Runtime.CompilerServices;
 using Engine.Model;
+using Engine.Risk;
 
 namespace Engine.Oms;
 
 public sealed partial class Executor<TOut>
 {
-    /// <summary>The entry is done: stop-loss for the whole position, and the take-profit legs (<see cref="ExitLegs"/>).</summary>
+    /// <summary>
+    /// After every fill: the position must be what its plan expects, and protected. An entry's first fill places the
+    /// stop and each later one resizes it; a fill while flattening is flattened; a fill no plan expects (a late fill
+    /// after the entry was given up, a position on the wrong side after an overfill) is protected or closed, never
+    /// left naked.
+    /// </summary>
+    private void Protect(SymbolId symbol, ref ExitPlan p, long timeMs)
+    {
+        ref readonly Position position = ref _positions[symbol.Value];
+        if (position.IsFlat)
+        {
+            return; // OnReport ends the plan when a fill leaves the position flat
+        }
+
+        bool planSide = (position.Size.E8 > 0) == (p.EntrySide == Side.Buy);
+        switch (p.Phase)
+        {
+            case ExitPhase.Idle:
+                if (!planSide || p.EntryId.IsNone)
+                {
+                    p.EntrySide = position.Size.E8 > 0 ? Side.Buy : Side.Sell;
+                    Flatten(symbol, ref p, FlattenReason.Unplanned, timeMs);
+                }
+                else if (p.CloseEntryFills)
+                {
+                    Flatten(symbol, ref p, p.FlattenReason == FlattenReason.None ? FlattenReason.Operator : p.FlattenReason, timeMs);
+                }
+                else
+                {
+                    Counters.LateEntryFills++;
+                    PlaceExits(symbol, ref p, timeMs); // the entry filled after it was given up (Canceled → Filled)
+                }
+
+                break;
+            case ExitPhase.Entering:
+            case ExitPhase.Open:
+                if (!planSide)
+                {
+                    Flatten(symbol, ref p, FlattenReason.Unplanned, timeMs);
+                }
+                else if (position.AbsoluteSize > p.StopSize && p.StopRetryAtMs == 0) // a smaller position: the reduce-only stop still covers it
+                {
+                    MoveStop(symbol, ref p, p.CurrentStopPrice.E8 > 0 ? p.CurrentStopPrice : InitialStop(symbol, in p), timeMs);
+                }
+
+                break;
+            case ExitPhase.Flattening:
+                if (p.FlattenId.IsNone && timeMs >= p.FlattenRetryAtMs)
+                {
+                    SubmitFlatten(symbol, ref p, timeMs);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The first stop: the risk gate's, or (given only a distance) the first fill's price ∓ the distance, rounded to the
+    /// tick toward the entry so the loss at the stop never exceeds what the size was computed for.
+    /// </summary>
+    private Price InitialStop(SymbolId symbol, in ExitPlan p)
+    {
+        if (p.PlannedStopPrice.E8 > 0)
+        {
+            return p.PlannedStopPrice;
+        }
+
+        ref readonly VenueFilters f = ref _filters[symbol.Value];
+        Price average = _positions[symbol.Value].AveragePrice;
+        return p.EntrySide == Side.Buy
+            ? f.CeilToTick(new Price(average.E8 - p.StopDistance.E8))
+            : f.FloorToTick(new Price(average.E8 + p.StopDistance.E8));
+    }
+
+    /// <summary>The entry is done (or a late fill was adopted): take-profit legs for the position; the stop is already working.</summary>
     private void PlaceExits(SymbolId symbol, ref ExitPlan p, long timeMs)
     {
         int s = symbol.Value;
@@ -19,20 +96,23 @@ public sealed partial class Executor<TOut>
         p.Legs = ExitLegs.Split(size, f.StepSize, f.MinQuantity);
         p.TakeProfit1Price = f.RoundToTick(new Price(p.EntryPrice.E8 + (sign * Money.MulDivScale(p.StopDistance.E8, _tp1RE8))));
         p.TakeProfit2Price = f.RoundToTick(new Price(p.EntryPrice.E8 + (sign * Money.MulDivScale(p.StopDistance.E8, _tp2RE8))));
-        p.StopAttemptsLeft = _stopRetries;
-        MoveStop(symbol, ref p, f.RoundToTick(new Price(p.EntryPrice.E8 - (sign * p.StopDistance.E8))), timeMs);
+        if (size > p.StopSize && p.StopRetryAtMs == 0)
+        {
+            MoveStop(symbol, ref p, p.CurrentStopPrice.E8 > 0 ? p.CurrentStopPrice : InitialStop(symbol, in p), timeMs);
+        }
+
         if (p.Phase != ExitPhase.Open)
         {
             return; // the stop could not even be queued: already flattening
         }
 
         Side exit = p.ExitSide;
-        if (p.Legs.TakeProfit1.E8 > 0 && TrySubmit(symbol, OrderRole.TakeProfit1, exit, OrderType.Limit, TimeInForce.Gtc, p.TakeProfit1Price, Price.Zero, p.Legs.TakeProfit1, true, timeMs, out ClientOrderId tp1))
+        if (p.Legs.TakeProfit1.E8 > 0 && TrySubmit(symbol, OrderRole.TakeProfit1, OrderIntent.ReduceOnly, exit, OrderType.Limit, TimeInForce.Gtc, p.TakeProfit1Price, Price.Zero, p.Legs.TakeProfit1, true, timeMs, out ClientOrderId tp1))
         {
             p.TakeProfit1Id = tp1;
         }
 
-        if (p.Legs.TakeProfit2.E8 > 0 && TrySubmit(symbol, OrderRole.TakeProfit2, exit, OrderType.Limit, TimeInForce.Gtc, p.TakeProfit2Price, Price.Zero, p.Legs.TakeProfit2, true, timeMs, out ClientOrderId tp2))
+        if (p.Legs.TakeProfit2.E8 > 0 && TrySubmit(symbol, OrderRole.TakeProfit2, OrderIntent.ReduceOnly, exit, OrderType.Limit, TimeInForce.Gtc, p.TakeProfit2Price, Price.Zero, p.Legs.TakeProfit2, true, timeMs, out ClientOrderId tp2))
         {
             p.TakeProfit2Id = tp2;
         }
@@ -52,7 +132,8 @@ public sealed partial class Executor<TOut>
 
         Quantity size = _positions[symbol.Value].AbsoluteSize;
         p.PendingStopPrice = stopPrice;
-        if (TrySubmit(symbol, OrderRole.StopLoss, p.ExitSide, OrderType.StopMarket, TimeInForce.None, Price.Zero, stopPrice, size, true, timeMs, out ClientOrderId id))
+        p.StopSize = size;
+        if (TrySubmit(symbol, OrderRole.StopLoss, OrderIntent.ProtectiveExit, p.ExitSide, OrderType.StopMarket, TimeInForce.None, Price.Zero, stopPrice, size, true, timeMs, out ClientOrderId id))
         {
             p.PendingStopId = id;
         }
@@ -62,6 +143,7 @@ public sealed partial class Executor<TOut>
         }
     }
 
+    /// <summary>The stop was not placed for a transient reason: resend it after the back-off, or flatten when out of attempts.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void RetryStop(SymbolId symbol, ref ExitPlan p, long timeMs)
     {
@@ -69,7 +151,7 @@ public sealed partial class Executor<TOut>
         {
             p.StopAttemptsLeft--;
             Counters.StopRetries++;
-            MoveStop(symbol, ref p, p.PendingStopPrice, timeMs);
+            p.StopRetryAtMs = timeMs + _retryBackoffMs; // AdvancePlan resends it
             return;
         }
 
@@ -85,7 +167,7 @@ public sealed partial class Executor<TOut>
             p.TrailBest = price;
         }
 
-        if (!p.PendingStopId.IsNone)
+        if (!p.PendingStopId.IsNone || p.StopRetryAtMs != 0)
         {
             return; // one move at a time
         }
@@ -109,13 +191,20 @@ public sealed partial class Executor<TOut>
     private static Price Better(in ExitPlan p, Price a, Price b) =>
         p.EntrySide == Side.Buy ? (a > b ? a : b) : (a < b ? a : b);
 
+    /// <summary>
+    /// Closes the position at market: a working entry is cancelled and whatever it fills is closed too, the take-profits
+    /// are cancelled, the stop stays until the position is flat (reduce-only keeps them from overlapping).
+    /// </summary>
     private void Flatten(SymbolId symbol, ref ExitPlan p, FlattenReason reason, long timeMs)
     {
         p.Phase = ExitPhase.Flattening;
         p.FlattenReason = reason;
+        p.CloseEntryFills = true;
+        p.StopRetryAtMs = 0;
+        Cancel(p.EntryId, timeMs);
         Cancel(p.TakeProfit1Id, timeMs);
         Cancel(p.TakeProfit2Id, timeMs);
-        SubmitFlatten(symbol, ref p, timeMs); // a working stop stays until the position is flat: reduce-only keeps them from overlapping
+        SubmitFlatten(symbol, ref p, timeMs);
     }
 
     private void SubmitFlatten(SymbolId symbol, ref ExitPlan p, long timeMs)
@@ -123,26 +212,39 @@ public sealed partial class Executor<TOut>
         Quantity size = _positions[symbol.Value].AbsoluteSize;
         if (size.E8 == 0)
         {
-            OnFlat(ref p, timeMs);
+            OnFlat(ref p, timeMs, closed: false);
             return;
         }
 
-        if (TrySubmit(symbol, OrderRole.Flatten, p.ExitSide, OrderType.Market, TimeInForce.None, Price.Zero, Price.Zero, size, true, timeMs, out ClientOrderId id))
+        OrderIntent intent = p.FlattenReason == FlattenReason.TimeExit ? OrderIntent.ReduceOnly : OrderIntent.ProtectiveExit;
+        if (TrySubmit(symbol, OrderRole.Flatten, intent, p.ExitSide, OrderType.Market, TimeInForce.None, Price.Zero, Price.Zero, size, true, timeMs, out ClientOrderId id))
         {
             p.FlattenId = id;
         }
+        else
+        {
+            p.FlattenRetryAtMs = timeMs + _retryBackoffMs;
+        }
     }
 
-    /// <summary>The position is closed: cancel what is left of its plan and start the cooldown.</summary>
-    private void OnFlat(ref ExitPlan p, long timeMs)
+    /// <summary>The position is closed: cancel what is left of its plan.</summary>
+    private void OnFlat(ref ExitPlan p, long timeMs, bool closed)
     {
         Cancel(p.StopId, timeMs);
         Cancel(p.PendingStopId, timeMs);
         Cancel(p.TakeProfit1Id, timeMs);
         Cancel(p.TakeProfit2Id, timeMs);
         Cancel(p.FlattenId, timeMs);
+        if (closed)
+        {
+            Counters.PositionsClosed++;
+        }
+
         p.Phase = ExitPhase.Idle;
-        p.CooldownUntilMs = timeMs + _cooldownMs;
-        Counters.PositionsClosed++;
+        p.StopId = ClientOrderId.None;
+        p.PendingStopId = ClientOrderId.None;
+        p.StopSize = Quantity.Zero;
+        p.StopRetryAtMs = 0;
+        p.FlattenId = ClientOrderId.None;
     }
 }

@@ -7,41 +7,47 @@ public sealed partial class Executor<TOut>
 {
     /// <summary>
     /// Applies one venue report: the order moves through the state table (an illegal edge is counted and the order left
-    /// unchanged), fills update the position, and the position's plan reacts. Never throws on bad reports.
+    /// unchanged), fills update the position, and the position's plan reacts. Never throws on bad reports. The outcome
+    /// says whether a fill was applied, so nobody downstream counts a duplicate twice.
     /// </summary>
-    public void OnReport(in VenueReport report)
+    public ReportOutcome OnReport(in VenueReport report)
     {
         ref Order o = ref _orders.Find(report.ClientId, out bool found);
         if (!found)
         {
             Counters.UnknownOrderReports++;
-            return;
+            return ReportOutcome.UnknownOrder;
         }
 
-        if (report.IsFill && report.CumulativeQuantity <= o.Filled)
+        bool overfill = false;
+        if (report.IsFill)
         {
-            Counters.DuplicateFills++; // TRADE_LITE and ORDER_TRADE_UPDATE both carry each fill
-            return;
+            if (report.CumulativeQuantity <= o.Filled || (report.TradeId != 0 && report.TradeId == o.LastTradeId))
+            {
+                Counters.DuplicateFills++; // TRADE_LITE and ORDER_TRADE_UPDATE both carry each fill
+                return ReportOutcome.Duplicate;
+            }
+
+            overfill = report.CumulativeQuantity > o.Quantity;
         }
 
-        if (report.IsFill && report.CumulativeQuantity > o.Quantity)
-        {
-            Counters.Overfills++; // more than we asked for: a venue bug or a foreign report; reconciliation settles it
-            return;
-        }
-
-        OrderEvent evt = ToEvent(in report, in o);
+        OrderEvent evt = overfill ? OrderEvent.Filled : ToEvent(in report, in o);
         if (!OrderStateMachine.TryNext(o.Status, evt, out OrderStatus next))
         {
             CountIllegal(in o, evt);
-            return;
+            return ReportOutcome.Illegal;
         }
 
-        o.Status = next;
-        o.UpdatedMs = report.EventTimeMs;
+        SetStatus(ref o, next, report.EventTimeMs);
         if (!report.VenueId.IsNone)
         {
             o.VenueId = report.VenueId;
+        }
+
+        if (report.Kind is VenueReportKind.Accepted or VenueReportKind.PartiallyFilled or VenueReportKind.Filled or VenueReportKind.Canceled or VenueReportKind.Expired
+            || !report.VenueId.IsNone)
+        {
+            o.Acknowledged = true;
         }
 
         int s = o.Symbol.Value;
@@ -49,42 +55,79 @@ public sealed partial class Executor<TOut>
         {
             Quantity last = report.CumulativeQuantity - o.Filled; // trust the cumulative figure over the last one
             o.Filled = report.CumulativeQuantity;
+            o.LastTradeId = report.TradeId;
             _positions[s].Apply(o.Side, last, report.LastPrice, report.Fee);
             Counters.Fills++;
+            if (overfill)
+            {
+                Counters.Overfills++; // more than we asked for: the venue's fill is the position; Protect reconciles the plan
+            }
         }
         else if (report.Kind == VenueReportKind.Rejected)
         {
             o.LastError = report.ErrorCode;
             Counters.Rejections++;
+            if (evt == OrderEvent.OutcomeUnknown)
+            {
+                Counters.OutcomesUnknown++;
+            }
         }
 
         ref ExitPlan p = ref _plans[s];
+        OnOrderChanged(ref p, in o, report.EventTimeMs);
+
+        if (evt == OrderEvent.OutcomeUnknown)
+        {
+            Query(ref o, report.EventTimeMs); // never resend while the outcome is open: ask
+        }
+
+        if (report.IsFill)
+        {
+            if (_positions[s].IsFlat)
+            {
+                if (p.Phase is ExitPhase.Open or ExitPhase.Flattening)
+                {
+                    OnFlat(ref p, report.EventTimeMs, closed: true);
+                }
+            }
+            else
+            {
+                Protect(o.Symbol, ref p, report.EventTimeMs);
+            }
+        }
+
+        return overfill ? ReportOutcome.Overfill : ReportOutcome.Applied;
+    }
+
+    /// <summary>The order moved: its position's plan reacts by the order's role.</summary>
+    private void OnOrderChanged(ref ExitPlan p, in Order o, long timeMs)
+    {
         switch (o.Role)
         {
             case OrderRole.Entry:
-                OnEntryUpdate(o.Symbol, ref p, in o, report.EventTimeMs);
+                OnEntryUpdate(o.Symbol, ref p, in o, timeMs);
                 break;
             case OrderRole.StopLoss:
-                OnStopUpdate(o.Symbol, ref p, in o, report.EventTimeMs);
+                OnStopUpdate(o.Symbol, ref p, in o, timeMs);
                 break;
             case OrderRole.TakeProfit1:
             case OrderRole.TakeProfit2:
-                OnTakeProfitUpdate(o.Symbol, ref p, in o, report.EventTimeMs);
+                OnTakeProfitUpdate(o.Symbol, ref p, in o, timeMs);
                 break;
             case OrderRole.Flatten:
                 if (o.ClientId == p.FlattenId && OrderStateMachine.IsTerminal(o.Status))
                 {
-                    p.FlattenId = ClientOrderId.None; // OnMark sends another if this one left a position
+                    p.FlattenId = ClientOrderId.None; // Protect (or the next mark) sends another if this one left a position
+                    if (o.Status == OrderStatus.Rejected)
+                    {
+                        Counters.FlattenRejections++;
+                        p.FlattenRetryAtMs = timeMs + _retryBackoffMs;
+                    }
                 }
 
                 break;
             default:
                 break;
-        }
-
-        if (report.IsFill && p.Phase is ExitPhase.Open or ExitPhase.Flattening && _positions[s].IsFlat)
-        {
-            OnFlat(ref p, report.EventTimeMs);
         }
     }
 
@@ -92,11 +135,15 @@ public sealed partial class Executor<TOut>
     private static OrderEvent ToEvent(in VenueReport report, in Order o) => report.Kind switch
     {
         VenueReportKind.Accepted => OrderEvent.Accepted,
-        VenueReportKind.Rejected => OrderEvent.Rejected,
+        VenueReportKind.Rejected => VenueErrorPolicy.Classify(report.ErrorCode) == VenueErrorAction.OutcomeUnknown
+            ? OrderEvent.OutcomeUnknown // a timeout or an internal error is not a refusal: it may have executed
+            : OrderEvent.Rejected,
         VenueReportKind.PartiallyFilled => OrderEvent.PartiallyFilled,
         VenueReportKind.Filled => OrderEvent.Filled,
         VenueReportKind.Canceled => OrderEvent.Canceled,
-        VenueReportKind.CancelRejected => o.Filled.E8 > 0 ? OrderEvent.CancelRejectedAfterPartialFill : OrderEvent.CancelRejected,
+        VenueReportKind.CancelRejected => !o.Acknowledged && o.Filled.E8 == 0
+            ? OrderEvent.NotFound // -2011 for an order the venue never acknowledged: it has no such order, nothing works
+            : o.Filled.E8 > 0 ? OrderEvent.CancelRejectedAfterPartialFill : OrderEvent.CancelRejected,
         VenueReportKind.Expired => OrderEvent.Expired,
         VenueReportKind.Unknown => OrderEvent.OutcomeUnknown,
         VenueReportKind.NotFound => OrderEvent.NotFound,
@@ -105,24 +152,33 @@ public sealed partial class Executor<TOut>
 
     private void OnEntryUpdate(SymbolId symbol, ref ExitPlan p, in Order o, long timeMs)
     {
-        if (o.ClientId != p.EntryId || p.Phase != ExitPhase.Entering || !OrderStateMachine.IsTerminal(o.Status))
+        if (o.ClientId != p.EntryId || !OrderStateMachine.IsTerminal(o.Status))
         {
-            return; // exits are placed once the entry is done (filled, or ended after a partial fill)
+            return; // fills while it works are protected by Protect; the take-profits wait for the entry to end
         }
 
-        if (o.Filled.E8 == 0)
+        if (p.Phase == ExitPhase.Entering)
         {
-            Counters.EntriesFailed++;
-            p.Phase = ExitPhase.Idle;
-            return;
-        }
+            if (o.Filled.E8 == 0 && _positions[symbol.Value].IsFlat)
+            {
+                Counters.EntriesFailed++;
+                p.Phase = ExitPhase.Idle;
+                return;
+            }
 
-        PlaceExits(symbol, ref p, timeMs);
+            if (p.CloseEntryFills)
+            {
+                Flatten(symbol, ref p, p.FlattenReason == FlattenReason.None ? FlattenReason.Halted : p.FlattenReason, timeMs);
+                return;
+            }
+
+            PlaceExits(symbol, ref p, timeMs);
+        }
     }
 
     private void OnStopUpdate(SymbolId symbol, ref ExitPlan p, in Order o, long timeMs)
     {
-        if (p.Phase != ExitPhase.Open)
+        if (p.Phase is not (ExitPhase.Entering or ExitPhase.Open))
         {
             return;
         }
@@ -138,17 +194,44 @@ public sealed partial class Executor<TOut>
                 p.StopAttemptsLeft = _stopRetries;
                 Cancel(old, timeMs); // the new stop is working: only now retire the old one
             }
-            else if (o.Status is OrderStatus.Rejected or OrderStatus.Canceled or OrderStatus.Expired)
+            else if (o.Status == OrderStatus.Rejected)
             {
                 p.PendingStopId = ClientOrderId.None;
-                RetryStop(symbol, ref p, timeMs);
+                OnStopRefused(symbol, ref p, o.LastError, timeMs);
+            }
+            else if (o.Status is OrderStatus.Canceled or OrderStatus.Expired)
+            {
+                p.PendingStopId = ClientOrderId.None;
+                RetryStop(symbol, ref p, timeMs); // the venue dropped it before it worked
             }
         }
         else if (o.ClientId == p.StopId && o.Status is OrderStatus.Canceled or OrderStatus.Expired && p.PendingStopId.IsNone
             && !_positions[symbol.Value].IsFlat)
         {
             p.StopId = ClientOrderId.None; // the venue dropped our working stop: put one back
+            p.StopSize = Quantity.Zero;
             RetryStop(symbol, ref p, timeMs);
+        }
+    }
+
+    /// <summary>A stop the venue refused, by its error code (<see cref="VenueErrorPolicy"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void OnStopRefused(SymbolId symbol, ref ExitPlan p, BinanceErrorCode error, long timeMs)
+    {
+        switch (VenueErrorPolicy.Classify(error))
+        {
+            case VenueErrorAction.WouldTriggerImmediately:
+                Counters.StopsWouldTrigger++;
+                Flatten(symbol, ref p, FlattenReason.StopWouldTrigger, timeMs); // price is already through the stop
+                break;
+            case VenueErrorAction.BackOffAndResend:
+                RetryStop(symbol, ref p, timeMs);
+                break;
+            default:
+                Counters.StopsRejectedFinal++;
+                Counters.EmergencyFlattens++;
+                Flatten(symbol, ref p, FlattenReason.StopPlacementFailed, timeMs); // the same stop would be refused again
+                break;
         }
     }
 

@@ -28,11 +28,24 @@ public sealed record ExecutorOptions
     /// <summary>Cancel a limit entry not filled within this time; 0 keeps it working.</summary>
     public long EntryTimeoutMs { get; init; }
 
-    /// <summary>No entry for this long after a position closes (event time).</summary>
-    public long CooldownMs { get; init; } = 15 * 60 * 1000;
-
-    /// <summary>A rejected stop is re-sent this many times before the position is flattened at market.</summary>
+    /// <summary>
+    /// A stop the venue did not place for a transient reason (-1003, -1015, -1021) is resent this many times, each after
+    /// <see cref="StopRetryBackoffMs"/>, before the position is flattened at market. Any other refusal flattens at once.
+    /// </summary>
     public int StopRetries { get; init; } = 2;
+
+    /// <summary>Event-time wait before resending a stop (or a flatten) the venue refused for a transient reason.</summary>
+    public long StopRetryBackoffMs { get; init; } = 1000;
+
+    /// <summary>An order whose outcome is open (Unknown, or a cancel without an answer) is queried this often (event time).</summary>
+    public long QueryIntervalMs { get; init; } = 5000;
+
+    /// <summary>
+    /// An Unknown order still unresolved this long after it became so is cancelled by client id; a cancel still
+    /// unanswered this long after it was sent is taken as done (counted; a fill that turns up later is still applied
+    /// and protected). So no order stays working, nor holds its order-table slot, forever.
+    /// </summary>
+    public long UnresolvedTimeoutMs { get; init; } = 60_000;
 
     public void Validate()
     {
@@ -42,7 +55,8 @@ public sealed record ExecutorOptions
         }
 
         if (MaxSymbols <= 0 || TakeProfit1R <= 0 || TakeProfit2R < TakeProfit1R || TrailingDistanceTicks <= 0 || TrailingStepTicks <= 0
-            || MaxHoldMs < 0 || LastClientOrderId < 0 || EntryTimeoutMs < 0 || CooldownMs < 0 || StopRetries < 0)
+            || MaxHoldMs < 0 || LastClientOrderId < 0 || EntryTimeoutMs < 0 || StopRetries < 0 || StopRetryBackoffMs <= 0
+            || QueryIntervalMs <= 0 || UnresolvedTimeoutMs <= 0)
         {
             throw new ArgumentException("invalid executor options: " + this);
         }

@@ -2,7 +2,7 @@ using Engine.Model;
 
 namespace Engine.Oms;
 
-/// <summary>One symbol's position plan (contracts §4): entry, stop, take-profit legs, trailing, cooldown. Engine thread only.</summary>
+/// <summary>One symbol's position plan (contracts §4): entry, stop, take-profit legs, trailing. Engine thread only.</summary>
 public struct ExitPlan
 {
     public ExitPhase Phase;
@@ -20,6 +20,21 @@ public struct ExitPlan
     public ClientOrderId FlattenId;
 
     public Price StopDistance;
+
+    /// <summary>The stop the risk gate sized the entry for; zero when only a distance was given.</summary>
+    public Price PlannedStopPrice;
+
+    /// <summary>The quantity the newest stop sent (working or pending) covers; resized when the position changes.</summary>
+    public Quantity StopSize;
+
+    /// <summary>A stop refused for a transient reason is resent at this event time (0: nothing waiting).</summary>
+    public long StopRetryAtMs;
+
+    /// <summary>A refused flatten is resent at this event time.</summary>
+    public long FlattenRetryAtMs;
+
+    /// <summary>What the entry fills is closed at once, not kept (operator flatten or a halt while it was working).</summary>
+    public bool CloseEntryFills;
     public Price EntryPrice;
     public Price StopPrice;
     public Price PendingStopPrice;
@@ -34,8 +49,8 @@ public struct ExitPlan
     public long EntrySubmittedMs;
     public long EntryFilledMs;
 
-    /// <summary>No entry before this event time (exclusive), Unix epoch ms.</summary>
-    public long CooldownUntilMs;
+    /// <summary>The price of the newest stop sent, or zero before the first.</summary>
+    public readonly Price CurrentStopPrice => !PendingStopId.IsNone ? PendingStopPrice : !StopId.IsNone ? StopPrice : PendingStopPrice;
 
     public readonly Side ExitSide => EntrySide == Side.Buy ? Side.Sell : Side.Buy;
 }

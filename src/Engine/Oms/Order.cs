@@ -21,5 +21,15 @@ public struct Order
     public long UpdatedMs;
     public BinanceErrorCode LastError;
 
+    /// <summary>True once the venue has shown it knows the order (an acknowledgement, a fill, a venue id).</summary>
+    public bool Acknowledged;
+
+    /// <summary>Trade id of the last fill applied (0 when none, or when reports carry none).</summary>
+    public long LastTradeId;
+
+    /// <summary>Event time the order entered Unknown or PendingCancel, and of the last query sent about it.</summary>
+    public long UnresolvedSinceMs;
+    public long LastQueryMs;
+
     public readonly Quantity Remaining => Quantity - Filled;
 }

@@ -22,6 +22,6 @@ public enum OrderEvent : byte
     /// <summary>The submit timed out or got a 5xx: the venue may or may not have the order.</summary>
     OutcomeUnknown = 9,
 
-    /// <summary>A query found no such order (-2013).</summary>
+    /// <summary>A query found no such order (-2013), or a cancel was refused for an order the venue never acknowledged.</summary>
     NotFound = 10,
 }

@@ -53,12 +53,22 @@ public static class OrderStateMachine
         (OrderStatus.PendingCancel, OrderEvent.CancelRejectedAfterPartialFill) => OrderStatus.PartiallyFilled, // -2011, keeps working with its fills
         (OrderStatus.PendingCancel, OrderEvent.Expired) => OrderStatus.Expired,
         (OrderStatus.PendingCancel, OrderEvent.Rejected) => OrderStatus.Rejected, // the submit itself was refused while we were cancelling
+        (OrderStatus.PendingCancel, OrderEvent.NotFound) => OrderStatus.Canceled, // -2013 on a query: the venue has no such order working
+        (OrderStatus.PendingCancel, OrderEvent.OutcomeUnknown) => OrderStatus.PendingCancel, // the cancel timed out: queried later
+
+        (OrderStatus.Accepted, OrderEvent.Accepted) => OrderStatus.Accepted, // a query's answer: still working
+        (OrderStatus.PartiallyFilled, OrderEvent.Accepted) => OrderStatus.PartiallyFilled, // a query's answer: still working
 
         (OrderStatus.Canceled, OrderEvent.Filled) => OrderStatus.Filled, // the venue filled before it saw our cancel
         (OrderStatus.Canceled, OrderEvent.PartiallyFilled) => OrderStatus.Canceled, // a fill from before the cancel, reported late
 
         (OrderStatus.Filled, OrderEvent.CancelRejected) => OrderStatus.Filled, // our cancel reached the venue after the fill: -2011
         (OrderStatus.Filled, OrderEvent.CancelRejectedAfterPartialFill) => OrderStatus.Filled, // same race, after earlier partial fills
+
+        (OrderStatus.Filled, OrderEvent.NotFound) => OrderStatus.Filled, // a query answered after the order ended
+        (OrderStatus.Canceled, OrderEvent.NotFound) => OrderStatus.Canceled,
+        (OrderStatus.Expired, OrderEvent.NotFound) => OrderStatus.Expired,
+        (OrderStatus.Rejected, OrderEvent.NotFound) => OrderStatus.Rejected,
 
         (OrderStatus.Unknown, OrderEvent.Accepted) => OrderStatus.Accepted, // it did reach the venue
         (OrderStatus.Unknown, OrderEvent.Rejected) => OrderStatus.Rejected,
@@ -76,6 +86,9 @@ public static class OrderStateMachine
     /// <summary>True for statuses no report can leave except the listed late-fill races.</summary>
     public static bool IsTerminal(OrderStatus status) =>
         status is OrderStatus.Filled or OrderStatus.Canceled or OrderStatus.Rejected or OrderStatus.Expired;
+
+    /// <summary>True while the venue's answer about the order is awaited: the OMS queries it and, in the end, settles it.</summary>
+    public static bool IsUnresolved(OrderStatus status) => status is OrderStatus.Unknown or OrderStatus.PendingCancel;
 
     /// <summary>True while the order may still fill at the venue.</summary>
     public static bool IsWorking(OrderStatus status) =>

@@ -5,8 +5,9 @@ namespace Engine.Oms;
 
 /// <summary>
 /// Preallocated orders keyed by their deterministic client id: ids are issued in sequence from 1, and an id's slot is
-/// <c>(id - 1) &amp; mask</c>, so lookups are one index and one compare. A slot is reused only once its order is final;
-/// when the next slot still holds a working order the table is full and the new order is refused.
+/// <c>(id - 1) &amp; mask</c>, so lookups are one index and one compare. A slot is reused only once its order is final.
+/// An id whose slot still holds a working order is skipped (ids stay unique and increasing, with a gap), so one order
+/// stuck in its slot never blocks the orders after it; only when every slot is working is the table full.
 /// </summary>
 public sealed class OrderTable
 {
@@ -33,7 +34,10 @@ public sealed class OrderTable
     /// <summary>The id the next successful <see cref="TryAdd"/> will issue.</summary>
     public ClientOrderId NextId => new(_lastId + 1);
 
-    /// <summary>Claims the next id and its slot; false when that slot still holds a working order.</summary>
+    /// <summary>Ids skipped because their slot still held a working order.</summary>
+    public long SkippedIds { get; private set; }
+
+    /// <summary>Claims the next id whose slot is free; false only when every slot holds a working order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryAdd(out ClientOrderId id)
     {
@@ -41,8 +45,7 @@ public sealed class OrderTable
         ref Order slot = ref _slots[(next - 1) & _mask];
         if (slot.Status != OrderStatus.None && OrderStateMachine.IsWorking(slot.Status))
         {
-            id = ClientOrderId.None;
-            return false;
+            return TryAddAfterBusy(out id);
         }
 
         _lastId = next;
@@ -51,6 +54,30 @@ public sealed class OrderTable
         id = slot.ClientId;
         return true;
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryAddAfterBusy(out ClientOrderId id)
+    {
+        for (long next = _lastId + 2; next <= _lastId + _slots.Length; next++)
+        {
+            ref Order slot = ref _slots[(next - 1) & _mask];
+            if (slot.Status == OrderStatus.None || !OrderStateMachine.IsWorking(slot.Status))
+            {
+                SkippedIds += next - _lastId - 1;
+                _lastId = next;
+                slot = default;
+                slot.ClientId = new ClientOrderId(next);
+                id = slot.ClientId;
+                return true;
+            }
+        }
+
+        id = ClientOrderId.None;
+        return false;
+    }
+
+    /// <summary>Every working order, oldest slot first, by reference (the OMS's sweep of open outcomes; cold-ish).</summary>
+    internal Span<Order> Slots => _slots;
 
     /// <summary>The slot of <paramref name="id"/>; <paramref name="found"/> is false when the id is unknown or its slot was reused.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -26,6 +26,22 @@ public readonly record struct VenueFilters(Price TickSize, Quantity StepSize, Qu
         return new Price(q * tick);
     }
 
+    /// <summary>The tick at or above <paramref name="price"/>.</summary>
+    public Price CeilToTick(Price price)
+    {
+        long tick = TickSize.E8;
+        long q = Math.DivRem(price.E8, tick, out long r);
+        return new Price((r > 0 ? q + 1 : q) * tick);
+    }
+
+    /// <summary>The tick at or below <paramref name="price"/>.</summary>
+    public Price FloorToTick(Price price)
+    {
+        long tick = TickSize.E8;
+        long q = Math.DivRem(price.E8, tick, out long r);
+        return new Price((r < 0 ? q - 1 : q) * tick);
+    }
+
     public Price Ticks(long count) => new(TickSize.E8 * count);
 
     /// <summary>The quantity precision implied by the step: 0.001 → 3 decimals, as in exchangeInfo.</summary>

@@ -34,6 +34,9 @@ public struct OutputEvent
     /// <summary>The part the requested order plays in its position's plan (entry, stop, take-profit, flatten).</summary>
     public OrderRole OrderRole;
     public VenueReport Report;
+
+    /// <summary>What the OMS did with <see cref="Report"/>: only an applied fill (Applied, Overfill) moved a position.</summary>
+    public ReportOutcome ReportOutcome;
     public ClosedPosition Position;
     public TradingState BreakerState;
 }

@@ -60,6 +60,9 @@ internal sealed class SymbolLane
 
     public Price LastTradePrice;
 
+    /// <summary>Event time this symbol's last position closed (0: none yet), for the per-symbol cooldown.</summary>
+    public long LastCloseMs;
+
     // The open round trip, from the fill that left flat to the fill that returns to flat.
     public bool InPosition;
     public Side EntrySide;

@@ -66,6 +66,7 @@ public sealed partial class TradingEngine<TOut>
 
         _nowMs = row.EndMs;
         _risk.AdvanceTo(_nowMs);
+        PublishBreakerIfChanged();
         lane.LastTradePrice = row.HasClose ? row.ClosePrice : new Price((long)Math.Round(row.AvgPrice * FixedPoint.Scale));
         long t = StageStart();
         if (_venue is not null)
@@ -138,7 +139,10 @@ public sealed partial class TradingEngine<TOut>
     {
         _nowMs = timeMs;
         _risk.AdvanceTo(timeMs);
+        PublishBreakerIfChanged();
         _account.AdvanceTo(timeMs);
+        _executor.OnClock(timeMs);
+        ForwardRequests();
         var rows = new RowSink(this);
         foreach (SymbolLane lane in _lanes)
         {

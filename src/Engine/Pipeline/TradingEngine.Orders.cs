@@ -39,15 +39,17 @@ public sealed partial class TradingEngine<TOut>
     private void ApplyReport(in VenueReport report)
     {
         Counters.Reports++;
+        ReportOutcome outcome = _executor.OnReport(in report);
+        bool applied = outcome is ReportOutcome.Applied or ReportOutcome.Overfill;
         ref OutputEvent o = ref ClaimOutput(OutputKind.VenueReported);
         o.Report = report;
+        o.ReportOutcome = outcome;
         o.TimeMs = report.EventTimeMs;
         _out.Publish();
 
-        _executor.OnReport(in report);
-        if (!report.IsFill || !TryLane(report.Symbol, out SymbolLane lane))
+        if (!report.IsFill || !applied || !TryLane(report.Symbol, out SymbolLane lane))
         {
-            return;
+            return; // a duplicate fill changed nothing: nobody downstream counts it
         }
 
         Counters.Fills++;
@@ -91,6 +93,7 @@ public sealed partial class TradingEngine<TOut>
         }
 
         lane.InPosition = false;
+        lane.LastCloseMs = fill.EventTimeMs;
         ref OutputEvent o = ref ClaimOutput(OutputKind.PositionClosed);
         ref ClosedPosition c = ref o.Position;
         c.Symbol = lane.Id;
@@ -117,7 +120,7 @@ public sealed partial class TradingEngine<TOut>
             DailyRealisedPnl = _account.DailyRealizedPnl,
             ConsecutiveLosses = _account.ConsecutiveLosses,
             TradesToday = _account.TradesToday,
-            LastCloseTimeMs = _account.LastCloseTimeMs,
+            LastCloseTimeMs = _cooldownPerSymbol ? lane.LastCloseMs : _account.LastCloseTimeMs,
             LastTradePrice = lane.LastTradePrice,
             Filters = lane.Filters,
         };
@@ -140,11 +143,10 @@ public sealed partial class TradingEngine<TOut>
             {
                 _executor.FlattenNow(lane.Id, _nowMs);
             }
-
-            ForwardRequests();
         }
 
         PublishBreakerIfChanged();
+        ForwardRequests();
     }
 
     // Runs on every trade: one compare inline, the rare change out of line.
@@ -162,6 +164,8 @@ public sealed partial class TradingEngine<TOut>
     {
         TradingState state = _risk.State;
         _breakerState = state;
+        _executor.OnTradingState(state, _nowMs); // gates every later order; leaving ACTIVE cancels working entries
+
         ref OutputEvent o = ref ClaimOutput(OutputKind.BreakerChanged);
         o.BreakerState = state;
         _out.Publish();

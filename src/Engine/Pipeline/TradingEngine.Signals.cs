@@ -25,9 +25,7 @@ public sealed partial class TradingEngine<TOut>
         if (verdict == RiskVerdict.Admitted)
         {
             Counters.SignalsAdmitted++;
-            var plan = new EntryPlan(
-                lane.Id, sizing.Side, sizing.Quantity, sizing.StopDistance, sizing.EntryPrice, _nowMs,
-                sizing.IsLimit ? OrderType.Limit : OrderType.Market, sizing.IsLimit ? sizing.EntryPrice : Price.Zero);
+            EntryPlan plan = EntryPlans.FromSizing(lane.Id, in sizing, _nowMs);
             entry = _executor.OnEntry(in plan);
             decision = entry == EntryDecision.Submitted ? SignalDecision.Submitted : SignalDecision.OmsBlocked;
             if (entry == EntryDecision.Submitted)
@@ -63,7 +61,7 @@ public sealed partial class TradingEngine<TOut>
             DailyRealisedPnl = _account.DailyRealizedPnl,
             ConsecutiveLosses = _account.ConsecutiveLosses,
             TradesToday = _account.TradesToday,
-            LastCloseTimeMs = _account.LastCloseTimeMs,
+            LastCloseTimeMs = _cooldownPerSymbol ? lane.LastCloseMs : _account.LastCloseTimeMs,
             OpenPositions = position.IsFlat && !lane.InPosition ? 0 : 1,
             SymbolExposure = position.IsFlat ? Money.Zero : Money.Notional(lane.LastTradePrice, position.AbsoluteSize),
             LastTradePrice = lane.LastTradePrice,

@@ -30,6 +30,7 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
     private readonly StageLatency _latency = new();
     private readonly SignalKind _signal;
     private readonly long _sampleMask;
+    private readonly bool _cooldownPerSymbol;
 
     private long _inputTimestamp;
     private long _nowMs;
@@ -64,6 +65,8 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
         _risk = new RiskGate(options.Risk);
         _account = new AccountState(Money.FromDecimal(options.StartingEquity), options.Risk.DrawdownReference);
         _breakerState = _risk.State;
+        _cooldownPerSymbol = options.Risk.CooldownScope == CooldownScope.Symbol;
+        _executor.OnTradingState(_breakerState, 0);
     }
 
     public StageLatency Latency => _latency;

@@ -38,7 +38,14 @@ public sealed class CircuitBreaker
 
     /// <summary>Whether an order with this intent may go out in the current state.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool AllowsOrder(OrderIntent intent) => _state switch
+    public bool AllowsOrder(OrderIntent intent) => Allows(_state, intent);
+
+    /// <summary>
+    /// Whether an order with this intent may go out in <paramref name="state"/>: ACTIVE everything; REDUCING all but
+    /// entries; HALTED only protective exits and cancels. The OMS applies it to every order it sends.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Allows(TradingState state, OrderIntent intent) => state switch
     {
         TradingState.Active => true,
         TradingState.Reducing => intent != OrderIntent.Entry,

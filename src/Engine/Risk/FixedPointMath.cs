@@ -28,6 +28,24 @@ internal static class FixedPointMath
         return MulDivFloorWide(high, low, c);
     }
 
+    /// <summary>ceil(a × b / c) for a, b ≥ 0 and c > 0 (cold enough: once per admitted signal); 0 when a or b ≤ 0.</summary>
+    public static long MulDivCeil(long a, long b, long c)
+    {
+        if (a <= 0 || b <= 0)
+        {
+            return 0;
+        }
+
+        Int128 product = (Int128)a * b;
+        Int128 q = Int128.DivRem(product, c).Quotient;
+        if (q * c < product)
+        {
+            q++;
+        }
+
+        return q > long.MaxValue ? long.MaxValue : (long)q;
+    }
+
     /// <summary>part ≥ whole × fraction, exactly, with the fraction scaled by 10^8 (no rounding of the threshold).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool AtLeastFraction(long part, long whole, long fractionE8) =>

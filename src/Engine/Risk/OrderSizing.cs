@@ -27,6 +27,12 @@ public readonly struct OrderSizing
     /// <summary>equity × RISK_PCT, floored to 10^-8.</summary>
     public Money RiskAmount { get; init; }
 
+    /// <summary>
+    /// Estimated fees of the round trip if it ends at the stop: FEE_RATE × (entry + stop) × quantity, rounded up. Outside
+    /// the contract's sizing unless FEE_INCLUSIVE_SIZING is on; reported beside <see cref="RiskAmount"/>.
+    /// </summary>
+    public Money EstimatedFees { get; init; }
+
     /// <summary>EntryPrice × Quantity.</summary>
     public Money Notional { get; init; }
 }

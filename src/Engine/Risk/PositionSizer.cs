@@ -78,7 +78,10 @@ internal static class PositionSizer
         // floored: the amount risked never rounds up
         Money risk = new(FixedPointMath.MulDivFloor(inputs.Equity.E8, limits.RiskPctE8, FixedPoint.Scale));
         bool market = !isLimit;
-        long qty = FixedPointMath.MulDivFloor(risk.E8, FixedPoint.Scale, distance.E8);
+        // The estimated fees per unit: a taker fee on the entry and on a fill at the stop (rounded up: never under-counted).
+        long feePerUnitE8 = FixedPointMath.MulDivCeil(entry.E8 + stop.E8, limits.FeeRateE8, FixedPoint.Scale);
+        long perUnitE8 = limits.FeeInclusiveSizing ? distance.E8 + feePerUnitE8 : distance.E8; // the stop is rounded toward the entry: its loss ≤ distance
+        long qty = FixedPointMath.MulDivFloor(risk.E8, FixedPoint.Scale, perUnitE8);
 
         Money headroom = limits.MaxSymbolExposure - inputs.SymbolExposure;
         Money cap = headroom < limits.MaxNotional ? headroom : limits.MaxNotional;
@@ -116,9 +119,19 @@ internal static class PositionSizer
             StopPrice = stop,
             StopDistance = distance,
             RiskAmount = risk,
+            EstimatedFees = EstimatedFees(entry, stop, quantity, limits.FeeRateE8),
             Notional = notional,
         };
         return RiskVerdict.Admitted;
+    }
+
+    /// <summary>FEE_RATE × (entry + stop) × quantity, rounded up to 10^-8, exactly in 128 bits.</summary>
+    private static Money EstimatedFees(Price entry, Price stop, Quantity quantity, long rateE8)
+    {
+        const long E16 = FixedPoint.Scale * FixedPoint.Scale;
+        Int128 product = (Int128)(entry.E8 + stop.E8) * quantity.E8 * rateE8; // scaled by 10^24
+        Int128 q = Int128.DivRem(product, E16).Quotient;
+        return new Money((long)(q * E16 < product ? q + 1 : q));
     }
 
     /// <summary>PERCENT_PRICE against the last trade (the engine's stand-in for the mark price).</summary>

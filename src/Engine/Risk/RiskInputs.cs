@@ -26,7 +26,7 @@ public readonly struct RiskInputs
     /// <summary>Entries made since 00:00 UTC of the event day.</summary>
     public int TradesToday { get; init; }
 
-    /// <summary>Event time of the last position close (0 when none).</summary>
+    /// <summary>Event time of the last position close (0 when none): the account's or the symbol's, by <see cref="RiskOptions.CooldownScope"/>.</summary>
     public long LastCloseTimeMs { get; init; }
 
     /// <summary>Open positions in the signal's symbol.</summary>

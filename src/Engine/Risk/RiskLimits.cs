@@ -22,6 +22,8 @@ internal readonly struct RiskLimits
     public long OrderRefillMs { get; init; }
     public long PriceBandE8 { get; init; }
     public long EntryOffsetE8 { get; init; }
+    public long FeeRateE8 { get; init; }
+    public bool FeeInclusiveSizing { get; init; }
     public bool HaltOnDailyLoss { get; init; }
     public bool HaltOnDrawdown { get; init; }
     public bool HaltOnConsecutiveLosses { get; init; }
@@ -46,6 +48,8 @@ internal readonly struct RiskLimits
             OrderRefillMs = Math.Max(1, (long)Math.Round(options.OrderRefillSeconds * 1000)),
             PriceBandE8 = ToE8(options.PriceBandPct),
             EntryOffsetE8 = ToE8(options.EntryLimitOffsetPct),
+            FeeRateE8 = ToE8(options.FeeRate),
+            FeeInclusiveSizing = options.FeeInclusiveSizing,
             HaltOnDailyLoss = options.HaltOnDailyLoss,
             HaltOnDrawdown = options.HaltOnDrawdown,
             HaltOnConsecutiveLosses = options.HaltOnConsecutiveLosses,

@@ -31,8 +31,14 @@ public sealed record RiskOptions
     /// <summary>MAX_TRADES_PER_DAY: entries per UTC day; the signal after the last allowed one is rejected.</summary>
     public int MaxTradesPerDay { get; init; } = 20;
 
-    /// <summary>COOLDOWN_MIN: minutes after a close before the next entry (contracts §4: 15 by default).</summary>
+    /// <summary>
+    /// COOLDOWN_MIN: minutes after a close before the next entry (contracts §4: 15 by default). The engine's only
+    /// cooldown; <see cref="CooldownScope"/> says whether it holds back every symbol or only the one that closed.
+    /// </summary>
     public double CooldownMinutes { get; init; } = 15;
+
+    /// <summary>COOLDOWN_SCOPE: <see cref="Risk.CooldownScope.Account"/> (any close holds back every symbol, the default) or <see cref="Risk.CooldownScope.Symbol"/>.</summary>
+    public CooldownScope CooldownScope { get; init; } = CooldownScope.Account;
 
     /// <summary>MAX_OPEN_POSITIONS: open positions per symbol (contracts §4: one at a time).</summary>
     public int MaxOpenPositionsPerSymbol { get; init; } = 1;
@@ -57,6 +63,19 @@ public sealed record RiskOptions
     /// (re-based at each UTC day roll, the default) or <see cref="Risk.DrawdownReference.Rolling"/> (carried across days).
     /// </summary>
     public DrawdownReference DrawdownReference { get; init; } = DrawdownReference.Daily;
+
+    /// <summary>
+    /// FEE_RATE: the taker fee rate (0.0005 is Binance USD-M VIP 0's 0.05%) used to estimate an entry's fees: a market
+    /// entry and a stop-out, both taker. Contracts §5's sizing leaves fees out; the estimate is reported beside the risk.
+    /// </summary>
+    public double FeeRate { get; init; } = 0.0005;
+
+    /// <summary>
+    /// FEE_INCLUSIVE_SIZING: when true, the quantity is sized so the price loss at the stop plus the estimated fees stays
+    /// within equity × RISK_PCT (qty = risk / (distance + FEE_RATE × (entry + stop))). Off by default: the contract's
+    /// formula, qty = risk / distance.
+    /// </summary>
+    public bool FeeInclusiveSizing { get; init; }
 
     /// <summary>Whether each breached limit trips the breaker to HALTED (otherwise it only rejects the signal).</summary>
     public bool HaltOnDailyLoss { get; init; } = true;
@@ -85,6 +104,7 @@ public sealed record RiskOptions
         Range(problems, "ORDER_REFILL_SEC", OrderRefillSeconds, 0.001, 86_400, lowExclusive: false);
         Fraction(problems, "PRICE_BAND_PCT", PriceBandPct, 0.5);
         Range(problems, "ENTRY_OFFSET_PCT", EntryLimitOffsetPct, 0, 0.1, lowExclusive: false);
+        Range(problems, "FEE_RATE", FeeRate, 0, 0.01, lowExclusive: false);
         if (problems.Count == 0 && EntryLimitOffsetPct >= PriceBandPct)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture,

@@ -45,7 +45,7 @@ public class AllocationTests
     public void PaperTradingLoop_WholePositions_AfterWarmUp_AllocatesNothing()
     {
         var loop = new PaperTradingLoop(
-            new ExecutorOptions { TrailingDistanceTicks = 40, TrailingStepTicks = 5, MaxHoldMs = 180_000, CooldownMs = 30_000 },
+            new ExecutorOptions { TrailingDistanceTicks = 40, TrailingStepTicks = 5, MaxHoldMs = 180_000 },
             new PaperVenueOptions { LatencyMs = 50, SlippageTicks = 1 },
             [PaperScript.BtcFilters]);
         var rng = new Random(7);

@@ -109,7 +109,7 @@ public class ExecutorTests
     [Fact]
     public void StopLossCycle_RepeatsWithoutRefusals_AndFreesItsSlots()
     {
-        var (oms, box) = Create(new ExecutorOptions { CooldownMs = 0, OrderCapacity = 16 });
+        var (oms, box) = Create(new ExecutorOptions { OrderCapacity = 16 });
         for (int i = 0; i < 100; i++)
         {
             Assert.Equal(EntryDecision.Submitted, oms.OnEntry(Long("0.0123", 1)));
@@ -124,17 +124,6 @@ public class ExecutorTests
 
         Assert.Equal(Money.FromDecimal(-120m), oms.PositionOf(Btc).RealizedPnl); // 100 × 0.012 × -100
         Assert.Equal(0, oms.Counters.IllegalTransitions);
-    }
-
-    [Fact]
-    public void Overfill_IsCountedAndIgnored()
-    {
-        var (oms, _) = Create();
-        oms.OnEntry(Long());
-        oms.OnReport(Report(VenueReportKind.Filled, new ClientOrderId(1), "0.010", "0.010", "60000"));
-        Assert.Equal(1, oms.Counters.Overfills);
-        Assert.True(oms.PositionOf(Btc).IsFlat);
-        Assert.Equal(OrderStatus.PendingSubmit, oms.OrderOf(new ClientOrderId(1), out _).Status);
     }
 
     [Fact]
@@ -155,12 +144,13 @@ public class ExecutorTests
         oms.OnReport(Report(VenueReportKind.Unknown, id)); // HTTP 503: may have executed
         Assert.Equal(OrderStatus.Unknown, oms.OrderOf(id, out _).Status);
         Assert.Equal(ExitPhase.Entering, oms.PlanOf(Btc).Phase);
-        Assert.Equal(1, box.Count); // nothing re-sent blindly
+        Assert.Equal(2, box.Count); // nothing re-sent blindly: the order is queried
+        Assert.Equal((OrderCommand.Query, id), (box.Last.Command, box.Last.ClientId));
 
         oms.OnReport(Report(VenueReportKind.Filled, id, "0.009", "0.009", "60000"));
         Assert.Equal(OrderStatus.Filled, oms.OrderOf(id, out _).Status);
         Assert.Equal(ExitPhase.Open, oms.PlanOf(Btc).Phase);
-        Assert.Equal(4, box.Count); // stop, TP1, TP2
+        Assert.Equal(5, box.Count); // stop, TP1, TP2
     }
 
     [Fact]
@@ -213,9 +203,10 @@ public class ExecutorTests
         var box = new RecordingSink.Box();
         var oms = new Executor<RecordingSink>(new ExecutorOptions { OrderCapacity = 1 }, [PaperScript.BtcFilters, PaperScript.BtcFilters], new RecordingSink(box));
         oms.OnEntry(Long());
-        oms.OnReport(Report(VenueReportKind.Unknown, new ClientOrderId(1))); // still working: its slot stays taken
+        oms.OnReport(Report(VenueReportKind.Unknown, new ClientOrderId(1))); // still working: its slot stays taken (and it is queried)
         var other = new EntryPlan(new SymbolId(1), Side.Buy, Quantity.Parse("0.009"), Price.Parse("100"), Price.Parse("60000"), 1000);
         Assert.Equal(EntryDecision.RejectedOrderTableFull, oms.OnEntry(other));
-        Assert.Equal(1, box.Count);
+        Assert.Equal(2, box.Count);
+        Assert.Equal(OrderCommand.Query, box.Last.Command);
     }
 }

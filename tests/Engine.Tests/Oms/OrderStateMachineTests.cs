@@ -47,6 +47,14 @@ public class OrderStateMachineTests
         (OrderStatus.Unknown, OrderEvent.CancelRequested, OrderStatus.PendingCancel),
         (OrderStatus.Unknown, OrderEvent.OutcomeUnknown, OrderStatus.Unknown),
         (OrderStatus.Unknown, OrderEvent.NotFound, OrderStatus.Rejected),
+        (OrderStatus.PendingCancel, OrderEvent.NotFound, OrderStatus.Canceled), // -2013: nothing working to cancel
+        (OrderStatus.PendingCancel, OrderEvent.OutcomeUnknown, OrderStatus.PendingCancel), // the cancel timed out
+        (OrderStatus.Accepted, OrderEvent.Accepted, OrderStatus.Accepted), // a query's answer
+        (OrderStatus.PartiallyFilled, OrderEvent.Accepted, OrderStatus.PartiallyFilled),
+        (OrderStatus.Filled, OrderEvent.NotFound, OrderStatus.Filled), // a query answered after the end
+        (OrderStatus.Canceled, OrderEvent.NotFound, OrderStatus.Canceled),
+        (OrderStatus.Expired, OrderEvent.NotFound, OrderStatus.Expired),
+        (OrderStatus.Rejected, OrderEvent.NotFound, OrderStatus.Rejected),
     ];
 
     public static TheoryData<OrderStatus, OrderEvent, OrderStatus> LegalEdges()

@@ -16,20 +16,26 @@ public class OrderTableTests
     }
 
     [Fact]
-    public void TryAdd_WhenNextSlotStillWorking_IsRefused()
+    public void TryAdd_WhenNextSlotStillWorking_SkipsToTheNextFreeSlot()
     {
         var table = new OrderTable(2);
         table.TryAdd(out ClientOrderId a);
         table.Find(a, out _).Status = OrderStatus.Accepted;
         table.TryAdd(out ClientOrderId b);
         table.Find(b, out _).Status = OrderStatus.Filled;
-        Assert.False(table.TryAdd(out _)); // slot of id 3 is id 1's, still working
+        Assert.True(table.TryAdd(out ClientOrderId c)); // id 3's slot is id 1's, still working: id 4 takes id 2's
+        Assert.Equal(4, c.Value);
+        Assert.Equal(1, table.SkippedIds);
+        table.Find(a, out bool aStillThere);
+        Assert.True(aStillThere);
+        table.Find(b, out bool bStillThere);
+        Assert.False(bStillThere);
 
+        table.Find(c, out _).Status = OrderStatus.Accepted;
+        Assert.False(table.TryAdd(out _)); // every slot holds a working order: full
         table.Find(a, out _).Status = OrderStatus.Canceled;
-        Assert.True(table.TryAdd(out ClientOrderId c));
-        Assert.Equal(3, c.Value);
-        table.Find(a, out bool stillThere);
-        Assert.False(stillThere); // id 1's slot now holds id 3
+        Assert.True(table.TryAdd(out ClientOrderId d));
+        Assert.Equal(5, d.Value);
     }
 
     [Fact]

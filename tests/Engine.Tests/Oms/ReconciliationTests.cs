@@ -18,7 +18,6 @@ public class ReconciliationTests
         TrailingStepTicks = 5,
         MaxHoldMs = 10 * 60_000,
         EntryTimeoutMs = 20_000,
-        CooldownMs = 60_000,
         StopRetries = 1,
     };
 
@@ -66,7 +65,7 @@ public class ReconciliationTests
     public void RealBtcTrades_PnlAndFeesReconcileExactlyWithTheFills()
     {
         string path = RepoData.Path("binance", "trades", "futures_um", "BTCUSDT-trades-ws-20240808T2354Z-20240808T2359Z.csv.gz");
-        var s = new PaperScript(Options with { CooldownMs = 10_000, MaxHoldMs = 60_000 }, Venue);
+        var s = new PaperScript(Options with { MaxHoldMs = 60_000 }, Venue);
         using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
         reader.ReadLine();
         long nextEntryMs = 0;

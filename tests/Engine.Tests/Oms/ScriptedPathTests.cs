@@ -86,9 +86,9 @@ public class ScriptedPathTests
         Assert.Equal(M(0.24006m), s.Position.Fees);
         Assert.Equal(1, s.Oms.Counters.PositionsClosed);
 
-        // cooldown: blocked 14:59 after the close, allowed at 15:00
-        Assert.Equal(EntryDecision.BlockedCooldown, s.Enter(4000 + (15 * 60_000) - 1, Side.Sell, "0.004", "50", "60000"));
-        Assert.Equal(EntryDecision.Submitted, s.Enter(4000 + (15 * 60_000), Side.Sell, "0.004", "50", "60000"));
+        // The cooldown after a close is the risk gate's (Risk:CooldownMinutes), the engine's only one: the OMS itself
+        // takes the next entry at once.
+        Assert.Equal(EntryDecision.Submitted, s.Enter(4001, Side.Sell, "0.004", "50", "60000"));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public class ScriptedPathTests
     }
 
     [Fact]
-    public void StopRejectedAfterRetries_FlattensAtMarket()
+    public void StopRefusedAsWouldTrigger_FlattensAtOnce_WithoutResendingIt()
     {
         var s = new PaperScript(
             new ExecutorOptions { StopRetries = 1 },
@@ -139,17 +139,17 @@ public class ScriptedPathTests
         s.Enter(1000, Side.Buy, "0.009", "5", "60000"); // stop 5 below the fill
         s.Trade(2000, "60010");   // entry reached the venue at 1500, fills at 60010.1; stop at 60005.1 sent
         s.Trade(2400, "60000");   // the market falls through the stop before it arrives
-        s.Trade(3000, "60001");   // stop arrives at 2500: sell stop above the last price → -2021
-        s.Trade(4000, "60002");   // the retry is refused the same way
+        s.Trade(3000, "60001");   // stop arrives at 2500: sell stop above the last price → -2021: price is through it
         Assert.Equal(ExitPhase.Flattening, s.Plan.Phase);
-        Assert.Equal(FlattenReason.StopPlacementFailed, s.Plan.FlattenReason);
-        Assert.Equal(1, s.Oms.Counters.EmergencyFlattens);
-        Assert.Equal(1, s.Oms.Counters.StopRetries);
-        Assert.Equal(2, s.Reports.Count(r => r.Kind == VenueReportKind.Rejected && r.ErrorCode == BinanceErrorCode.OrderWouldImmediatelyTrigger));
+        Assert.Equal(FlattenReason.StopWouldTrigger, s.Plan.FlattenReason);
+        Assert.Equal(1, s.Oms.Counters.StopsWouldTrigger);
+        Assert.Equal(0, s.Oms.Counters.StopRetries);
+        Assert.Single(s.Requests, r => r.Command == OrderCommand.Submit && r.Type == OrderType.StopMarket); // never resent
+        Assert.Equal(1, s.Reports.Count(r => r.Kind == VenueReportKind.Rejected && r.ErrorCode == BinanceErrorCode.OrderWouldImmediatelyTrigger));
 
         OrderRequest flatten = s.SubmitOf(OrderRole.Flatten);
         Assert.Equal((OrderType.Market, Side.Sell, Q("0.009"), true), (flatten.Type, flatten.Side, flatten.Quantity, flatten.ReduceOnly));
-        s.Trade(5000, "59990");   // flatten sells at 59990 - 0.1; the take-profits are cancelled
+        s.Trade(4000, "59990");   // flatten (sent at 2500, at the venue by 3000) sells at 59990 - 0.1; the take-profits are cancelled
         Assert.True(s.Position.IsFlat);
         Assert.Equal(ExitPhase.Idle, s.Plan.Phase);
         // (59989.9 - 60010.1) × 0.009 = -0.1818; fees 0.27004545 + 539.9091 × 0.0005

@@ -37,7 +37,7 @@ public static class PipelineFixtures
             VwapMaxDistUsd = 1000,
         },
         Risk = new Engine.Risk.RiskOptions { CooldownMinutes = 0.5, MaxTradesPerDay = 1000, MaxConsecutiveLosses = 1000, OrderBurst = 100, OrderRefillSeconds = 1 },
-        Executor = new Engine.Oms.ExecutorOptions { CooldownMs = 30_000 },
+        Executor = new Engine.Oms.ExecutorOptions(),
         LatencySampleEvery = sampleEvery,
     };
 

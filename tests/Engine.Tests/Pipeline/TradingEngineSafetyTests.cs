@@ -1,4 +1,5 @@
 using Engine.Model;
+using Engine.Oms;
 using Engine.Pipeline;
 using Engine.Risk;
 using Engine.Signals;
@@ -112,5 +113,85 @@ public class TradingEngineSafetyTests
         List<SignalRecord> signals = Signals(engine);
         Assert.Equal(2, signals.Count);
         Assert.Equal(RiskVerdict.Admitted, signals[1].Verdict);
+    }
+
+    [Fact]
+    public void OperatorHalt_CancelsTheWorkingEntry_SoItCannotOpenAPositionWhileHalted()
+    {
+        // A limit entry (offset 0.1%: 101 × 1.001 = 101.101, floored to 101.1) rests; row 2 stays above it.
+        var risk = new RiskOptions { EntryLimitOffsetPct = 0.001 };
+        EngineEvent[] day1 = LosingRoundTripOnDay1();
+        EngineEvent above = Row(Day1Start + 120_000, "102", "6.5", "3.5", "103", "101.8", "102.5");
+        EngineEvent through = Row(Day1Start + 180_000, "101", "7", "3", "101.5", "100", "100.5"); // would fill the limit
+        var engine = Run(risk, day1[0], day1[1], above, Command(OperatorCommandKind.Halt, Day1Start + 180_000), through);
+
+        OrderRequest entry = engine.Output.Events.First(o => o.Kind == OutputKind.OrderRequested).Order;
+        Assert.Equal(OrderType.Limit, entry.Type);
+        Assert.Contains(engine.Output.Events, o => o.Kind == OutputKind.OrderRequested && o.Order.Command == OrderCommand.Cancel && o.Order.ClientId == entry.ClientId);
+        Assert.True(engine.Executor.PositionOf(new SymbolId(0)).IsFlat);
+        Assert.Equal(0, engine.Executor.WorkingOrders);
+    }
+
+    [Fact]
+    public void DuplicateFillReport_IsCountedOnce_InTheEngineAndInWhatItPublishes()
+    {
+        var engine = new TradingEngine<CollectingOutputSink>(Options(new RiskOptions()), new CollectingOutputSink(), paperVenue: false);
+        EngineEvent[] day1 = LosingRoundTripOnDay1();
+        engine.OnEvent(ref day1[0]);
+        engine.OnEvent(ref day1[1]); // PEAK: a market entry of 25 goes out as client id 1
+        OrderRequest entry = engine.Output.Events.Single(o => o.Kind == OutputKind.OrderRequested).Order;
+        Assert.Equal(Quantity.Parse("25"), entry.Quantity);
+
+        var fill = new EngineEvent { Kind = EventKind.VenueReport };
+        fill.Report = new VenueReport
+        {
+            Kind = VenueReportKind.Filled, ClientId = entry.ClientId, Symbol = new SymbolId(0), Side = Side.Buy,
+            LastQuantity = Quantity.Parse("25"), LastPrice = Price.Parse("102"), CumulativeQuantity = Quantity.Parse("25"),
+            Fee = Money.FromDecimal(1.275m), EventTimeMs = Day1Start + 121_000,
+        };
+        EngineEvent again = fill; // ORDER_TRADE_UPDATE and TRADE_LITE carry the same trade
+        engine.OnEvent(ref fill);
+        engine.OnEvent(ref again);
+
+        Assert.Equal(1, engine.Counters.Fills);
+        Assert.Equal(Quantity.Parse("25"), engine.Executor.PositionOf(new SymbolId(0)).Size);
+        Assert.Equal(1, engine.Executor.Counters.DuplicateFills);
+        List<OutputEvent> reported = engine.Output.Events.Where(o => o.Kind == OutputKind.VenueReported).ToList();
+        Assert.Equal([ReportOutcome.Applied, ReportOutcome.Duplicate], reported.Select(o => o.ReportOutcome).ToList());
+    }
+
+    [Theory]
+    [InlineData(CooldownScope.Account, RiskVerdict.Cooldown)]
+    [InlineData(CooldownScope.Symbol, RiskVerdict.Admitted)]
+    public void CooldownAfterAClose_HoldsBackTheSymbolsItsScopeNames(CooldownScope scope, RiskVerdict otherSymbol)
+    {
+        // BTCUSDT closes its losing round trip at 23:54; ETHUSDT, trading the same rows two minutes later, peaks at
+        // 23:57 to 23:58, 4 minutes after that close, well inside the 15-minute cooldown.
+        var options = Options(new RiskOptions { CooldownScope = scope }) with
+        {
+            Symbols =
+            [
+                new SymbolSetup { Name = "BTCUSDT", Filters = PipelineFixtures.BtcFilters },
+                new SymbolSetup { Name = "ETHUSDT", Filters = PipelineFixtures.BtcFilters },
+            ],
+        };
+        var engine = new TradingEngine<CollectingOutputSink>(options, new CollectingOutputSink());
+        EngineEvent[] btc = LosingRoundTripOnDay1();
+        EngineEvent[] eth = LosingRoundTripOnDay1();
+        foreach (ref EngineEvent e in eth.AsSpan())
+        {
+            e.Row.Symbol = new SymbolId(1);
+            e.Row.StartMs += 6 * 60_000;
+        }
+
+        EngineEvent[] script = [.. btc, eth[0], eth[1]];
+        foreach (ref EngineEvent e in script.AsSpan())
+        {
+            engine.OnEvent(ref e);
+        }
+
+        Assert.Single(engine.Output.Events, o => o.Kind == OutputKind.PositionClosed && o.Position.Symbol == new SymbolId(0));
+        SignalRecord ethPeak = Signals(engine).Single(s => s.Signal.Symbol == new SymbolId(1));
+        Assert.Equal(otherSymbol, ethPeak.Verdict);
     }
 }

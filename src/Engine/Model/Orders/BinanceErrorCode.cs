@@ -4,7 +4,31 @@ namespace Engine.Model;
 public enum BinanceErrorCode
 {
     None = 0,
+
+    /// <summary>An unknown error while processing the request: its outcome is open.</summary>
+    Unknown = -1000,
+
+    /// <summary>Internal error; unable to process the request: its outcome is open.</summary>
+    Disconnected = -1001,
+
+    /// <summary>Too many requests (rate limiter): not placed.</summary>
+    TooManyRequests = -1003,
+
+    /// <summary>Timeout waiting for the backend: the outcome is open.</summary>
     Timeout = -1007,
+
+    /// <summary>Server busy: treated as an open outcome, never as a refusal.</summary>
+    ServerBusy = -1008,
+
+    /// <summary>Too many new orders (order-rate limiter): not placed.</summary>
+    TooManyOrders = -1015,
+
+    /// <summary>Timestamp outside the receive window: not placed.</summary>
+    InvalidTimestamp = -1021,
+    InvalidSignature = -1022,
+    BadSymbol = -1121,
+    MarginNotSufficient = -2019,
+    StopOrderSwitchAlgo = -4120,
     FilterFailureLotSize = -1013,
     BadPrecision = -1111,
     NewOrderRejected = -2010,

@@ -36,7 +36,7 @@ public readonly struct OrderRequest
 
     public OrderCommand Command { get; }
 
-    /// <summary>The new order's id (Submit) or the id of the order to cancel (Cancel).</summary>
+    /// <summary>The new order's id (Submit), or the id of the order to cancel (Cancel) or to look up (Query).</summary>
     public ClientOrderId ClientId { get; }
 
     /// <summary>The venue's id when known (Cancel); <see cref="OrderId.None"/> otherwise.</summary>
@@ -58,6 +58,9 @@ public readonly struct OrderRequest
 
     /// <summary>Event time at which the engine decided, Unix epoch ms UTC.</summary>
     public long TimeMs { get; }
+
+    public static OrderRequest QueryOf(ClientOrderId clientId, OrderId venueId, SymbolId symbol, long timeMs) =>
+        new(OrderCommand.Query, clientId, venueId, symbol, default, default, TimeInForce.None, default, default, default, false, timeMs);
 
     public static OrderRequest CancelOf(ClientOrderId clientId, OrderId venueId, SymbolId symbol, long timeMs) =>
         new(OrderCommand.Cancel, clientId, venueId, symbol, default, default, TimeInForce.None, default, default, default, false, timeMs);

@@ -20,6 +20,9 @@ public struct VenueReport
     public Quantity LastQuantity;
     public Price LastPrice;
 
+    /// <summary>The venue's id of this fill's trade (Binance <c>t</c>); 0 when the report does not carry one.</summary>
+    public long TradeId;
+
     /// <summary>Quantity filled so far, this fill included (Binance <c>z</c>).</summary>
     public Quantity CumulativeQuantity;
 

@@ -97,6 +97,10 @@ public sealed partial class PaperVenue
             {
                 ArriveCancel(in request, arrivalMs);
             }
+            else if (request.Command == OrderCommand.Query)
+            {
+                ArriveQuery(in request, arrivalMs);
+            }
             else
             {
                 ArriveSubmit(in request, arrivalMs);
@@ -151,6 +155,32 @@ public sealed partial class PaperVenue
         r.VenueId = request.VenueId;
         r.Symbol = request.Symbol;
         r.ErrorCode = BinanceErrorCode.CancelRejected; // filled, expired or never seen: Binance answers -2011
+        r.EventTimeMs = arrivalMs;
+        _reports.TryEnqueue(in r);
+    }
+
+    /// <summary>
+    /// A status query: a resting order is reported as still working (Accepted, with what it filled so far); any other
+    /// is not found (-2013). The paper venue forgets orders once they end, and their end was reported already.
+    /// </summary>
+    private void ArriveQuery(in OrderRequest request, long arrivalMs)
+    {
+        for (int i = 0; i < _bookHighWater; i++)
+        {
+            ref PaperOrder o = ref _book[i];
+            if (o.InUse && o.Request.ClientId == request.ClientId && o.Request.Symbol == request.Symbol)
+            {
+                Emit(in o, VenueReportKind.Accepted, arrivalMs);
+                return;
+            }
+        }
+
+        VenueReport r = default;
+        r.Kind = VenueReportKind.NotFound;
+        r.ClientId = request.ClientId;
+        r.VenueId = request.VenueId;
+        r.Symbol = request.Symbol;
+        r.ErrorCode = BinanceErrorCode.NoSuchOrder;
         r.EventTimeMs = arrivalMs;
         _reports.TryEnqueue(in r);
     }
