@@ -141,8 +141,8 @@ public sealed partial class Executor<TOut>
         VenueReportKind.PartiallyFilled => OrderEvent.PartiallyFilled,
         VenueReportKind.Filled => OrderEvent.Filled,
         VenueReportKind.Canceled => OrderEvent.Canceled,
-        VenueReportKind.CancelRejected => !o.Acknowledged && o.Filled.E8 == 0
-            ? OrderEvent.NotFound // -2011 for an order the venue never acknowledged: it has no such order, nothing works
+        VenueReportKind.CancelRejected => o.OutcomeWasUnknown && !o.Acknowledged && o.Filled.E8 == 0
+            ? OrderEvent.NotFound // -2011 for a submit left Unknown and never acknowledged: the venue has no such order
             : o.Filled.E8 > 0 ? OrderEvent.CancelRejectedAfterPartialFill : OrderEvent.CancelRejected,
         VenueReportKind.Expired => OrderEvent.Expired,
         VenueReportKind.Unknown => OrderEvent.OutcomeUnknown,

@@ -230,7 +230,7 @@ public sealed partial class Executor<TOut> where TOut : struct, IOrderRequestSin
         if (p.StopRetryAtMs != 0 && timeMs >= p.StopRetryAtMs && p.Phase is ExitPhase.Entering or ExitPhase.Open)
         {
             p.StopRetryAtMs = 0;
-            MoveStop(symbol, ref p, p.CurrentStopPrice, timeMs); // the back-off after a transient refusal is over
+            MoveStop(symbol, ref p, p.PendingStopPrice, timeMs); // the back-off after a transient refusal is over: the same stop again
         }
 
         switch (p.Phase)
@@ -355,6 +355,10 @@ public sealed partial class Executor<TOut> where TOut : struct, IOrderRequestSin
 
         o.Status = next;
         o.UpdatedMs = timeMs;
+        if (next == OrderStatus.Unknown)
+        {
+            o.OutcomeWasUnknown = true;
+        }
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -24,6 +24,9 @@ public struct Order
     /// <summary>True once the venue has shown it knows the order (an acknowledgement, a fill, a venue id).</summary>
     public bool Acknowledged;
 
+    /// <summary>True once the submit's outcome was left open (timeout, 5xx): a later -2011 then means "never placed".</summary>
+    public bool OutcomeWasUnknown;
+
     /// <summary>Trade id of the last fill applied (0 when none, or when reports carry none).</summary>
     public long LastTradeId;
 

@@ -126,4 +126,20 @@ public class StopRejectionTests
         Assert.Equal(ExitPhase.Flattening, h.Plan.Phase);
         Assert.Equal(FlattenReason.StopPlacementFailed, h.Plan.FlattenReason);
     }
+
+    [Fact]
+    public void BreakEvenMoveRefusedTransiently_IsResentAtBreakEven_NotAtTheOldStop()
+    {
+        var h = new OmsHarness();
+        var (_, stop) = h.OpenLong(); // stop 59900, TP1 id 3
+        h.Apply(Report(VenueReportKind.Accepted, stop, timeMs: 2100));
+        h.Apply(Report(VenueReportKind.Filled, new ClientOrderId(3), "0.003", "0.003", "60100", 2200, Side.Sell));
+        OrderRequest breakEven = h.Submits(OrderRole.StopLoss)[1];
+        Assert.Equal(Price.Parse("60000"), breakEven.StopPrice);
+        h.Apply(Rejected(breakEven.ClientId, (BinanceErrorCode)(-1015), 2300));
+        h.Oms.OnMark(Btc, Price.Parse("60050"), 2300 + DefaultBackoffMs);
+        OrderRequest again = h.Submits(OrderRole.StopLoss)[2];
+        Assert.Equal((Price.Parse("60000"), Quantity.Parse("0.006")), (again.StopPrice, again.Quantity));
+        Assert.Equal(OrderStatus.Accepted, h.StatusOf(stop)); // the old stop keeps working meanwhile
+    }
 }
