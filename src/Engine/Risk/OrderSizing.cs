@@ -28,8 +28,8 @@ public readonly struct OrderSizing
     public Money RiskAmount { get; init; }
 
     /// <summary>
-    /// Estimated fees of the round trip if it ends at the stop: FEE_RATE × (entry + stop) × quantity, rounded up. Outside
-    /// the contract's sizing unless FEE_INCLUSIVE_SIZING is on; reported beside <see cref="RiskAmount"/>.
+    /// Estimated fees of the round trip if it ends at the stop: Risk:FeeRate × (entry + stop) × quantity, rounded up. Outside
+    /// the contract's sizing unless Risk:FeeInclusiveSizing is on; reported beside <see cref="RiskAmount"/>.
     /// </summary>
     public Money EstimatedFees { get; init; }
 

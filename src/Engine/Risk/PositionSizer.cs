@@ -125,7 +125,7 @@ internal static class PositionSizer
         return RiskVerdict.Admitted;
     }
 
-    /// <summary>FEE_RATE × (entry + stop) × quantity, rounded up to 10^-8, exactly in 128 bits.</summary>
+    /// <summary>Risk:FeeRate × (entry + stop) × quantity, rounded up to 10^-8, exactly in 128 bits.</summary>
     private static Money EstimatedFees(Price entry, Price stop, Quantity quantity, long rateE8)
     {
         const long E16 = FixedPoint.Scale * FixedPoint.Scale;

@@ -37,7 +37,7 @@ public sealed record RiskOptions
     /// </summary>
     public double CooldownMinutes { get; init; } = 15;
 
-    /// <summary>COOLDOWN_SCOPE: <see cref="Risk.CooldownScope.Account"/> (any close holds back every symbol, the default) or <see cref="Risk.CooldownScope.Symbol"/>.</summary>
+    /// <summary>What the cooldown holds back: <see cref="Risk.CooldownScope.Account"/> (any close holds back every symbol, the default) or <see cref="Risk.CooldownScope.Symbol"/>.</summary>
     public CooldownScope CooldownScope { get; init; } = CooldownScope.Account;
 
     /// <summary>MAX_OPEN_POSITIONS: open positions per symbol (contracts §4: one at a time).</summary>
@@ -59,20 +59,20 @@ public sealed record RiskOptions
     public double EntryLimitOffsetPct { get; init; }
 
     /// <summary>
-    /// DRAWDOWN_REFERENCE: the equity peak MAX_DRAWDOWN_PCT is measured from: <see cref="Risk.DrawdownReference.Daily"/>
+    /// The equity peak MAX_DRAWDOWN_PCT is measured from: <see cref="Risk.DrawdownReference.Daily"/>
     /// (re-based at each UTC day roll, the default) or <see cref="Risk.DrawdownReference.Rolling"/> (carried across days).
     /// </summary>
     public DrawdownReference DrawdownReference { get; init; } = DrawdownReference.Daily;
 
     /// <summary>
-    /// FEE_RATE: the taker fee rate (0.0005 is Binance USD-M VIP 0's 0.05%) used to estimate an entry's fees: a market
+    /// The taker fee rate (0.0005 is Binance USD-M VIP 0's 0.05%) used to estimate an entry's fees: a market
     /// entry and a stop-out, both taker. Contracts §5's sizing leaves fees out; the estimate is reported beside the risk.
     /// </summary>
     public double FeeRate { get; init; } = 0.0005;
 
     /// <summary>
-    /// FEE_INCLUSIVE_SIZING: when true, the quantity is sized so the price loss at the stop plus the estimated fees stays
-    /// within equity × RISK_PCT (qty = risk / (distance + FEE_RATE × (entry + stop))). Off by default: the contract's
+    /// When true, the quantity is sized so the price loss at the stop plus the estimated fees stays
+    /// within equity × RISK_PCT (qty = risk / (distance + FeeRate × (entry + stop))). Off by default: the contract's
     /// formula, qty = risk / distance.
     /// </summary>
     public bool FeeInclusiveSizing { get; init; }
@@ -104,7 +104,7 @@ public sealed record RiskOptions
         Range(problems, "ORDER_REFILL_SEC", OrderRefillSeconds, 0.001, 86_400, lowExclusive: false);
         Fraction(problems, "PRICE_BAND_PCT", PriceBandPct, 0.5);
         Range(problems, "ENTRY_OFFSET_PCT", EntryLimitOffsetPct, 0, 0.1, lowExclusive: false);
-        Range(problems, "FEE_RATE", FeeRate, 0, 0.01, lowExclusive: false);
+        Range(problems, "FeeRate", FeeRate, 0, 0.01, lowExclusive: false);
         if (problems.Count == 0 && EntryLimitOffsetPct >= PriceBandPct)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture,
