@@ -219,7 +219,9 @@ public static class FuzzTargets
         File.WriteAllBytes(path, Cut(bytes).ToArray());
         try
         {
-            EngineConfigurationLoader.Load(path, [], []);
+            // What a run builds first from an accepted configuration: a configuration error must be found at load.
+            (EngineOptions options, _) = EngineConfigurationLoader.Load(path, [], []);
+            _ = new SymbolRegistry([options.Symbol.Name]);
         }
         finally
         {

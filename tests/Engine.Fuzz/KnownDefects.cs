@@ -18,11 +18,6 @@ public static class KnownDefects
         new("recording", "issue 14 defect 6: corrupt ENGREC01 header or symbol table crashes the reader",
             e => ((e is EndOfStreamException or OverflowException or OutOfMemoryException) && ThrownIn(e, "RecordingReader..ctor"))
                 || e is KnownDefectGuardException),
-
-        // System.Text.Json reads strings lazily: invalid UTF-8 inside a string or property name of the --config file
-        // throws InvalidOperationException from LayeredSettings.Flatten, which the CLI reports as an internal fault.
-        new("config", "not in issue 14: invalid UTF-8 inside a JSON string of --config is an internal fault (exit 1), not a configuration error",
-            e => e is InvalidOperationException && e.StackTrace?.Contains("TranscodeHelper", StringComparison.Ordinal) == true),
     ];
 
     /// <summary>The known defect that <paramref name="error"/> in <paramref name="target"/> is, or null.</summary>
