@@ -7,6 +7,8 @@ namespace Engine.Binance.Archives;
 /// Reads <c>aggregated.csv</c> (contracts §1) into <see cref="EventKind.AggregatedRow"/> events, for users who already
 /// run an aggregator. Accepts the engine's files (ISO interval start, 10 columns) and the original Aggregator's (interval
 /// END as <c>yyyy-MM-dd HH:mm:ss</c>, so start = end − interval; 8 or 10 columns), a UTF-8 BOM, and a header line.
+/// Empty ClosePrice, or empty HiPrice and LowPrice, columns (the engine's own output for rows that lack them) give a row
+/// without them (<see cref="AggregatedRow.HasClose"/>, <see cref="AggregatedRow.HasHighLow"/> false).
 /// Malformed lines are counted in <see cref="Stats"/> with their number and reason, and skipped.
 /// </summary>
 public sealed class AggregatedCsvReader : IEventSource
@@ -96,14 +98,20 @@ public sealed class AggregatedCsvReader : IEventSource
             return LineFailure.BadNumber;
         }
 
-        if (!FixedPoint.TryParse(CsvColumns.Column(line, s, 7), out long close) || close < 0)
+        // The engine writes ClosePrice, HiPrice and LowPrice empty for a row that has none (one read from an input
+        // without those columns): such a row reads back as it was written, without them.
+        long close = 0;
+        ReadOnlySpan<byte> closeText = CsvColumns.Column(line, s, 7);
+        bool hasClose = !closeText.IsEmpty;
+        if (hasClose && (!FixedPoint.TryParse(closeText, out close) || close < 0))
         {
             return LineFailure.BadPrice;
         }
 
         long high = 0;
         long low = 0;
-        if (columns == 10
+        bool hasHighLow = columns == 10 && !(CsvColumns.Column(line, s, 8).IsEmpty && CsvColumns.Column(line, s, 9).IsEmpty);
+        if (hasHighLow
             && (!FixedPoint.TryParse(CsvColumns.Column(line, s, 8), out high) || high < 0
                 || !FixedPoint.TryParse(CsvColumns.Column(line, s, 9), out low) || low < 0))
         {
@@ -123,8 +131,8 @@ public sealed class AggregatedCsvReader : IEventSource
         row.ClosePrice = new Price(close);
         row.HighPrice = new Price(high);
         row.LowPrice = new Price(low);
-        row.HasHighLow = columns == 10;
-        row.HasClose = true;
+        row.HasHighLow = hasHighLow;
+        row.HasClose = hasClose;
         return LineFailure.None;
     }
 }

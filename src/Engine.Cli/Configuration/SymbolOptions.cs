@@ -25,9 +25,11 @@ public sealed class SymbolOptions
 
     public void Validate(ICollection<string> errors)
     {
-        if (string.IsNullOrWhiteSpace(Name) || Name.Length > Engine.Model.SymbolRegistry.MaxSymbolLength)
+        // The symbol registry's own rule, checked here so a bad name is a configuration error, not a failed run.
+        if (string.IsNullOrWhiteSpace(Name) || Name.Length > Engine.Model.SymbolRegistry.MaxSymbolLength
+            || Name.Any(c => c is <= ' ' or > '~' or ',' or '"'))
         {
-            errors.Add($"Symbol:{nameof(Name)} = '{Name}': must be a symbol name such as BTCUSDT");
+            errors.Add($"Symbol:{nameof(Name)} = '{Name}': must be a symbol name such as BTCUSDT, 1 to {Engine.Model.SymbolRegistry.MaxSymbolLength} printable ASCII characters without spaces, commas or quotes");
         }
 
         Positive(errors, nameof(TickSize), TickSize);

@@ -11,7 +11,14 @@ public static class StatusLine
         string progress = s.Progress is >= 0 and <= 1 ? string.Create(inv, $" {s.Progress * 100,5:F1}%") : string.Empty;
         return string.Create(inv,
             $"{now:yyyy-MM-ddTHH:mm:ss.fffZ}{progress} events={s.Events} rate={eventsPerSecond:F0}/s ring={s.RingDepth} " +
-            $"signals={s.Signals} orders={s.Orders} fills={s.Fills} pnl={s.RealizedPnl:F2} p99={FormatNanos(s.P99Nanos)}");
+            $"signals={s.Signals} orders={s.Orders} fills={s.Fills} pnl={s.RealizedPnl:F2} p99={FormatNanos(s.P99Nanos)}{ProcessFigures(s)}");
+    }
+
+    private static string ProcessFigures(in StatusSnapshot s)
+    {
+        return s.Gen0Collections < 0
+            ? string.Empty
+            : string.Create(CultureInfo.InvariantCulture, $" gc={s.Gen0Collections}/{s.Gen1Collections}/{s.Gen2Collections} heap={s.HeapBytes}");
     }
 
     public static string FormatNanos(long nanos) => nanos switch

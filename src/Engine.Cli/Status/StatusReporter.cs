@@ -50,7 +50,7 @@ public sealed class StatusReporter : IDisposable
         while (!_stop.Token.WaitHandle.WaitOne(_interval))
         {
             _onInterval?.Invoke();
-            StatusSnapshot s = _read();
+            StatusSnapshot s = WithProcessFigures(_read());
             DateTimeOffset now = DateTimeOffset.UtcNow;
             double rate = (s.Events - lastEvents) / Math.Max(1e-9, (now - last).TotalSeconds);
             _output.WriteLine(StatusLine.Format(now, s, rate));
@@ -59,6 +59,19 @@ public sealed class StatusReporter : IDisposable
             last = now;
         }
     }
+
+    /// <summary>
+    /// GC collections per generation and the managed heap size: counters the runtime keeps anyway, read without
+    /// allocating, so a long run's log shows whether memory stays flat and collections stop after warm-up
+    /// (bench/soak/run.sh reads them).
+    /// </summary>
+    private static StatusSnapshot WithProcessFigures(StatusSnapshot s) => s with
+    {
+        Gen0Collections = GC.CollectionCount(0),
+        Gen1Collections = GC.CollectionCount(1),
+        Gen2Collections = GC.CollectionCount(2),
+        HeapBytes = GC.GetTotalMemory(forceFullCollection: false),
+    };
 
     private void RunProgressBar()
     {

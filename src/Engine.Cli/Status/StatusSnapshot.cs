@@ -1,6 +1,9 @@
 namespace Engine.Cli.Status;
 
-/// <summary>What a status line shows, read from the engine's published counters by the status thread.</summary>
+/// <summary>
+/// What a status line shows, read from the engine's published counters by the status thread. The process figures
+/// (GC collections per generation since start, managed heap bytes) are -1 when not sampled, and then not shown.
+/// </summary>
 public readonly record struct StatusSnapshot(
     long Events,
     long RingDepth,
@@ -9,4 +12,8 @@ public readonly record struct StatusSnapshot(
     long Fills,
     decimal RealizedPnl,
     long P99Nanos,
-    double Progress);
+    double Progress,
+    long Gen0Collections = -1,
+    long Gen1Collections = -1,
+    long Gen2Collections = -1,
+    long HeapBytes = -1);

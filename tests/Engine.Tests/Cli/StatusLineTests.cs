@@ -13,6 +13,16 @@ public class StatusLineTests
         Assert.Equal("2026-11-21T11:40:00.250Z  50.0% events=1234567 rate=2000000/s ring=12 signals=3 orders=9 fills=8 pnl=-12.35 p99=15.3us", line);
     }
 
+    [Fact]
+    public void Format_WithProcessFigures_AppendsGcCountsAndHeap()
+    {
+        var s = new StatusSnapshot(Events: 10, RingDepth: 0, Signals: 0, Orders: 0, Fills: 0, RealizedPnl: 0m, P99Nanos: 850, Progress: -1,
+            Gen0Collections: 4, Gen1Collections: 2, Gen2Collections: 1, HeapBytes: 12_345_678);
+        string line = StatusLine.Format(new DateTimeOffset(2026, 11, 21, 11, 40, 0, TimeSpan.Zero), s, 10);
+
+        Assert.Equal("2026-11-21T11:40:00.000Z events=10 rate=10/s ring=0 signals=0 orders=0 fills=0 pnl=0.00 p99=850ns gc=4/2/1 heap=12345678", line);
+    }
+
     [Theory]
     [InlineData(-1L, "n/a")]
     [InlineData(850L, "850ns")]

@@ -85,6 +85,9 @@ public sealed class EngineConfigurationLoaderTests : IDisposable
     [InlineData("Runtime:LatencySampleEvery", "100", "power of two from 1 to 1048576")]
     [InlineData("Runtime:LatencySampleEvery", "0", "power of two from 1 to 1048576")]
     [InlineData("Runtime:StatusIntervalSeconds", "NaN", "a finite number")]
+    [InlineData("Symbol:Name", "BTCÄUSDT", "printable ASCII")] // passed validation, then the run failed as an internal fault
+    [InlineData("Symbol:Name", "BTC,USDT", "printable ASCII")]
+    [InlineData("Symbol:Name", "BTC USDT", "printable ASCII")]
     public void Load_InvalidValue_NamesKeyValueAndWhatIsAllowed(string key, string value, string allowed)
     {
         var ex = Assert.Throws<ConfigurationException>(() => EngineConfigurationLoader.Load(null, [], [(key, value, "--set")]));
