@@ -13,6 +13,7 @@ public sealed class JournalTotals
     private long _realizedE8;
     private long _feesE8;
     private long _fillFeesE8;
+    private readonly List<string> _leftOpen = [];
 
     /// <summary>Closed time intervals (rows of aggregated.csv).</summary>
     public long Rows { get; private set; }
@@ -21,6 +22,14 @@ public sealed class JournalTotals
     public long Peaks { get; private set; }
 
     public long Bars { get; private set; }
+
+    /// <summary>
+    /// Intervals still open when the input ended (one per symbol at most): partial, so not rows of aggregated.csv and
+    /// not seen by DeltaScout. Each described as "SYMBOL start: N trades, TotalQty Q".
+    /// </summary>
+    public long IntervalsLeftOpen => _leftOpen.Count;
+
+    public IReadOnlyList<string> IntervalsLeftOpenDescribed => _leftOpen;
 
     /// <summary>Signals evaluated by the risk gate and the OMS, whatever their decision.</summary>
     public long Signals { get; private set; }
@@ -117,6 +126,8 @@ public sealed class JournalTotals
     internal void CountBreakerChange() => BreakerChanges++;
 
     internal void CountEndOfStream() => EndOfStream = true;
+
+    internal void CountIntervalLeftOpen(string description) => _leftOpen.Add(description);
 
     internal void CountError(string message)
     {

@@ -127,6 +127,7 @@ public static class ReplayRunner
             SkippedSymbols = replay.SkippedSymbols,
             LatencyBudgetMs = request.Options.Runtime.LatencyBudgetMs,
             Rows = files.Rows,
+            IntervalsLeftOpen = files.IntervalsLeftOpenDescribed,
             Bars = files.Bars,
             Peaks = files.Peaks,
             FillModel = pipeline.Engine.Venue?.FillModel.ToString() ?? "None",

@@ -57,6 +57,9 @@ public sealed record RunSummary
     /// <summary>Runtime:LatencyBudgetMs: the end-to-end latency the run's p99.99 and maximum are held against.</summary>
     public double LatencyBudgetMs { get; init; } = 100;
     public long Rows { get; init; }
+
+    /// <summary>Intervals still open at the end of the input: partial, not in aggregated.csv, not seen by DeltaScout.</summary>
+    public IReadOnlyList<string> IntervalsLeftOpen { get; init; } = [];
     public long Bars { get; init; }
     public long Peaks { get; init; }
     public string FillModel { get; init; } = "None";
