@@ -14,6 +14,7 @@ public sealed class JournalTotals
     private long _feesE8;
     private long _fillFeesE8;
     private readonly List<string> _leftOpen = [];
+    private readonly long[] _stopRules = new long[4];
 
     /// <summary>Closed time intervals (rows of aggregated.csv).</summary>
     public long Rows { get; private set; }
@@ -37,6 +38,9 @@ public sealed class JournalTotals
     public long SignalsSubmitted => _signalsByDecision[(int)SignalDecision.Submitted];
     public long SignalsRiskRejected => _signalsByDecision[(int)SignalDecision.RiskRejected];
     public long SignalsOmsBlocked => _signalsByDecision[(int)SignalDecision.OmsBlocked];
+
+    /// <summary>Admitted signals whose stop distance came from this rule (contracts §4: ATR, swing, or the fixed-percent fallback).</summary>
+    public long AdmittedWithStopRule(Risk.StopRule rule) => _stopRules[(int)rule];
 
     /// <summary>New orders sent (cancels not included).</summary>
     public long Orders { get; private set; }
@@ -126,6 +130,14 @@ public sealed class JournalTotals
     internal void CountBreakerChange() => BreakerChanges++;
 
     internal void CountEndOfStream() => EndOfStream = true;
+
+    internal void CountStopRule(Risk.StopRule rule)
+    {
+        if ((uint)rule < (uint)_stopRules.Length)
+        {
+            _stopRules[(int)rule]++;
+        }
+    }
 
     internal void CountIntervalLeftOpen(string description) => _leftOpen.Add(description);
 

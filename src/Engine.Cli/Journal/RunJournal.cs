@@ -218,6 +218,10 @@ public sealed class RunJournal : IDisposable
         }
 
         Summary.CountSignal(record.Decision);
+        if (record.Verdict == Risk.RiskVerdict.Admitted)
+        {
+            Summary.CountStopRule(record.Sizing.StopRule);
+        }
         if (_database is null)
         {
             return;

@@ -153,6 +153,8 @@ public static class RunReportWriter
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         md.AppendLine(inv, $"| {s.Signals} | {s.SignalsAdmitted} | {s.Orders} | {s.Fills} | {s.PositionsClosed} | {s.WinningPositions} | {s.RealizedPnl:F2} | {s.FeesPaid:F2} | {s.NetPnl:F2} |");
         md.AppendLine();
+        md.AppendLine(inv, $"Stop rule of the admitted signals (contracts §4): ATR × ATR_MULT {s.StopRuleAtr}, swing {s.StopRuleSwing}, fixed-percent fallback {s.StopRuleFixedPercent}.");
+        md.AppendLine();
 
         md.AppendLine("## Warnings").AppendLine();
         md.AppendLine(inv, $"- Native library: {s.NativeLibrary}");

@@ -26,6 +26,11 @@ public sealed record RunSummary
     public double MeasuredSeconds { get; init; }
     public long Signals { get; init; }
     public long SignalsAdmitted { get; init; }
+
+    /// <summary>Admitted signals by the rule that gave their stop distance: ATR × ATR_MULT, the swing, the fixed percent.</summary>
+    public long StopRuleAtr { get; init; }
+    public long StopRuleSwing { get; init; }
+    public long StopRuleFixedPercent { get; init; }
     public long Orders { get; init; }
     public long Fills { get; init; }
     public long PositionsClosed { get; init; }

@@ -89,6 +89,7 @@ public sealed partial class TradingEngine<TOut>
             lane.RowAtr.Update(row.HighPrice.ToDouble(), row.LowPrice.ToDouble(), row.HasClose ? row.ClosePrice.ToDouble() : row.AvgPrice);
         }
 
+        lane.RowSwing.Add(in row);
         long t = StageStart();
         bool evaluated = false;
         DeltaScoutEvaluation evaluation = default;

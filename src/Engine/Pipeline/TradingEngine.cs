@@ -113,6 +113,7 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
             lane.RowAtr.Update(row.HighPrice.ToDouble(), row.LowPrice.ToDouble(), row.HasClose ? row.ClosePrice.ToDouble() : row.AvgPrice);
         }
 
+        lane.RowSwing.Add(in row);
         return lane.Scout.Warm(in row);
     }
 
