@@ -13,6 +13,8 @@ public sealed class JournalTotals
     private long _realizedE8;
     private long _feesE8;
     private long _fillFeesE8;
+    private readonly List<string> _leftOpen = [];
+    private readonly long[] _stopRules = new long[4];
 
     /// <summary>Closed time intervals (rows of aggregated.csv).</summary>
     public long Rows { get; private set; }
@@ -22,12 +24,23 @@ public sealed class JournalTotals
 
     public long Bars { get; private set; }
 
+    /// <summary>
+    /// Intervals still open when the input ended (one per symbol at most): partial, so not rows of aggregated.csv and
+    /// not seen by DeltaScout. Each described as "SYMBOL start: N trades, TotalQty Q".
+    /// </summary>
+    public long IntervalsLeftOpen => _leftOpen.Count;
+
+    public IReadOnlyList<string> IntervalsLeftOpenDescribed => _leftOpen;
+
     /// <summary>Signals evaluated by the risk gate and the OMS, whatever their decision.</summary>
     public long Signals { get; private set; }
 
     public long SignalsSubmitted => _signalsByDecision[(int)SignalDecision.Submitted];
     public long SignalsRiskRejected => _signalsByDecision[(int)SignalDecision.RiskRejected];
     public long SignalsOmsBlocked => _signalsByDecision[(int)SignalDecision.OmsBlocked];
+
+    /// <summary>Admitted signals whose stop distance came from this rule (contracts §4: ATR, swing, or the fixed-percent fallback).</summary>
+    public long AdmittedWithStopRule(Risk.StopRule rule) => _stopRules[(int)rule];
 
     /// <summary>New orders sent (cancels not included).</summary>
     public long Orders { get; private set; }
@@ -129,6 +142,16 @@ public sealed class JournalTotals
     internal void CountBreakerChange() => BreakerChanges++;
 
     internal void CountEndOfStream() => EndOfStream = true;
+
+    internal void CountStopRule(Risk.StopRule rule)
+    {
+        if ((uint)rule < (uint)_stopRules.Length)
+        {
+            _stopRules[(int)rule]++;
+        }
+    }
+
+    internal void CountIntervalLeftOpen(string description) => _leftOpen.Add(description);
 
     internal void CountError(string message)
     {

@@ -124,6 +124,9 @@ public sealed class RunJournal : IDisposable
                     Summary.CountBreakerChange();
                     _database?.AddBreakerChange(output.TimeMs, ByteEnumNames<Risk.TradingState>.Of(output.BreakerState));
                     break;
+                case OutputKind.IntervalLeftOpen:
+                    OnIntervalLeftOpen(in output.Row);
+                    break;
                 case OutputKind.EndOfStream:
                     Summary.CountEndOfStream();
                     Flush();
@@ -215,6 +218,10 @@ public sealed class RunJournal : IDisposable
         }
 
         Summary.CountSignal(record.Decision);
+        if (record.Verdict == Risk.RiskVerdict.Admitted)
+        {
+            Summary.CountStopRule(record.Sizing.StopRule);
+        }
         if (_database is null)
         {
             return;
@@ -332,6 +339,16 @@ public sealed class RunJournal : IDisposable
         files = null;
         UnknownSymbol(symbol);
         return false;
+    }
+
+    // Not a closed row: never written to aggregated.csv, never seen by DeltaScout; the report names it.
+    private void OnIntervalLeftOpen(in AggregatedRow row)
+    {
+        if (TryName(row.Symbol, out string? name))
+        {
+            string start = DateTimeOffset.FromUnixTimeMilliseconds(row.StartMs).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+            Summary.CountIntervalLeftOpen($"{name} {start}: {row.Trades} trades, TotalQty {row.TotalQty}");
+        }
     }
 
     private bool TryName(SymbolId symbol, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? name)

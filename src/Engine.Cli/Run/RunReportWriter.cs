@@ -113,6 +113,11 @@ public static class RunReportWriter
             : olderSummary ? "(not measured by the engine that ran it)" : "(run shorter than the warm-up)";
         md.AppendLine(inv, $"| {s.Events} | {s.ElapsedSeconds:F3} | {measured} | {overall:F0} | {s.Rows} | {s.Bars} | {s.UnknownSymbolEvents} | {s.MalformedLines} |");
         md.AppendLine();
+        foreach (string open in s.IntervalsLeftOpen)
+        {
+            md.AppendLine(inv, $"Interval left open at the end of the input (partial, so not a row of `aggregated.csv` and not seen by DeltaScout; a longer input closes it): {open}.");
+            md.AppendLine();
+        }
         md.AppendLine(s.ThroughputAfterWarmup
             ? string.Create(inv, $"Events/s after warm-up (`eventsPerSecond` in `summary.json`): the {s.MeasuredEvents} events after the warm-up over the {s.MeasuredSeconds:F3} s the engine thread took from the warm-up's end to the end of the input. Overall: every event over the whole run, start-up (compilation) and the journal's final drain included.")
             : olderSummary
@@ -147,6 +152,8 @@ public static class RunReportWriter
         md.AppendLine("| Signals | Admitted | Orders | Fills | Positions closed | Winners | Realized PnL | Fees | Net PnL |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         md.AppendLine(inv, $"| {s.Signals} | {s.SignalsAdmitted} | {s.Orders} | {s.Fills} | {s.PositionsClosed} | {s.WinningPositions} | {s.RealizedPnl:F2} | {s.FeesPaid:F2} | {s.NetPnl:F2} |");
+        md.AppendLine();
+        md.AppendLine(inv, $"Stop rule of the admitted signals (contracts §4): ATR × ATR_MULT {s.StopRuleAtr}, swing {s.StopRuleSwing}, fixed-percent fallback {s.StopRuleFixedPercent}.");
         md.AppendLine();
 
         md.AppendLine("## Warnings").AppendLine();

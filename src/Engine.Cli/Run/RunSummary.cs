@@ -26,6 +26,11 @@ public sealed record RunSummary
     public double MeasuredSeconds { get; init; }
     public long Signals { get; init; }
     public long SignalsAdmitted { get; init; }
+
+    /// <summary>Admitted signals by the rule that gave their stop distance: ATR × ATR_MULT, the swing, the fixed percent.</summary>
+    public long StopRuleAtr { get; init; }
+    public long StopRuleSwing { get; init; }
+    public long StopRuleFixedPercent { get; init; }
     public long Orders { get; init; }
     public long Fills { get; init; }
     public long PositionsClosed { get; init; }
@@ -57,6 +62,9 @@ public sealed record RunSummary
     /// <summary>Runtime:LatencyBudgetMs: the end-to-end latency the run's p99.99 and maximum are held against.</summary>
     public double LatencyBudgetMs { get; init; } = 100;
     public long Rows { get; init; }
+
+    /// <summary>Intervals still open at the end of the input: partial, not in aggregated.csv, not seen by DeltaScout.</summary>
+    public IReadOnlyList<string> IntervalsLeftOpen { get; init; } = [];
     public long Bars { get; init; }
     public long Peaks { get; init; }
     public string FillModel { get; init; } = "None";

@@ -15,8 +15,9 @@ namespace Engine.Market;
 /// trade (there is no close to carry).</para>
 /// <para>A trade whose time falls before the open interval (late or out of order) is not merged: it returns
 /// <see cref="TradeOutcome.Late"/> and is counted in <see cref="LateTrades"/>/<see cref="LateQuantity"/>.</para>
-/// <para>End of stream: <see cref="Flush{TSink}"/> emits the open interval if it holds at least one trade, even though
-/// its time has not fully elapsed; afterwards that interval counts as closed.</para>
+/// <para>End of stream: the open interval has not closed (more trades of it may exist), so the engine never emits it;
+/// <see cref="TryGetOpenRow"/> shows it, partial, for reports. <see cref="Flush{TSink}"/> (offline use: it decides
+/// that the input is complete) emits it as if closed.</para>
 /// <para>A jump of more than <see cref="MaxEmptyIntervals"/> empty intervals (e.g. a bad timestamp years ahead) emits
 /// no filler rows: it is counted in <see cref="TimeJumps"/>/<see cref="SkippedEmptyIntervals"/> instead, so one bad
 /// trade cannot make the engine emit millions of rows.</para>
@@ -144,7 +145,31 @@ public sealed class TimeAggregator
         }
     }
 
-    /// <summary>End of stream: emits the open interval if it holds trades; see the class remarks.</summary>
+    /// <summary>
+    /// The open interval as a row, partial (its time has not elapsed), without emitting or closing it; false when it
+    /// holds no trade. For reporting what the end of the input left open.
+    /// </summary>
+    public bool TryGetOpenRow(out AggregatedRow row)
+    {
+        row = _row;
+        if (_trades == 0)
+        {
+            return false;
+        }
+
+        row.StartMs = _startMs;
+        row.Trades = _trades;
+        row.BuyQty = new Quantity(_totalE8 - _sellE8);
+        row.SellQty = new Quantity(_sellE8);
+        row.TotalQty = new Quantity(_totalE8);
+        row.AvgPrice = VolumeWeightedPrice.ToDouble(_notional.Value, _totalE8);
+        row.ClosePrice = new Price(_closeE8);
+        row.HighPrice = new Price(_highE8);
+        row.LowPrice = new Price(_lowE8);
+        return true;
+    }
+
+    /// <summary>Offline end of input known complete: emits the open interval if it holds trades; see the class remarks.</summary>
     public void Flush<TSink>(ref TSink sink)
         where TSink : struct, IRowSink
     {

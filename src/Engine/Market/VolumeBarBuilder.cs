@@ -132,10 +132,11 @@ public sealed class VolumeBarBuilder
             }
             else
             {
-                // Smallest part whose notional reaches the remaining quote room: ceil(room / price).
+                // Smallest part whose notional reaches the remaining quote room: ceil(room / price). A trade that
+                // exactly completes the bar (need == qty) closes it here, not with a zero-quantity part of the next.
                 Int128 room = _thresholdE16 - _notional.Value;
                 Int128 need = (room + priceE8 - 1) / priceE8;
-                needE8 = need >= qtyE8 ? long.MaxValue : (long)need;
+                needE8 = need > qtyE8 ? long.MaxValue : (long)need;
             }
 
             if (qtyE8 < needE8)

@@ -9,6 +9,17 @@ namespace Engine.Oms;
 /// </summary>
 public readonly record struct VenueFilters(Price TickSize, Quantity StepSize, Quantity MinQuantity, Money MinNotional)
 {
+    /// <summary>LOT_SIZE maxQty (limit and stop orders); zero means no limit.</summary>
+    public Quantity MaxQuantity { get; init; }
+
+    /// <summary>MARKET_LOT_SIZE maxQty (market orders); zero means no limit.</summary>
+    public Quantity MarketMaxQuantity { get; init; }
+
+    /// <summary>PERCENT_PRICE multiplierUp / multiplierDown × 10^8 (a limit must lie within mark × them); zero means none.</summary>
+    public long MultiplierUpE8 { get; init; }
+
+    public long MultiplierDownE8 { get; init; }
+
     public bool IsValid => TickSize.E8 > 0 && StepSize.E8 > 0 && MinQuantity.E8 >= 0 && MinNotional.E8 >= 0;
 
     public Quantity FloorToStep(Quantity quantity) => new(quantity.E8 - (quantity.E8 % StepSize.E8));

@@ -28,4 +28,10 @@ public enum OutputKind : byte
 
     /// <summary>The input ended and the engine drained: the last event of a run.</summary>
     EndOfStream = 8,
+
+    /// <summary>
+    /// At the end of the input, the interval that was still open (<see cref="OutputEvent.Row"/>, partial: its time
+    /// had not elapsed). Never a row of aggregated.csv and never seen by the signal; reports name it.
+    /// </summary>
+    IntervalLeftOpen = 9,
 }

@@ -27,6 +27,7 @@ internal sealed class SymbolLane
         Bollinger = new BollingerBands(v.BbPeriod, v.BbDeviations);
         BarAtr = new AverageTrueRange(v.AtrPeriod);
         RowAtr = new AverageTrueRange(v.AtrPeriod);
+        RowSwing = new SwingRange(options.Risk.SwingLookback);
         Scout = new DeltaScoutDetector(options.DeltaScout);
         BarSignal = new VolumeBarSignal(v);
     }
@@ -53,6 +54,9 @@ internal sealed class SymbolLane
 
     /// <summary>ATR over closed time rows (high, low, close), for sizing DeltaScout entries on the same timeframe.</summary>
     public AverageTrueRange RowAtr { get; }
+
+    /// <summary>Lowest low and highest high of the last SWING_LOOKBACK closed rows: the swing stop.</summary>
+    public SwingRange RowSwing { get; }
 
     public DeltaScoutDetector Scout { get; }
 

@@ -90,6 +90,7 @@ public sealed partial class TradingEngine<TOut>
             lane.RowAtr.Update(row.HighPrice.ToDouble(), row.LowPrice.ToDouble(), row.HasClose ? row.ClosePrice.ToDouble() : row.AvgPrice);
         }
 
+        lane.RowSwing.Add(in row);
         long t = StageStart();
         bool evaluated = false;
         DeltaScoutEvaluation evaluation = default;
@@ -150,12 +151,19 @@ public sealed partial class TradingEngine<TOut>
         }
     }
 
+    // The interval still open has not closed: it never reaches the signal or aggregated.csv (a longer input would
+    // give it other values, and so another PEAK for the same ts); it is published as left open for the reports.
     private void OnEndOfStream()
     {
-        var rows = new RowSink(this);
         foreach (SymbolLane lane in _lanes)
         {
-            lane.Aggregator.Flush(ref rows);
+            if (lane.Aggregator.TryGetOpenRow(out AggregatedRow open))
+            {
+                ref OutputEvent o = ref ClaimOutput(OutputKind.IntervalLeftOpen);
+                o.Row = open;
+                o.HasEvaluation = false;
+                _out.Publish();
+            }
         }
 
         ClaimOutput(OutputKind.EndOfStream);

@@ -66,6 +66,8 @@ public sealed partial class TradingEngine<TOut>
             SymbolExposure = position.IsFlat ? Money.Zero : Money.Notional(lane.LastTradePrice, position.AbsoluteSize),
             LastTradePrice = lane.LastTradePrice,
             Atr = signal.Atr,
+            SwingLow = lane.RowSwing.Low,
+            SwingHigh = lane.RowSwing.High,
             Filters = lane.Filters,
         };
     }

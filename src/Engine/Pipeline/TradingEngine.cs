@@ -55,13 +55,20 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
         {
             _lanes[i] = new SymbolLane(new SymbolId(i), options.Symbols[i], options);
             SymbolFilters f = options.Symbols[i].Filters;
-            filters[i] = new VenueFilters(f.TickSize, f.MarketStepSize.E8 > 0 ? f.MarketStepSize : f.StepSize, f.MinQty, f.MinNotional);
+            filters[i] = new VenueFilters(f.TickSize, f.MarketStepSize.E8 > 0 ? f.MarketStepSize : f.StepSize, f.MinQty, f.MinNotional)
+            {
+                MaxQuantity = f.MaxQty,
+                MarketMaxQuantity = f.MarketMaxQty.E8 > 0 ? f.MarketMaxQty : f.MaxQty,
+                MultiplierUpE8 = f.MultiplierUpE8,
+                MultiplierDownE8 = f.MultiplierDownE8,
+            };
         }
 
         ExecutorOptions executorOptions = options.Executor with { MaxSymbols = Math.Max(options.Executor.MaxSymbols, _lanes.Length) };
         _requests = new FixedQueue<OrderRequest>(options.Paper.RequestQueueCapacity);
         _executor = new Executor<OrderRequestQueueSink>(executorOptions, filters, new OrderRequestQueueSink(_requests));
-        _venue = paperVenue ? new PaperVenue(options.Paper, filters) : null;
+        PaperVenueOptions paper = options.Paper.WalletBalance > 0 ? options.Paper : options.Paper with { WalletBalance = options.StartingEquity };
+        _venue = paperVenue ? new PaperVenue(paper, filters) : null;
         _risk = new RiskGate(options.Risk);
         _account = new AccountState(Money.FromDecimal(options.StartingEquity), options.Risk.DrawdownReference);
         _breakerState = _risk.State;
@@ -116,6 +123,7 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
             lane.RowAtr.Update(row.HighPrice.ToDouble(), row.LowPrice.ToDouble(), row.HasClose ? row.ClosePrice.ToDouble() : row.AvgPrice);
         }
 
+        lane.RowSwing.Add(in row);
         return lane.Scout.Warm(in row);
     }
 

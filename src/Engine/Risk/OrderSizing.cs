@@ -21,8 +21,11 @@ public readonly struct OrderSizing
     /// <summary>Protective stop, rounded to the tick towards the entry so the loss at the stop stays within the risk.</summary>
     public Price StopPrice { get; init; }
 
-    /// <summary>The unrounded stop distance the quantity was computed from (ATR × ATR_MULT, or the swing stop).</summary>
+    /// <summary>The unrounded stop distance the quantity was computed from (ATR × ATR_MULT, the swing stop, or the fixed-percent fallback).</summary>
     public Price StopDistance { get; init; }
+
+    /// <summary>Which rule gave <see cref="StopDistance"/>: ATR, swing or the fixed-percent fallback.</summary>
+    public StopRule StopRule { get; init; }
 
     /// <summary>equity × RISK_PCT, floored to 10^-8.</summary>
     public Money RiskAmount { get; init; }

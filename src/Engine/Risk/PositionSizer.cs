@@ -46,8 +46,8 @@ internal static class PositionSizer
             }
         }
 
-        Price distance = inputs.SwingStopDistance;
-        if (distance.E8 <= 0 && !DoubleConversion.TryStopDistance(inputs.Atr, limits.AtrMult, out distance))
+        StopRule rule = SelectStopDistance(in limits, in inputs, side, entry, out Price distance);
+        if (rule == StopRule.None)
         {
             return RiskVerdict.NoStopDistance;
         }
@@ -118,6 +118,7 @@ internal static class PositionSizer
             EntryPrice = entry,
             StopPrice = stop,
             StopDistance = distance,
+            StopRule = rule,
             RiskAmount = risk,
             EstimatedFees = EstimatedFees(entry, stop, quantity, limits.FeeRateE8),
             Notional = notional,
@@ -132,6 +133,42 @@ internal static class PositionSizer
         Int128 product = (Int128)(entry.E8 + stop.E8) * quantity.E8 * rateE8; // scaled by 10^24
         Int128 q = Int128.DivRem(product, E16).Quotient;
         return new Money((long)(q * E16 < product ? q + 1 : q));
+    }
+
+    /// <summary>
+    /// The stop rule (contracts §4): STOP_RULE first (ATR × ATR_MULT, or the swing), the other next, then entry ×
+    /// STOP_FALLBACK_PCT when that is above 0. The swing distance is entry − lowest low (long) or highest high −
+    /// entry (short), usable only when the swing lies beyond the entry. So rows without HiPrice/LowPrice (no ATR)
+    /// still get a stop from their prices' swing.
+    /// </summary>
+    private static StopRule SelectStopDistance(in RiskLimits limits, in RiskInputs inputs, Side side, Price entry, out Price distance)
+    {
+        bool swingFirst = limits.StopRule == StopRule.Swing;
+        if (swingFirst && TrySwing(in inputs, side, entry, out distance))
+        {
+            return StopRule.Swing;
+        }
+
+        if (DoubleConversion.TryStopDistance(inputs.Atr, limits.AtrMult, out distance))
+        {
+            return StopRule.Atr;
+        }
+
+        if (!swingFirst && TrySwing(in inputs, side, entry, out distance))
+        {
+            return StopRule.Swing;
+        }
+
+        distance = new Price(FixedPointMath.MulDivFloor(entry.E8, limits.StopFallbackPctE8, FixedPoint.Scale));
+        return distance.E8 > 0 ? StopRule.FixedPercent : StopRule.None;
+    }
+
+    private static bool TrySwing(in RiskInputs inputs, Side side, Price entry, out Price distance)
+    {
+        Price swing = side == Side.Buy ? inputs.SwingLow : inputs.SwingHigh;
+        long d = side == Side.Buy ? entry.E8 - swing.E8 : swing.E8 - entry.E8;
+        distance = new Price(swing.E8 > 0 && d > 0 ? d : 0);
+        return distance.E8 > 0;
     }
 
     /// <summary>PERCENT_PRICE against the last trade (the engine's stand-in for the mark price).</summary>

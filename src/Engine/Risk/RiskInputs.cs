@@ -41,8 +41,11 @@ public readonly struct RiskInputs
     /// <summary>Average true range, NaN when not warmed up. The only double the gate takes in.</summary>
     public double Atr { get; init; }
 
-    /// <summary>Stop distance from a recent swing; when positive it is used instead of the ATR stop.</summary>
-    public Price SwingStopDistance { get; init; }
+    /// <summary>Lowest low of the recent rows (the long swing stop); zero when unknown.</summary>
+    public Price SwingLow { get; init; }
+
+    /// <summary>Highest high of the recent rows (the short swing stop); zero when unknown.</summary>
+    public Price SwingHigh { get; init; }
 
     public SymbolFilters Filters { get; init; }
 }

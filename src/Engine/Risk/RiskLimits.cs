@@ -10,6 +10,8 @@ internal readonly struct RiskLimits
 {
     public long RiskPctE8 { get; init; }
     public double AtrMult { get; init; }
+    public StopRule StopRule { get; init; }
+    public long StopFallbackPctE8 { get; init; }
     public Money MaxNotional { get; init; }
     public long MaxDailyLossE8 { get; init; }
     public long MaxDrawdownE8 { get; init; }
@@ -36,6 +38,8 @@ internal readonly struct RiskLimits
         {
             RiskPctE8 = ToE8(options.RiskPct),
             AtrMult = options.AtrMult,
+            StopRule = options.StopRule,
+            StopFallbackPctE8 = ToE8(options.StopFallbackPct),
             MaxNotional = Money.FromDecimal(options.MaxNotional),
             MaxDailyLossE8 = ToE8(options.MaxDailyLossPct),
             MaxDrawdownE8 = ToE8(options.MaxDrawdownPct),

@@ -16,6 +16,15 @@ public sealed record RiskOptions
     /// <summary>ATR_MULT: stop distance = ATR × ATR_MULT when no swing stop is given.</summary>
     public double AtrMult { get; init; } = 2.0;
 
+    /// <summary>STOP_RULE: the stop rule tried first (Atr or Swing); the other one is tried next, then STOP_FALLBACK_PCT.</summary>
+    public StopRule StopRule { get; init; } = StopRule.Atr;
+
+    /// <summary>SWING_LOOKBACK: closed rows whose lowest low (long) or highest high (short) is the swing stop.</summary>
+    public int SwingLookback { get; init; } = 20;
+
+    /// <summary>STOP_FALLBACK_PCT: stop distance = entry × this fraction when neither ATR nor swing gives one; 0 = off.</summary>
+    public double StopFallbackPct { get; init; }
+
     /// <summary>MAX_NOTIONAL: cap on one entry's notional, in quote units (USDT).</summary>
     public decimal MaxNotional { get; init; } = 10_000m;
 
@@ -92,6 +101,13 @@ public sealed record RiskOptions
         var problems = new List<string>();
         Fraction(problems, "RISK_PCT", RiskPct, 0.1);
         Range(problems, "ATR_MULT", AtrMult, 0, 50, lowExclusive: true);
+        if (StopRule is not (StopRule.Atr or StopRule.Swing))
+        {
+            problems.Add($"STOP_RULE = {StopRule} is not allowed: Atr or Swing (the fixed percent is the fallback, STOP_FALLBACK_PCT)");
+        }
+
+        Count(problems, "SWING_LOOKBACK", SwingLookback, 2, 10_000);
+        Range(problems, "STOP_FALLBACK_PCT", StopFallbackPct, 0, 0.5, lowExclusive: false);
         Money(problems, "MAX_NOTIONAL", MaxNotional);
         Fraction(problems, "MAX_DAILY_LOSS_PCT", MaxDailyLossPct, 1);
         Fraction(problems, "MAX_DRAWDOWN_PCT", MaxDrawdownPct, 1);

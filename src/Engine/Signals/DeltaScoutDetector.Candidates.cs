@@ -5,7 +5,7 @@ namespace Engine.Signals;
 /// <summary>Steps 1-6 on the windows already holding the new row: context, zero, candidates, comparison, gates.</summary>
 public sealed partial class DeltaScoutDetector
 {
-    private void Evaluate(in AggregatedRow row, long priceNowE8, ref DeltaScoutEvaluation result)
+    private void Evaluate(in AggregatedRow row, in DeltaScoutRowValues values, long priceNowE8, ref DeltaScoutEvaluation result)
     {
         long n = _sequence; // rows in the feed, this one included
         result.RowStartMs = row.StartMs;
@@ -27,12 +27,12 @@ public sealed partial class DeltaScoutDetector
         result.Coh10 = _vol10 == 0 ? 0.0 : Math.Abs((double)_delta10) / _vol10;
 
         // Step 3: candidates, MAX first; any MAX outcome but a PEAK ends the row.
-        long delta = row.BuyQty.E8 - row.SellQty.E8;
-        bool isMax = delta == _deltaMax.Max;
-        bool isMin = delta == -_deltaMinNegated.Max;
+        long deltaKey = OrderKey(values.Delta);
+        bool isMax = deltaKey == _deltaMax.Max;
+        bool isMin = deltaKey == -_deltaMinNegated.Max;
         if (isMax)
         {
-            result.MaxOutcome = EvaluateCandidate(SignalDirection.Long, in row, ref result);
+            result.MaxOutcome = EvaluateCandidate(SignalDirection.Long, in row, in values, ref result);
             if (result.MaxOutcome != DeltaScoutOutcome.Peak)
             {
                 result.MinOutcome = isMin ? DeltaScoutOutcome.SkippedAfterMax : DeltaScoutOutcome.NotCandidate;
@@ -42,21 +42,21 @@ public sealed partial class DeltaScoutDetector
 
         if (isMin)
         {
-            result.MinOutcome = EvaluateCandidate(SignalDirection.Short, in row, ref result);
+            result.MinOutcome = EvaluateCandidate(SignalDirection.Short, in row, in values, ref result);
         }
     }
 
-    private DeltaScoutOutcome EvaluateCandidate(SignalDirection kind, in AggregatedRow row, ref DeltaScoutEvaluation result)
+    private DeltaScoutOutcome EvaluateCandidate(SignalDirection kind, in AggregatedRow row, in DeltaScoutRowValues values, ref DeltaScoutEvaluation result)
     {
         double price = row.AvgPrice;
-        long vol = row.BuyQty.E8 + row.SellQty.E8;
+        double vol = values.Vol;
         bool vwapKnown = result.VwapKnown;
         long vwap = result.Vwap;
         bool isLong = kind == SignalDirection.Long;
 
         // Step 4: every path sets prev = curr.
         PeakCandidate prev = _previous;
-        _previous = new PeakCandidate { Present = true, Kind = kind, Price = price, VolE8 = vol, VwapKnown = vwapKnown, Vwap = vwap };
+        _previous = new PeakCandidate { Present = true, Kind = kind, Price = price, Vol = vol, VwapKnown = vwapKnown, Vwap = vwap };
         if (!prev.Present)
         {
             return DeltaScoutOutcome.NoPrevious;
@@ -79,7 +79,7 @@ public sealed partial class DeltaScoutDetector
 
         bool vwapStronger = vwapKnown && prev.VwapKnown && (isLong ? vwap > prev.Vwap : vwap < prev.Vwap);
         bool priceStronger = isLong ? price > prev.Price : price < prev.Price;
-        if (!(priceStronger && vol > prev.VolE8 && vwapStronger))
+        if (!(priceStronger && vol > prev.Vol && vwapStronger))
         {
             return DeltaScoutOutcome.NotStronger;
         }
@@ -104,7 +104,7 @@ public sealed partial class DeltaScoutDetector
             return DeltaScoutOutcome.CoherenceGate;
         }
 
-        double imb = row.Imbalance;
+        double imb = values.Imb;
         double imbMin = isLong ? _options.EffectiveImbMinLong : _options.EffectiveImbMinShort;
         if (!(imbMin <= imb && imb <= _options.ImbMax))
         {
@@ -120,8 +120,8 @@ public sealed partial class DeltaScoutDetector
         peak.TimeMs = row.EndMs;
         peak.Price = price;
         peak.LastTradePrice = row.HasClose ? row.ClosePrice : default;
-        peak.Delta = PythonRounding.Round(ToExactDouble(row.BuyQty.E8 - row.SellQty.E8), 2);
-        peak.Volume = PythonRounding.Round(ToExactDouble(vol), 2);
+        peak.Delta = PythonRounding.Round(values.Delta, 2);
+        peak.Volume = PythonRounding.Round(vol, 2);
         peak.Imbalance = PythonRounding.Round(imb, 3);
         peak.Vwap = vwapKnown ? vwap : double.NaN;
         peak.Poc = result.Poc;

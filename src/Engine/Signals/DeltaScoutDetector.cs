@@ -9,10 +9,16 @@ namespace Engine.Signals;
 /// </summary>
 /// <remarks>
 /// Numbers, read literally from the contract:
-/// - delta, vol, TotalQty are exact 10^-8 integers (delta = BuyQty - SellQty, vol = BuyQty + SellQty); the window
-///   max/min and the comparisons (<c>curr.vol &gt; prev.vol</c>) use these RAW values, and imb is the raw ratio
-///   |delta| / vol. Step 4 names <c>curr.vol</c>, <c>curr.imb</c>; rounding is only done on the emitted fields
-///   (step 6 and §2), so nothing is compared rounded. <c>vwap</c> is, by step 1's own definition, the integer.
+/// - the per-row values are the original's doubles (<see cref="DeltaScoutRowValues"/>: delta = buy - sell,
+///   vol = buy + sell, imb = |delta| / vol, one double operation each on the parsed BuyQty/SellQty); the delta window
+///   max/min (step 3), <c>curr.vol &gt; prev.vol</c> (step 4), the imbalance band (step 5) and the emitted fields
+///   (step 6) all use them, unrounded until the emitted fields are rounded. <c>vwap</c> is, by step 1's own
+///   definition, the integer.
+/// - window statistics keep exact 10^-8 sums (COH10's Σdelta and Σvol, the 9-row TotalQty mean, CHOP30's moves and
+///   range, the vwap sums). The original sums doubles in numpy's or Python's order, so its COH10 or CHOP30 can differ
+///   from the exact value in the last bits; that decides differently only for a statistic exactly on its bound
+///   (CHOP30 == CHOP30_MAX or COH10 == COH10_MIN to the last bit), and integer prices, as the original Aggregator
+///   writes them, make CHOP30's sums exact in both.
 /// - vwap = round-half-even(Σ AvgPrice·TotalQty / Σ TotalQty): AvgPrice is taken to 10^-8 (round to nearest) so
 ///   the running sums are exact Int128 integers and the rounding is decided exactly, never by drift.
 /// - price_now = ClosePrice, or AvgPrice to 10^-8 without a close column; CHOP30 uses exact integer sums of it.
@@ -98,8 +104,9 @@ public sealed partial class DeltaScoutDetector
 
         long avgE8 = (long)Math.Round(avg * FixedPoint.Scale);
         long priceNowE8 = row.HasClose ? row.ClosePrice.E8 : avgE8;
-        Append(in row, avgE8, priceNowE8);
-        Evaluate(in row, priceNowE8, ref result);
+        var values = new DeltaScoutRowValues(in row);
+        Append(in row, in values, avgE8, priceNowE8);
+        Evaluate(in row, in values, priceNowE8, ref result);
         return true;
     }
 
@@ -115,7 +122,7 @@ public sealed partial class DeltaScoutDetector
     /// <summary>Clears the shared previous-candidate slot only.</summary>
     public void ForgetPrevious() => _previous = default;
 
-    private void Append(in AggregatedRow row, long avgE8, long priceNowE8)
+    private void Append(in AggregatedRow row, in DeltaScoutRowValues values, long avgE8, long priceNowE8)
     {
         long n = _sequence;
         int slot = _slot; // ring slot of row n; rows k back sit at Back(slot, k), k < _capacity
@@ -169,8 +176,9 @@ public sealed partial class DeltaScoutDetector
         _change30 += change;
         _poc.Add(n, (long)Math.Floor((row.AvgPrice + _pocHalfStep) / _pocStep), qty);
 
-        _deltaMax.Push(n, delta);
-        _deltaMinNegated.Push(n, -delta);
+        long deltaKey = OrderKey(values.Delta);
+        _deltaMax.Push(n, deltaKey);
+        _deltaMinNegated.Push(n, -deltaKey);
         _priceNowMax.Push(n, priceNowE8);
         _priceNowMinNegated.Push(n, -priceNowE8);
         _ema50.Add(ToExactDouble(priceNowE8));
@@ -180,6 +188,17 @@ public sealed partial class DeltaScoutDetector
 
     /// <summary>The double nearest to an exact 10^-8 value: what Python's float() gives for its decimal text.</summary>
     internal static double ToExactDouble(long e8) => (double)e8 / FixedPoint.Scale;
+
+    /// <summary>
+    /// A long that orders as the double compares (for finite values other than -0.0), so the window max/min deques,
+    /// which hold longs, decide §3's "equals the window maximum" on the original's double deltas.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static long OrderKey(double value)
+    {
+        long bits = BitConverter.DoubleToInt64Bits(value);
+        return bits >= 0 ? bits : bits ^ long.MaxValue; // negatives: larger magnitude, smaller key
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Back(int slot, int rows)

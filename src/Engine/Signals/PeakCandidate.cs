@@ -8,7 +8,7 @@ internal struct PeakCandidate
     public bool Present;
     public SignalDirection Kind;
     public double Price;
-    public long VolE8;
+    public double Vol; // the original's double buy + sell
     public bool VwapKnown;
     public long Vwap;
 }

@@ -131,6 +131,52 @@ public class VolumeBarBuilderTests
         Assert.Equal(Quantity.Parse("5"), builder.OpenBar.Volume);
     }
 
+    [Fact]
+    public void QuoteBars_TradeExactlyFillingTwoBars_ClosesBothAtOnce()
+    {
+        var builder = VolumeBarBuilder.ForQuoteVolume(Btc, Money.FromDecimal(1000m));
+        var sink = new BarList();
+        builder.OnTrade(MakeTrade(1, "100", "20"), ref sink); // 2000 USDT: exactly two bars of 1000
+
+        Assert.Equal(2, sink.Bars.Count);
+        Assert.Equal(Quantity.Zero, builder.OpenBar.Volume);
+        Assert.Equal(0, builder.OpenBar.Trades);
+
+        // The next trade opens a fresh bar: no zero-quantity part, no foreign price in the closed bars.
+        builder.OnTrade(MakeTrade(2, "105", "1"), ref sink);
+        Assert.Equal(2, sink.Bars.Count);
+        for (int i = 0; i < 2; i++)
+        {
+            VolumeBar bar = sink.Bars[i];
+            Assert.Equal(i, bar.Index);
+            Assert.Equal(Quantity.Parse("10"), bar.Volume);
+            Assert.Equal((Int128)1000 * FixedPoint.Scale * FixedPoint.Scale, bar.QuoteVolumeE16);
+            Assert.Equal((Price.Parse("100"), Price.Parse("100"), Price.Parse("100"), Price.Parse("100")), (bar.Open, bar.High, bar.Low, bar.Close));
+            Assert.Equal(1, bar.Trades);
+            Assert.Equal((1L, 1L), (bar.FirstTradeTimeMs, bar.LastTradeTimeMs));
+        }
+
+        VolumeBar open = builder.OpenBar;
+        Assert.Equal(Quantity.Parse("1"), open.Volume);
+        Assert.Equal(Price.Parse("105"), open.Open);
+        Assert.Equal(2, open.Index);
+    }
+
+    [Fact]
+    public void QuoteBars_TradeExactlyCompletingAnOpenBar_ClosesIt()
+    {
+        var builder = VolumeBarBuilder.ForQuoteVolume(Btc, Money.FromDecimal(1000m));
+        var sink = new BarList();
+        builder.OnTrade(MakeTrade(1, "100", "4"), ref sink);  // 400
+        builder.OnTrade(MakeTrade(2, "120", "5"), ref sink);  // 600: exactly 1000
+
+        VolumeBar bar = Assert.Single(sink.Bars);
+        Assert.Equal(Quantity.Parse("9"), bar.Volume);
+        Assert.Equal((Price.Parse("100"), Price.Parse("120"), Price.Parse("100"), Price.Parse("120")), (bar.Open, bar.High, bar.Low, bar.Close));
+        Assert.Equal(2, bar.Trades);
+        Assert.Equal(Quantity.Zero, builder.OpenBar.Volume);
+    }
+
     [Theory]
     [InlineData(long.MinValue, 100_000_000L)]
     [InlineData(100_000_000L, long.MinValue)]

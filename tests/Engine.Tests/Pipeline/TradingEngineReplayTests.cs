@@ -19,13 +19,16 @@ public class TradingEngineReplayTests
         TradingEngine<CollectingOutputSink> engine = ReplayBtc();
         List<OutputEvent> outputs = engine.Output.Events;
 
-        // 23:54:16 .. 23:59:59 UTC: every second from the first trade's to the last's, empty ones included.
+        // 23:54:16 .. 23:59:58 UTC: every second from the first trade's to the last closed one, empty ones included;
+        // the second of the last trade (23:59:59) was still open when the input ended, so it is not a closed row.
         var rows = outputs.Where(o => o.Kind == OutputKind.RowClosed).Select(o => o.Row).ToList();
         Assert.Equal(1_723_161_256_000, rows[0].StartMs);
-        Assert.Equal(1_723_161_599_000, rows[^1].StartMs);
-        Assert.Equal(344, rows.Count);
+        Assert.Equal(1_723_161_598_000, rows[^1].StartMs);
+        Assert.Equal(343, rows.Count);
         Assert.True(rows.Zip(rows.Skip(1)).All(p => p.Second.StartMs - p.First.StartMs == 1_000));
-        Assert.Equal(21_313, rows.Sum(r => r.Trades));
+        AggregatedRow open = outputs.Single(o => o.Kind == OutputKind.IntervalLeftOpen).Row;
+        Assert.Equal(1_723_161_599_000, open.StartMs);
+        Assert.Equal(21_313, rows.Sum(r => r.Trades) + open.Trades);
 
         int peaks = outputs.Count(o => o.Kind == OutputKind.RowClosed && o.HasEvaluation && o.Evaluation.HasPeak);
         var signals = outputs.Where(o => o.Kind == OutputKind.SignalEvaluated).ToList();

@@ -58,14 +58,46 @@ public class PositionSizerTests
     }
 
     [Fact]
-    public void Size_SwingStopGiven_IsUsedInsteadOfTheAtr()
+    public void Size_NoAtr_UsesTheSwingStop()
     {
-        // distance 400 → 100 / 400 = 0.25 BTC, notional 15,000 > max 10,000 → 10,000 / 60,000 = 0.1666.. → 0.166
-        OrderSizing s = Admit(Inputs with { SwingStopDistance = P("400"), Atr = double.NaN });
+        // swing low 59,600 under the entry 60,000: distance 400 → 100 / 400 = 0.25 BTC, notional 15,000 > max 10,000
+        // → 10,000 / 60,000 = 0.1666.. → 0.166
+        OrderSizing s = Admit(Inputs with { SwingLow = P("59600"), SwingHigh = P("60500"), Atr = double.NaN });
+        Assert.Equal(StopRule.Swing, s.StopRule);
         Assert.Equal(P("400"), s.StopDistance);
         Assert.Equal(P("59600"), s.StopPrice);
         Assert.Equal(Q("0.166"), s.Quantity);
         Assert.Equal(M("9960"), s.Notional);
+    }
+
+    [Fact]
+    public void Size_ShortWithoutAtr_UsesTheSwingHigh()
+    {
+        OrderSizing s = Admit(Inputs with { SwingLow = P("59600"), SwingHigh = P("60500"), Atr = double.NaN }, Short);
+        Assert.Equal(StopRule.Swing, s.StopRule);
+        Assert.Equal(P("500"), s.StopDistance);
+        Assert.Equal(P("60500"), s.StopPrice);
+    }
+
+    [Fact]
+    public void Size_AtrAndSwingBothKnown_UsesTheConfiguredRuleFirst()
+    {
+        RiskInputs inputs = Inputs with { SwingLow = P("59600") }; // ATR 500 × 2 = 1,000; swing 400
+        Assert.Equal((StopRule.Atr, P("1000")), (Admit(inputs).StopRule, Admit(inputs).StopDistance));
+        OrderSizing swing = Admit(inputs, options: Options with { StopRule = StopRule.Swing });
+        Assert.Equal((StopRule.Swing, P("400")), (swing.StopRule, swing.StopDistance));
+    }
+
+    [Fact]
+    public void Size_SwingOnTheWrongSideOfTheEntry_FallsBackToTheFixedPercent()
+    {
+        // swing low 60,100 is above the entry 60,000: no swing stop; no ATR; 60,000 × 0.5% = 300
+        RiskInputs inputs = Inputs with { SwingLow = P("60100"), Atr = double.NaN };
+        Assert.Equal(RiskVerdict.NoStopDistance, Gate().Check(Long, in inputs, out _));
+        OrderSizing s = Admit(inputs, options: Options with { StopFallbackPct = 0.005 });
+        Assert.Equal(StopRule.FixedPercent, s.StopRule);
+        Assert.Equal(P("300"), s.StopDistance);
+        Assert.Equal(P("59700"), s.StopPrice);
     }
 
     [Fact]
@@ -98,10 +130,10 @@ public class PositionSizerTests
     {
         // swing 400 → capped to 0.1666..: market lot 0.001 → 0.166, limit lot 0.01 → 0.16
         SymbolFilters filters = Filters with { StepSize = Q("0.01"), MinQty = Q("0.01") };
-        RiskInputs inputs = Inputs with { SwingStopDistance = P("400"), Filters = filters };
+        RiskInputs inputs = Inputs with { SwingLow = P("59600"), Atr = double.NaN, Filters = filters };
         Assert.Equal(Q("0.166"), Admit(inputs).Quantity);
 
-        // limit 60,060: 10,000 / 60,060 = 0.16650... → 0.16 on the 0.01 lot
+        // limit 60,060 (swing 460): 10,000 / 60,060 = 0.16650... → 0.16 on the 0.01 lot
         OrderSizing limit = Admit(inputs, options: Options with { EntryLimitOffsetPct = 0.001 });
         Assert.True(limit.IsLimit);
         Assert.Equal(Q("0.16"), limit.Quantity);

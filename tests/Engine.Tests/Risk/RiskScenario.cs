@@ -61,7 +61,8 @@ internal static class RiskScenario
         SymbolExposure = Money.Zero,
         LastTradePrice = P("60000"),
         Atr = 500,
-        SwingStopDistance = Price.Zero,
+        SwingLow = Price.Zero,
+        SwingHigh = Price.Zero,
         Filters = Filters,
     };
 

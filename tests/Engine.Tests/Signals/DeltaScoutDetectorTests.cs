@@ -51,8 +51,11 @@ public class DeltaScoutDetectorTests
         Assert.Equal(100 + (2.0 / 51 * 2), r[1].Ema50, 9);
     }
 
+    // Row1's imb is the original's double: python3 abs(1.6-0.4)/(1.6+0.4) = 0.6000000000000001 (1.2000000000000002 / 2),
+    // so IMB_MAX = 0.6 rejects it as the original does (contracts §3, floating-point parity); the bound is inclusive.
     [Theory]
-    [InlineData(0.6, Peak)]          // imb == IMB_MAX passes (inclusive)
+    [InlineData(0.6000000000000001, Peak)]  // imb == IMB_MAX passes (inclusive)
+    [InlineData(0.6, ImbalanceGate)]
     [InlineData(0.59, ImbalanceGate)]
     public void ImbalanceUpperBound_IsInclusive(double imbMax, DeltaScoutOutcome expected) =>
         Assert.Equal(expected, Base(Defaults with { ImbMax = imbMax })[1].MaxOutcome);

@@ -13,7 +13,7 @@ namespace Engine.Tests.Signals;
 internal sealed class NaiveDeltaScout(DeltaScoutOptions o)
 {
     private readonly List<AggregatedRow> _rows = [];
-    private (bool Present, SignalDirection Kind, double Price, long Vol, long? Vwap) _prev;
+    private (bool Present, SignalDirection Kind, double Price, double Vol, long? Vwap) _prev;
 
     public DeltaScoutEvaluation OnRow(AggregatedRow row)
     {
@@ -89,8 +89,8 @@ internal sealed class NaiveDeltaScout(DeltaScoutOptions o)
         e.PriceNow = Dbl(PriceNowE8(row));
 
         // Step 3.
-        List<long> deltas = Tail(o.RollWindowMin).Select(r => r.BuyQty.E8 - r.SellQty.E8).ToList();
-        long delta = row.BuyQty.E8 - row.SellQty.E8;
+        List<double> deltas = Tail(o.RollWindowMin).Select(r => Parsed(r.BuyQty) - Parsed(r.SellQty)).ToList();
+        double delta = Parsed(row.BuyQty) - Parsed(row.SellQty);
         bool isMax = delta == deltas.Max();
         bool isMin = delta == deltas.Min();
         if (isMax)
@@ -115,7 +115,10 @@ internal sealed class NaiveDeltaScout(DeltaScoutOptions o)
     {
         bool isLong = kind == SignalDirection.Long;
         double price = row.AvgPrice;
-        long vol = row.BuyQty.E8 + row.SellQty.E8;
+        // Per-row values as the original: parsed doubles, one double operation each (contracts §3).
+        double buy = Parsed(row.BuyQty), sell = Parsed(row.SellQty);
+        double d = buy - sell;
+        double vol = buy + sell;
         var prev = _prev;
         _prev = (true, kind, price, vol, vwap);
         if (!prev.Present)
@@ -162,8 +165,7 @@ internal sealed class NaiveDeltaScout(DeltaScoutOptions o)
             return DeltaScoutOutcome.CoherenceGate;
         }
 
-        long d = row.BuyQty.E8 - row.SellQty.E8;
-        double imb = vol == 0 ? 0 : Math.Abs((double)d) / vol;
+        double imb = vol == 0 ? 0 : Math.Abs(d) / vol;
         double lo = isLong ? (o.ImbMinLong ?? o.ImbMin) : (o.ImbMinShort ?? o.ImbMin);
         if (!(imb >= lo && imb <= o.ImbMax))
         {
@@ -179,8 +181,8 @@ internal sealed class NaiveDeltaScout(DeltaScoutOptions o)
             TimeMs = row.StartMs + row.IntervalMs,
             Price = price,
             LastTradePrice = row.HasClose ? row.ClosePrice : default,
-            Delta = PyRound(Dbl(d), 2),
-            Volume = PyRound(Dbl(vol), 2),
+            Delta = PyRound(d, 2),
+            Volume = PyRound(vol, 2),
             Imbalance = PyRound(imb, 3),
             Vwap = vwap ?? double.NaN,
             Poc = e.Poc,
@@ -234,6 +236,9 @@ internal sealed class NaiveDeltaScout(DeltaScoutOptions o)
     private static long PriceNowE8(AggregatedRow r) => r.HasClose ? r.ClosePrice.E8 : (long)Math.Round(r.AvgPrice * 1e8);
 
     private static double Dbl(long e8) => e8 / 1e8;
+
+    /// <summary>The quantity's decimal text parsed to double, as the original's float() does it.</summary>
+    private static double Parsed(Quantity q) => double.Parse(q.ToString(), CultureInfo.InvariantCulture);
 
     private List<AggregatedRow> Tail(int count) => _rows.Skip(Math.Max(0, _rows.Count - count)).ToList();
 }

@@ -27,6 +27,7 @@ public enum BinanceErrorCode
     InvalidTimestamp = -1021,
     InvalidSignature = -1022,
     BadSymbol = -1121,
+    /// <summary>MARGIN_NOT_SUFFICIENT: the order's initial margin at the configured leverage exceeds the balance.</summary>
     MarginNotSufficient = -2019,
     StopOrderSwitchAlgo = -4120,
     FilterFailureLotSize = -1013,
@@ -40,7 +41,16 @@ public enum BinanceErrorCode
     ReduceOnlyRejected = -2022,
     MaxOpenOrdersExceeded = -2025,
     QuantityNotPositive = -4003,
+
+    /// <summary>Quantity above LOT_SIZE maxQty (MARKET_LOT_SIZE maxQty for market orders).</summary>
+    QuantityGreaterThanMax = -4005,
     PriceNotIncreasedByTickSize = -4014,
+
+    /// <summary>Limit price above mark × PERCENT_PRICE multiplierUp.</summary>
+    PriceAbovePercentPrice = -4016,
+
+    /// <summary>Limit price below mark × PERCENT_PRICE multiplierDown.</summary>
+    PriceBelowPercentPrice = -4024,
     QuantityNotIncreasedByStepSize = -4023,
     MinNotional = -4164,
     PostOnlyWouldTake = -5022,

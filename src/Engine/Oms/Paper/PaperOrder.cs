@@ -13,6 +13,9 @@ internal struct PaperOrder
     /// <summary>A limit that could take at arrival fills as taker; one that rested fills as maker.</summary>
     public bool TakerOnFill;
 
+    /// <summary>A stop or take-profit whose trigger the market reached: from then on a market order walking the prints.</summary>
+    public bool Triggered;
+
     /// <summary>Event time at which the venue accepted it.</summary>
     public long AcceptedMs;
 

@@ -7,7 +7,8 @@ public sealed partial class PaperVenue
     /// <summary>
     /// Bar fill model for aggregated.csv input, one closed row at a time (fills carry the row's end time): requests
     /// that reached the venue before the row ended, then market orders at the row's AvgPrice ± slippage, then stops
-    /// triggered by LowPrice/HighPrice (filled at the stop ± slippage), and only then limits and take-profits. When one
+    /// triggered by LowPrice/HighPrice (filled at the stop ± slippage, or at the row's high/low when the whole row
+    /// gapped past the stop), and only then limits and take-profits. When one
     /// row crosses both a stop and a target the stop fills first, the conservative reading of a bar whose path inside
     /// is unknown; the reduce-only target then finds nothing left to close. A limit fills at most the row's TotalQty.
     /// </summary>
@@ -50,7 +51,10 @@ public sealed partial class PaperVenue
                 }
                 else if (pass == 1 && type == OrderType.StopMarket && (buy ? high >= o.Request.StopPrice : low <= o.Request.StopPrice))
                 {
-                    FillAtMarket(ref o, o.Request.StopPrice, t);
+                    // The worse of the stop and the row: a row that traded wholly beyond the stop (gapped) never
+                    // printed the stop; the best it offers is its low (buy) or high (sell).
+                    Price stop = o.Request.StopPrice;
+                    FillAtMarket(ref o, buy ? (low > stop ? low : stop) : (high < stop ? high : stop), t);
                 }
                 else if (pass == 2 && type == OrderType.TakeProfitMarket && (buy ? low <= o.Request.StopPrice : high >= o.Request.StopPrice))
                 {

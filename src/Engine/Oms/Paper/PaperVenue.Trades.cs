@@ -7,9 +7,12 @@ public sealed partial class PaperVenue
 {
     /// <summary>
     /// Trade fill model: first the requests that reached the venue by this trade's time, then every resting order of
-    /// the symbol against this trade. Market orders fill at its price ± slippage; stop-market (price at or through the
-    /// stop) and take-profit-market (at or through the target) trigger and fill the same way; limits fill at their
-    /// price when the trade is at or through it, at most the trade's quantity each.
+    /// the symbol against this trade. Market orders take at most this print's quantity at its price ± slippage and
+    /// walk the following prints for the rest (a large order moves through the book, never fills whole at one print);
+    /// stop-market (price at or through the stop) and take-profit-market (at or through the target) trigger on the
+    /// print and then fill the same way, so a stop the market gapped through fills at the print, never at the stop.
+    /// Limits fill when the trade is at or through them, at most the trade's quantity each: a resting limit at its
+    /// limit (maker), one that was marketable on arrival at the trade price (taker, as Binance's matching gives it).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void OnTrade(in Trade trade)
@@ -48,6 +51,7 @@ public sealed partial class PaperVenue
 
         Price px = trade.Price;
         long t = trade.TradeTimeMs;
+        Quantity marketRoom = _walkPrints ? trade.Quantity : new Quantity(long.MaxValue);
         int high = _resting == 0 ? 0 : _bookHighWater; // nothing resting, the usual case: no scan of the book
         for (int i = 0; i < high; i++)
         {
@@ -61,19 +65,21 @@ public sealed partial class PaperVenue
             switch (o.Request.Type)
             {
                 case OrderType.Market:
-                    FillAtMarket(ref o, px, t);
+                    FillAtMarket(ref o, marketRoom, px, t);
                     break;
                 case OrderType.StopMarket:
-                    if (buy ? px >= o.Request.StopPrice : px <= o.Request.StopPrice)
+                    if (o.Triggered || (buy ? px >= o.Request.StopPrice : px <= o.Request.StopPrice))
                     {
-                        FillAtMarket(ref o, px, t);
+                        o.Triggered = true;
+                        FillAtMarket(ref o, marketRoom, px, t);
                     }
 
                     break;
                 case OrderType.TakeProfitMarket:
-                    if (buy ? px <= o.Request.StopPrice : px >= o.Request.StopPrice)
+                    if (o.Triggered || (buy ? px <= o.Request.StopPrice : px >= o.Request.StopPrice))
                     {
-                        FillAtMarket(ref o, px, t);
+                        o.Triggered = true;
+                        FillAtMarket(ref o, marketRoom, px, t);
                     }
 
                     break;
@@ -81,7 +87,7 @@ public sealed partial class PaperVenue
                     if (buy ? px <= o.Request.Price : px >= o.Request.Price)
                     {
                         Quantity q = o.Remaining < trade.Quantity ? o.Remaining : trade.Quantity;
-                        Fill(ref o, q, o.Request.Price, !o.TakerOnFill, t);
+                        Fill(ref o, q, o.TakerOnFill ? px : o.Request.Price, !o.TakerOnFill, t);
                     }
 
                     break;

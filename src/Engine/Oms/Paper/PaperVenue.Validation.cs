@@ -38,6 +38,12 @@ public sealed partial class PaperVenue
 
         bool limit = r.Type == OrderType.Limit;
         bool stop = r.Type is OrderType.StopMarket or OrderType.TakeProfitMarket;
+        Quantity max = limit ? f.MaxQuantity : f.MarketMaxQuantity; // market, stop-market and take-profit-market: MARKET_LOT_SIZE
+        if (max.E8 > 0 && r.Quantity > max)
+        {
+            return BinanceErrorCode.QuantityGreaterThanMax;
+        }
+
         if (limit && (r.Price.E8 <= 0 || r.Price.E8 % f.TickSize.E8 != 0))
         {
             return BinanceErrorCode.PriceNotIncreasedByTickSize;
@@ -46,6 +52,21 @@ public sealed partial class PaperVenue
         if (stop && (r.StopPrice.E8 <= 0 || r.StopPrice.E8 % f.TickSize.E8 != 0))
         {
             return BinanceErrorCode.PriceNotIncreasedByTickSize;
+        }
+
+        if (limit && !_lastPrice[s].IsZero)
+        {
+            // PERCENT_PRICE against the mark; the last trade stands in for it until mark prices are fed in.
+            Int128 scaled = (Int128)r.Price.E8 * FixedPoint.Scale;
+            if (f.MultiplierUpE8 > 0 && scaled > (Int128)_lastPrice[s].E8 * f.MultiplierUpE8)
+            {
+                return BinanceErrorCode.PriceAbovePercentPrice;
+            }
+
+            if (f.MultiplierDownE8 > 0 && scaled < (Int128)_lastPrice[s].E8 * f.MultiplierDownE8)
+            {
+                return BinanceErrorCode.PriceBelowPercentPrice;
+            }
         }
 
         Price reference = limit ? r.Price : stop ? r.StopPrice : _lastPrice[s];
@@ -64,6 +85,11 @@ public sealed partial class PaperVenue
             }
         }
 
+        if (!r.ReduceOnly && !reference.IsZero && !MarginSuffices(in r, reference))
+        {
+            return BinanceErrorCode.MarginNotSufficient;
+        }
+
         if (stop && WouldTrigger(in r, _lastPrice[s]))
         {
             return BinanceErrorCode.OrderWouldImmediatelyTrigger;
@@ -75,6 +101,28 @@ public sealed partial class PaperVenue
         }
 
         return BinanceErrorCode.None;
+    }
+
+    /// <summary>
+    /// Initial margin at the configured leverage: an order that grows the position needs |position after it| × price /
+    /// leverage within the wallet balance (no check when the balance is zero).
+    /// </summary>
+    private bool MarginSuffices(in OrderRequest r, Price reference)
+    {
+        if (_walletBalance.E8 <= 0)
+        {
+            return true;
+        }
+
+        long pos = _position[r.Symbol.Value].E8;
+        long after = pos + (r.Side == Side.Buy ? r.Quantity.E8 : -r.Quantity.E8);
+        if (Math.Abs(after) <= Math.Abs(pos))
+        {
+            return true; // reduces or flips no further than the current size
+        }
+
+        Money notional = Money.Notional(reference, new Quantity(Math.Abs(after)));
+        return (Int128)notional.E8 <= (Int128)_walletBalance.E8 * _leverage;
     }
 
     /// <summary>

@@ -22,6 +22,9 @@ public sealed partial class PaperVenue
     private readonly long _slippageTicks;
     private readonly long _makerRateE8;
     private readonly long _takerRateE8;
+    private readonly Money _walletBalance; // zero: no margin check
+    private readonly int _leverage;
+    private readonly bool _walkPrints;
     private int _bookHighWater;
     private int _resting; // orders in the book (InUse); each goes true → false once, through Release
     private long _lastVenueId;
@@ -40,6 +43,9 @@ public sealed partial class PaperVenue
         _slippageTicks = options.SlippageTicks;
         _makerRateE8 = (long)(options.MakerFeeRate * FixedPoint.Scale);
         _takerRateE8 = (long)(options.TakerFeeRate * FixedPoint.Scale);
+        _walletBalance = Money.FromDecimal(options.WalletBalance);
+        _leverage = options.Leverage;
+        _walkPrints = options.MarketOrdersWalkPrints;
     }
 
     /// <summary>Which fill model this run used: set by the first input, trades or rows.</summary>
@@ -77,6 +83,13 @@ public sealed partial class PaperVenue
     {
         if (!_inbound.TryEnqueue(in request))
         {
+            if (request.Command == OrderCommand.Cancel)
+            {
+                // The cancel never left: the order still rests, so this is a refused cancel (not terminal), never a reject.
+                EmitCancelRejected(in request, BinanceErrorCode.ServerBusy, request.TimeMs);
+                return;
+            }
+
             EmitRejected(in request, BinanceErrorCode.NewOrderRejected, request.TimeMs); // the gateway could not even send it
         }
     }
@@ -149,13 +162,18 @@ public sealed partial class PaperVenue
             }
         }
 
+        EmitCancelRejected(in request, BinanceErrorCode.CancelRejected, arrivalMs); // filled, expired or never seen: -2011
+    }
+
+    private void EmitCancelRejected(in OrderRequest request, BinanceErrorCode error, long timeMs)
+    {
         VenueReport r = default;
         r.Kind = VenueReportKind.CancelRejected;
         r.ClientId = request.ClientId;
         r.VenueId = request.VenueId;
         r.Symbol = request.Symbol;
-        r.ErrorCode = BinanceErrorCode.CancelRejected; // filled, expired or never seen: Binance answers -2011
-        r.EventTimeMs = arrivalMs;
+        r.ErrorCode = error;
+        r.EventTimeMs = timeMs;
         _reports.TryEnqueue(in r);
     }
 
@@ -234,11 +252,14 @@ public sealed partial class PaperVenue
     }
 
     /// <summary>Fills the whole remainder as taker at <paramref name="reference"/> moved against the order by the slippage.</summary>
-    private void FillAtMarket(ref PaperOrder o, Price reference, long timeMs)
+    private void FillAtMarket(ref PaperOrder o, Price reference, long timeMs) => FillAtMarket(ref o, o.Remaining, reference, timeMs);
+
+    /// <summary>Fills up to <paramref name="available"/> as taker at <paramref name="reference"/> moved against the order by the slippage.</summary>
+    private void FillAtMarket(ref PaperOrder o, Quantity available, Price reference, long timeMs)
     {
         long slip = _filters[o.Request.Symbol.Value].TickSize.E8 * _slippageTicks;
         Price price = new(o.Request.Side == Side.Buy ? reference.E8 + slip : reference.E8 - slip);
-        Fill(ref o, o.Remaining, price, false, timeMs);
+        Fill(ref o, o.Remaining < available ? o.Remaining : available, price, false, timeMs);
     }
 
     private void Release(ref PaperOrder o)

@@ -29,7 +29,7 @@ public sealed class RunJournalFilesTests(JournaledRun run) : IClassFixture<Journ
     public void AggregatedCsv_RereadWithTheReader_EqualsEveryClosedRow()
     {
         List<AggregatedRow> expected = Rows;
-        Assert.Equal(344, expected.Count);
+        Assert.Equal(343, expected.Count); // the last second (23:59:59) was still open at the end: not a closed row
         var read = new List<AggregatedRow>();
         using (AggregatedCsvReader reader = AggregatedCsvReader.Open(run.PathOf(RunJournal.AggregatedFileName), new SymbolId(0), 1_000))
         {

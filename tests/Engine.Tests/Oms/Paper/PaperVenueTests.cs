@@ -129,7 +129,7 @@ public class PaperVenueTests
         v.OnTrade(T(2000, "60005"));
         VenueReport fill = Drain(v).Single(r => r.IsFill);
         Assert.False(fill.IsMaker);
-        Assert.Equal(Price.Parse("60010"), fill.LastPrice);
+        Assert.Equal(Price.Parse("60005"), fill.LastPrice); // the trade price, not its limit: an incoming marketable limit takes the book
     }
 
     [Fact]
