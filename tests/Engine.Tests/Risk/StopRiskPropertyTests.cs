@@ -16,7 +16,7 @@ public class StopRiskPropertyTests
     private sealed record Case(long TickE8, long StepE8, long EntryE8, double AtrFraction, long EquityWhole, double RiskPct, bool Long, bool FeeInclusive = false);
 
     private static readonly Gen<Case> Cases = Gen.Select(
-        Gen.Int[0, 5], Gen.OneOfConst(1L, 2L, 5L), Gen.Int[0, 4], Gen.Long[10, 5_000_000], Gen.Double[0.0002, 0.05],
+        Gen.Int[0, 5], Gen.OneOf(1L, 2L, 5L), Gen.Int[0, 4], Gen.Long[10, 5_000_000], Gen.Double[0.0002, 0.05],
         Gen.Long[500, 2_000_000], Gen.Int[1, 500], Gen.Bool,
         (tickExp, tickMult, stepExp, entryTicks, atrFraction, equity, riskBp, isLong) =>
         {
