@@ -65,6 +65,10 @@ public static class OrderStateMachine
         (OrderStatus.Filled, OrderEvent.CancelRejected) => OrderStatus.Filled, // our cancel reached the venue after the fill: -2011
         (OrderStatus.Filled, OrderEvent.CancelRejectedAfterPartialFill) => OrderStatus.Filled, // same race, after earlier partial fills
 
+        (OrderStatus.Rejected, OrderEvent.CancelRejected) => OrderStatus.Rejected, // our cancel crossed the submit's refusal: -2011, nothing to cancel
+        (OrderStatus.Canceled, OrderEvent.CancelRejected) => OrderStatus.Canceled, // the venue (or an earlier cancel) ended it first: -2011
+        (OrderStatus.Expired, OrderEvent.CancelRejected) => OrderStatus.Expired, // it expired before our cancel arrived: -2011
+
         (OrderStatus.Filled, OrderEvent.NotFound) => OrderStatus.Filled, // a query answered after the order ended
         (OrderStatus.Canceled, OrderEvent.NotFound) => OrderStatus.Canceled,
         (OrderStatus.Expired, OrderEvent.NotFound) => OrderStatus.Expired,

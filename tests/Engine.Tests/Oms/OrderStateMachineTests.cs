@@ -55,6 +55,9 @@ public class OrderStateMachineTests
         (OrderStatus.Canceled, OrderEvent.NotFound, OrderStatus.Canceled),
         (OrderStatus.Expired, OrderEvent.NotFound, OrderStatus.Expired),
         (OrderStatus.Rejected, OrderEvent.NotFound, OrderStatus.Rejected),
+        (OrderStatus.Rejected, OrderEvent.CancelRejected, OrderStatus.Rejected), // our cancel crossed the submit's refusal
+        (OrderStatus.Canceled, OrderEvent.CancelRejected, OrderStatus.Canceled), // it was ended before our cancel arrived
+        (OrderStatus.Expired, OrderEvent.CancelRejected, OrderStatus.Expired),
     ];
 
     public static TheoryData<OrderStatus, OrderEvent, OrderStatus> LegalEdges()
