@@ -169,4 +169,46 @@ public sealed class LatencyIntervalCollectorTests : IDisposable
         Assert.Equal(-1, collector.LastIntervalP99Nanos); // nothing timed in that interval
         collector.Complete();
     }
+
+    /// <summary>
+    /// The soak's linear heap growth: each status interval must not leave garbage in proportion to the histograms'
+    /// size (the package's writer allocated buffers of a histogram's full encoded size, Large Object Heap, per stage per
+    /// interval). Once the first intervals have sized the writer's buffers, an interval of all stages allocates less than
+    /// a quarter of one stage histogram's counts array.
+    /// </summary>
+    [Fact]
+    public void Collect_AfterTheFirstIntervals_AllocatesLessPerIntervalThanAQuarterOfOneHistogramsCounts()
+    {
+        var latency = new StageLatency();
+        LongHistogram queue = NewReference(), endToEnd = NewReference();
+        var random = new Random(11);
+        using var collector = new LatencyIntervalCollector(latency, LogPath, expectWarmup: false);
+        void OneInterval()
+        {
+            for (int i = 0; i < 2_000; i++)
+            {
+                Record(latency, 1 + random.Next(200_000), 1 + random.Next(50_000_000), queue, endToEnd);
+            }
+
+            collector.Collect();
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            OneInterval(); // sizes the writer's reused buffers
+        }
+
+        const int intervals = 20;
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < intervals; i++)
+        {
+            OneInterval();
+        }
+
+        long perInterval = (GC.GetAllocatedBytesForCurrentThread() - before) / intervals;
+        long countsBytes = (long)StageLatency.NewHistogram().CountsArrayLength * sizeof(long);
+        Assert.True(perInterval < countsBytes / 4, $"{perInterval} bytes allocated per interval; one histogram's counts are {countsBytes} bytes");
+        collector.Complete();
+        Assert.Equal((intervals + 4) * StageLatency.StageCount, ReadLog().Count);
+    }
 }
