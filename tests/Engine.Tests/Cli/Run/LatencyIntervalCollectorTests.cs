@@ -211,4 +211,42 @@ public sealed class LatencyIntervalCollectorTests : IDisposable
         collector.Complete();
         Assert.Equal((intervals + 4) * StageLatency.StageCount, ReadLog().Count);
     }
+
+    /// <summary>
+    /// The line's text before the payload (tag, start, length, max) is what the package's own writer produces for the
+    /// same interval, and the payload decodes with the package to the same counts.
+    /// </summary>
+    [Fact]
+    public void IntervalLogLine_FieldsMatchThePackagesWriter_AndThePayloadDecodesToTheSameHistogram()
+    {
+        var source = StageLatency.NewHistogram();
+        var random = new Random(5);
+        for (int i = 0; i < 5_000; i++)
+        {
+            source.RecordValue(1 + random.Next(3_000_000));
+        }
+
+        var start = new DateTime(2026, 12, 4, 10, 0, 0, 123, DateTimeKind.Utc);
+        DateTime end = start.AddSeconds(10.5);
+        using (var writer = new Engine.Metrics.Reporting.IntervalLogWriter(LogPath, start))
+        {
+            writer.Append("end-to-end", source, start, end);
+        }
+
+        LongHistogram reference = Engine.Metrics.Reporting.HdrHistogramExport.ToLongHistogram(source);
+        reference.Tag = "end-to-end";
+        reference.StartTimeStamp = new DateTimeOffset(start).ToUnixTimeMilliseconds();
+        reference.EndTimeStamp = new DateTimeOffset(end).ToUnixTimeMilliseconds();
+        using var utf16 = new MemoryStream();
+        using (var package = new HistogramLogWriter(utf16))
+        {
+            package.Append(reference);
+        }
+
+        string expected = System.Text.Encoding.Unicode.GetString(utf16.ToArray())
+            .Split('\n').Single(l => l.StartsWith("Tag=", StringComparison.Ordinal)).TrimEnd('\r');
+        string actual = File.ReadAllLines(LogPath).Single(l => l.StartsWith("Tag=", StringComparison.Ordinal));
+        Assert.Equal(expected[..expected.LastIndexOf(',')], actual[..actual.LastIndexOf(',')]);
+        AssertSame(reference, ReadLog().Single());
+    }
 }
