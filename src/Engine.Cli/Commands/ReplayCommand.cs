@@ -43,6 +43,7 @@ public static class ReplayCommand
         command.Add(wait);
         command.SetAction(parse =>
         {
+            SharedOptions.RejectUnknownOptions(parse.GetValue(files) ?? [], "replay");
             var extra = new List<(string, string, string)>();
             if (parse.GetValue(engineCpu) is int cpu)
             {

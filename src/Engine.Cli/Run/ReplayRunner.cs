@@ -48,7 +48,14 @@ public static class ReplayRunner
         PipelineOptions options = PipelineSetup.ToPipelineOptions(request.Options, paced);
         PipelineRuntime runtime = PipelineSetup.ToPipelineRuntime(request.Options, paced);
         string directory = CreateRunDirectory(request.OutputDirectory);
-        File.WriteAllLines(Path.Combine(directory, "config.txt"), request.Effective.Select(e => $"{e.Key} = {e.Value}  ({e.Origin})"));
+        try
+        {
+            File.WriteAllLines(Path.Combine(directory, "config.txt"), request.Effective.Select(e => $"{e.Key} = {e.Value}  ({e.Origin})"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"--out {directory}: cannot write config.txt: {e.Message}", e);
+        }
 
         NativeLibraryStatus.WriteStartupNoticeOnce(errors);
         using MemoryLock memory = MemoryLock.Acquire(request.Options.Runtime.LockMemory);
@@ -110,7 +117,8 @@ public static class ReplayRunner
             StopRuleAtr = files.AdmittedWithStopRule(Risk.StopRule.Atr),
             StopRuleSwing = files.AdmittedWithStopRule(Risk.StopRule.Swing),
             StopRuleFixedPercent = files.AdmittedWithStopRule(Risk.StopRule.FixedPercent),
-            Orders = c.OrderRequests,
+            Orders = files.Orders,
+            Cancels = files.Cancels,
             Fills = c.Fills,
             PositionsClosed = files.Positions,
             WinningPositions = files.Wins,
@@ -165,7 +173,15 @@ public static class ReplayRunner
             throw new ConfigurationException($"--out {directory}: already holds a run; choose a new directory");
         }
 
-        Directory.CreateDirectory(directory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"--out {directory}: cannot create the run directory: {e.Message}", e);
+        }
+
         return Path.GetFullPath(directory);
     }
 
