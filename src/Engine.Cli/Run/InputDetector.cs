@@ -37,6 +37,8 @@ public static class InputDetector
         {
             if (raw.ReadAtLeast(magic, 8, throwOnEndOfStream: false) == 8 && magic.SequenceEqual(RecordingLayout.Magic))
             {
+                raw.Position = 0;
+                using var header = new RecordingReader(raw, name: path); // version, header and symbol table checked before anything runs
                 return InputKind.Recording;
             }
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Engine.Binance.Sequencing;
 using Engine.Cli.Configuration;
 using Engine.Cli.Journal;
 using Engine.Cli.Status;
@@ -12,17 +13,18 @@ namespace Engine.Cli.Run;
 /// <summary>
 /// Runs <c>engine replay</c>: recognises the inputs, creates the run directory, runs the pipeline with the journal
 /// handler and status lines, and writes the report. A stop request ends the feed; the run still drains, flushes
-/// and reports. Returns the path of report.md.
+/// and reports. Returns the path of report.md and the exit code (bad input when an input was found cut or corrupt
+/// part-way: the run stopped there and reported what it had).
 /// </summary>
 public static class ReplayRunner
 {
     private const int JournalLineBatchBytes = 64 * 1024;
 
     public static string Run(ReplayRequest request, TextWriter output, TextWriter errors, bool interactive, Func<string?>? stopReason, CancellationToken stop) =>
-        RunWithVerdict(request, output, errors, interactive, stopReason, stop).Report;
+        RunWithVerdict(request, output, errors, interactive, stopReason, stop).ReportPath;
 
-    /// <summary>Runs the replay; returns the path of report.md and the verdict's console lines (<see cref="RunVerdict"/>).</summary>
-    public static (string Report, IReadOnlyList<string> Verdict) RunWithVerdict(ReplayRequest request, TextWriter output, TextWriter errors, bool interactive, Func<string?>? stopReason, CancellationToken stop)
+    /// <summary>Runs the replay; returns the path of report.md, the verdict's console lines (<see cref="RunVerdict"/>) and the exit code.</summary>
+    public static ReplayOutcome RunWithVerdict(ReplayRequest request, TextWriter output, TextWriter errors, bool interactive, Func<string?>? stopReason, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(output);
@@ -74,7 +76,8 @@ public static class ReplayRunner
         using RunJournal journal = RunJournal.Create(directory, [.. options.Symbols.Select(s => s.Name)], new RunJournalOptions { LineBatchBytes = JournalLineBatchBytes });
         using var replay = new ReplayFeed(inputs, request.Repeat, registry.Count, options.IntervalMs,
             (input, repeat) => InputDetector.Open(input.Path, input.Kind, registry, configured, options.IntervalMs, repeat, request.SymbolGiven));
-        IInputFeed feed = paced ? new PacedFeed(replay, request.Speed!.Value, stop) : replay;
+        var ordered = new TradeReorderBuffer(replay, registry.Count, request.Options.Run.ReorderWindowMs);
+        IInputFeed feed = paced ? new PacedFeed(ordered, request.Speed!.Value, stop) : ordered;
         var pipeline = new EnginePipeline<JournalHandler>(options, runtime, new JournalHandler(journal));
         if (request.Options.Run.WarmStart is { } warmFile)
         {
@@ -102,6 +105,17 @@ public static class ReplayRunner
         }
 
         warnings.AddRange(replay.Problems);
+        if (replay.InputError is not null)
+        {
+            warnings.Add($"input cut: {replay.InputError}; the run stopped there: everything before it was played and is kept, nothing after it");
+            errors.WriteLine($"engine: bad input: {replay.InputError} (the run stopped there; its report is written)");
+        }
+
+        if (ordered.Late + ordered.Duplicates + ordered.Gaps > 0)
+        {
+            warnings.Add($"trade ids: {ordered.Late} trades arrived after a higher id of their symbol: {ordered.Reordered} put back in id order within the {ordered.WindowMs} ms reorder window, {ordered.DroppedLate} dropped as later than it; {ordered.Duplicates} duplicate ids dropped; {ordered.Gaps} id gaps ({ordered.MissingIds} ids missing)");
+        }
+
         EngineCounters c = pipeline.Engine.Counters;
         var summary = new RunSummary
         {
@@ -137,6 +151,13 @@ public static class ReplayRunner
             LateTrades = pipeline.Engine.LateTrades,
             SkippedSymbols = replay.SkippedSymbols,
             LatencyBudgetMs = request.Options.Runtime.LatencyBudgetMs,
+            OutOfOrderTrades = ordered.Late,
+            ReorderedTrades = ordered.Reordered,
+            DroppedLateTrades = ordered.DroppedLate,
+            DuplicateTrades = ordered.Duplicates,
+            IdGaps = ordered.Gaps,
+            MissingIds = ordered.MissingIds,
+            ReorderWindowMs = ordered.WindowMs,
             Rows = files.Rows,
             IntervalsLeftOpen = files.IntervalsLeftOpenDescribed,
             Bars = files.Bars,
@@ -145,6 +166,8 @@ public static class ReplayRunner
             LatencySampleEvery = options.LatencySampleEvery,
             Speed = request.Speed,
             Repeat = request.Repeat,
+            InputCut = replay.InputError is not null,
+            InputError = replay.InputError,
             Interrupted = stop.IsCancellationRequested,
             StopReason = stop.IsCancellationRequested ? stopReason?.Invoke() : null,
             StartedUtc = started,
@@ -162,7 +185,7 @@ public static class ReplayRunner
         }
 
         (string report, RunSummary written) = RunReportWriter.WriteAll(directory, summary, series);
-        return (report, RunVerdict.ConsoleLines(written));
+        return new ReplayOutcome(report, replay.InputError is not null ? ExitCodes.BadInput : ExitCodes.Ok, RunVerdict.ConsoleLines(written));
     }
 
     private static string CreateRunDirectory(string? requested)
