@@ -73,12 +73,21 @@ public static class ReplayRunner
 
         // Text lines go to the OS a batch at a time (the journal flushes whenever the output ring runs empty): one system
         // call per line would cost more than the engine's work on the trades behind it.
-        using RunJournal journal = RunJournal.Create(directory, [.. options.Symbols.Select(s => s.Name)], new RunJournalOptions { LineBatchBytes = JournalLineBatchBytes });
+        using RunJournal journal = CreateJournal(directory, options);
         using var replay = new ReplayFeed(inputs, request.Repeat, registry.Count, options.IntervalMs,
             (input, repeat) => InputDetector.Open(input.Path, input.Kind, registry, configured, options.IntervalMs, repeat, request.SymbolGiven));
+        using var runStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var ordered = new TradeReorderBuffer(replay, registry.Count, request.Options.Run.ReorderWindowMs);
-        IInputFeed feed = paced ? new PacedFeed(ordered, request.Speed!.Value, stop) : ordered;
+        IInputFeed feed = paced ? new PacedFeed(ordered, request.Speed!.Value, runStop.Token) : ordered;
         var pipeline = new EnginePipeline<JournalHandler>(options, runtime, new JournalHandler(journal));
+
+        // No trading without a journal: when a file cannot be written (disk full), the engine halts new entries and
+        // the feed stops; the run drains what is in flight and reports.
+        journal.OnOutputFailure = _ =>
+        {
+            pipeline.TryPublish(new OperatorCommand(OperatorCommandKind.Halt, SymbolId.None, journal.LastTimeMs));
+            runStop.Cancel();
+        };
         if (request.Options.Run.WarmStart is { } warmFile)
         {
             warnings.Add(WarmStarter.Prime(pipeline.Engine, warmFile, configured, options.IntervalMs));
@@ -90,10 +99,11 @@ public static class ReplayRunner
             () => Snapshot(pipeline, options.StartingEquity, latency), TimeSpan.FromSeconds(request.Options.Runtime.StatusIntervalSeconds), output, interactive, latency.Collect))
         {
             status.Start();
-            stats = pipeline.Run(feed, stop);
+            stats = pipeline.Run(feed, runStop.Token);
         }
 
         latency.Complete(); // the engine thread and the status thread have stopped: the last interval
+        journal.OnOutputFailure = null; // the pipeline is done: a failure while closing the files is only reported
 
         replay.Dispose();
         journal.Flush();
@@ -105,6 +115,11 @@ public static class ReplayRunner
         }
 
         warnings.AddRange(replay.Problems);
+        if (journal.OutputFailure is not null)
+        {
+            warnings.Add($"output: {journal.OutputFailure}; the engine halted trading and the feed stopped there; journal.db keeps whole transactions and the text files whole lines up to it; {journal.NotWritten} outputs after it were not written");
+        }
+
         if (replay.InputError is not null)
         {
             warnings.Add($"input cut: {replay.InputError}; the run stopped there: everything before it was played and is kept, nothing after it");
@@ -166,6 +181,7 @@ public static class ReplayRunner
             LatencySampleEvery = options.LatencySampleEvery,
             Speed = request.Speed,
             Repeat = request.Repeat,
+            OutputError = journal.OutputFailure,
             InputCut = replay.InputError is not null,
             InputError = replay.InputError,
             Interrupted = stop.IsCancellationRequested,
@@ -184,8 +200,37 @@ public static class ReplayRunner
             series.Add((StageLatency.NameOf(stage), latency.Totals[stage]));
         }
 
-        (string report, RunSummary written) = RunReportWriter.WriteAll(directory, summary, series);
+        string report;
+        RunSummary written;
+        try
+        {
+            (report, written) = RunReportWriter.WriteAll(directory, summary, series);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            string after = journal.OutputFailure is null ? string.Empty : $" (after the journal's {journal.OutputFailure}; the engine halted trading and stopped the feed)";
+            throw new OutputException($"{directory}: the report could not be written: {e.Message}{after}", e);
+        }
+
+        if (journal.OutputFailure is not null)
+        {
+            errors.WriteLine($"engine: cannot write output: {journal.OutputFailure}; the engine halted trading and stopped the feed; what was written is whole");
+            return new ReplayOutcome(report, ExitCodes.OutputError, RunVerdict.ConsoleLines(written));
+        }
+
         return new ReplayOutcome(report, replay.InputError is not null ? ExitCodes.BadInput : ExitCodes.Ok, RunVerdict.ConsoleLines(written));
+    }
+
+    private static RunJournal CreateJournal(string directory, PipelineOptions options)
+    {
+        try
+        {
+            return RunJournal.Create(directory, [.. options.Symbols.Select(s => s.Name)], new RunJournalOptions { LineBatchBytes = JournalLineBatchBytes });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            throw new OutputException($"--out {directory}: cannot create the run's files: {e.Message}", e);
+        }
     }
 
     private static string CreateRunDirectory(string? requested)
