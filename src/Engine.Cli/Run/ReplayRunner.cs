@@ -115,6 +115,11 @@ public static class ReplayRunner
         }
 
         warnings.AddRange(replay.Problems);
+        if (latency.LogError is not null)
+        {
+            warnings.Add($"latency log not complete: {latency.LogError}");
+        }
+
         if (journal.OutputFailure is not null)
         {
             warnings.Add($"output: {journal.OutputFailure}; the engine halted trading and the feed stopped there; journal.db keeps whole transactions and the text files whole lines up to it; {journal.NotWritten} outputs after it were not written");
