@@ -122,22 +122,31 @@ public sealed class TradeReorderBufferTests
         {
         }
 
-        var feed = new TradeReorderBuffer(new ScriptedFeed(trades), symbolCount: 1);
-        for (int i = 0; i < 10_000; i++)
+        // Up to three measurements, the least counts: a GC started by a test on another thread can retire this thread's
+        // allocation context mid-measurement and count a few KB it never allocated; a real allocation per trade counts in
+        // every one of them.
+        long least = long.MaxValue;
+        for (int attempt = 0; attempt < 3 && least != 0; attempt++)
         {
-            Assert.True(feed.TryReadNext(ref slot));
+            var feed = new TradeReorderBuffer(new ScriptedFeed(trades), symbolCount: 1);
+            for (int i = 0; i < 10_000; i++)
+            {
+                Assert.True(feed.TryReadNext(ref slot));
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            int read = 0;
+            while (feed.TryReadNext(ref slot))
+            {
+                read++;
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(count - 10_000, read);
+            Assert.Equal(count / 100, feed.Reordered);
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        int read = 0;
-        while (feed.TryReadNext(ref slot))
-        {
-            read++;
-        }
-
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
-        Assert.Equal(count - 10_000, read);
-        Assert.Equal(count / 100, feed.Reordered);
+        Assert.Equal(0, least);
     }
 
     private static (List<long> Ids, TradeReorderBuffer Buffer) Play(Trade[] trades, long windowMs = 1_000)
