@@ -12,6 +12,15 @@ public static class ExitCodes
     /// <summary>Command-line usage or configuration error: nothing ran.</summary>
     public const int ConfigurationError = 2;
 
-    /// <summary>Bad input: a missing, unreadable or unrecognised input file; nothing usable was read.</summary>
+    /// <summary>
+    /// Bad input: a missing, unreadable or unrecognised input file (nothing ran), or an input found cut or corrupt
+    /// part-way (the run stopped there, kept everything before it and wrote its report, which names file and position).
+    /// </summary>
     public const int BadInput = 3;
+
+    /// <summary>
+    /// Output error: the run directory or output file could not be written (read-only, no permission, disk full). A run
+    /// that hit it stopped trading, kept what it had written consistent, and says what it could not write.
+    /// </summary>
+    public const int OutputError = 4;
 }

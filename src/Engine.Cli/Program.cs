@@ -55,6 +55,11 @@ public static class Program
             context.Error.WriteLine($"engine: bad input: {ex.Message}");
             return ExitCodes.BadInput;
         }
+        catch (OutputException ex)
+        {
+            context.Error.WriteLine($"engine: cannot write output: {ex.Message}");
+            return ExitCodes.OutputError;
+        }
 #pragma warning disable CA1031 // the last line of defence: report any fault with its type, never crash silently
         catch (Exception ex)
 #pragma warning restore CA1031

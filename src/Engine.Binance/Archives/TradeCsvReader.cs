@@ -114,6 +114,28 @@ public sealed class TradeCsvReader : IEventSource
         return false;
     }
 
+    /// <summary>
+    /// Reads up to the first non-empty line and says whether it fits a known layout (a header, or data of the kind
+    /// given). The input detector's check before a run; the reader is spent afterwards.
+    /// </summary>
+    public bool TryDetectLayout()
+    {
+        while (_lines.TryReadLine(out ReadOnlySpan<byte> line, out bool tooLong))
+        {
+            if (tooLong)
+            {
+                return false;
+            }
+
+            if (!line.IsEmpty)
+            {
+                return DetectLayout(line) != LayoutLine.Unknown;
+            }
+        }
+
+        return false;
+    }
+
     public void Dispose() => _lines.Dispose();
 
     private enum LayoutLine

@@ -68,6 +68,10 @@ public sealed class RecordedFrameReader : IEventSource
             {
                 Stats.Skipped++;
             }
+            else if (result == FrameParseResult.UnknownSymbol)
+            {
+                Stats.Fail(LineFailure.UnknownSymbol, _lines.LineNumber); // a valid frame of a symbol this run does not trade
+            }
             else
             {
                 Stats.Fail(LineFailure.BadFrame, _lines.LineNumber);

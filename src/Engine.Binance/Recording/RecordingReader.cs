@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using Engine.Model;
@@ -6,31 +7,36 @@ using Engine.Model;
 namespace Engine.Binance.Recording;
 
 /// <summary>
-/// Reads a binary recording into input-ring slots, a block of records at a time. With <c>repeat</c> &gt; 1 it plays the
-/// recording back to back, shifting times and ids by the span of one pass so the stream stays continuous.
+/// Reads a binary recording (<see cref="RecordingLayout"/>) into input-ring slots, a checksummed block of records at a
+/// time. A block whose checksum fails, a record naming no recorded symbol, a cut block or a damaged header is an
+/// <see cref="InvalidDataException"/> naming the file and the byte offset; the blocks before it were delivered. With
+/// <c>repeat</c> &gt; 1 it plays the recording back to back, shifting times and ids by the span of one pass so the
+/// stream stays continuous.
 /// </summary>
 public sealed class RecordingReader : IDisposable
 {
-    private const int BlockRecords = 8192;
     private readonly Stream _stream;
+    private readonly string _name;
     private readonly long _dataStart;
-    private readonly RecordedTrade[] _block = new RecordedTrade[BlockRecords];
+    private readonly RecordedTrade[] _block = new RecordedTrade[RecordingLayout.MaxBlockRecords];
     private readonly int _repeat;
     private int _blockCount;
     private int _blockIndex;
     private int _pass;
+    private long _offset;
     private long _timeShiftMs;
     private long _firstTimeMs = long.MinValue;
     private long _lastTimeMs;
 
     // Per recorded symbol: id range of one pass and the shift applied in the current pass, so each symbol's ids stay
     // contiguous across passes (a gap detector sees one continuous stream).
-    private long[] _minId = [];
-    private long[] _maxId = [];
-    private long[] _idShift = [];
+    private readonly long[] _minId;
+    private readonly long[] _maxId;
+    private readonly long[] _idShift;
 
-    public RecordingReader(Stream stream, int repeat = 1)
+    public RecordingReader(Stream stream, int repeat = 1, string? name = null)
     {
+        ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanSeek && repeat > 1)
         {
             throw new ArgumentException("repeating a recording needs a seekable stream", nameof(stream));
@@ -39,33 +45,58 @@ public sealed class RecordingReader : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(repeat, 1);
         _stream = stream;
         _repeat = repeat;
+        _name = name ?? "recording";
         Span<byte> header = stackalloc byte[RecordingLayout.HeaderSize];
-        stream.ReadExactly(header);
+        if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length)
+        {
+            throw Corrupt(0, "shorter than a recording header");
+        }
+
         if (!header[..8].SequenceEqual(RecordingLayout.Magic))
         {
-            throw new InvalidDataException("not an Engine recording (bad magic)");
+            throw Corrupt(0, "not an Engine recording (bad magic)");
         }
 
         uint version = BinaryPrimitives.ReadUInt32LittleEndian(header[8..]);
         uint recordSize = BinaryPrimitives.ReadUInt32LittleEndian(header[12..]);
-        if (version != RecordingLayout.Version || recordSize != RecordingLayout.RecordSize)
+        if (version == 1)
         {
-            throw new InvalidDataException($"unsupported recording version {version} / record size {recordSize}");
+            throw new InvalidDataException($"{_name}: recording format version 1 (no checksums) is no longer read; convert its source files again with 'engine convert'");
         }
 
-        int symbolCount = (int)BinaryPrimitives.ReadUInt32LittleEndian(header[16..]);
+        if (version != RecordingLayout.Version || recordSize != RecordingLayout.RecordSize)
+        {
+            throw Corrupt(8, $"unsupported recording version {version} / record size {recordSize} (this engine reads version {RecordingLayout.Version} with {RecordingLayout.RecordSize}-byte records; a damaged header reads the same)");
+        }
+
+        uint symbolCount = BinaryPrimitives.ReadUInt32LittleEndian(header[16..]);
+        if (symbolCount is 0 or > ushort.MaxValue)
+        {
+            throw Corrupt(16, $"symbol count {symbolCount} out of range");
+        }
+
+        var crc = new Crc32();
+        crc.Append(header[..RecordingLayout.HeaderCrcOffset]);
         var symbols = new string[symbolCount];
-        Span<byte> name = stackalloc byte[255];
-        for (int i = 0; i < symbolCount; i++)
+        Span<byte> entry = stackalloc byte[256];
+        long offset = RecordingLayout.HeaderSize;
+        for (int i = 0; i < symbols.Length; i++)
         {
             int length = stream.ReadByte();
-            if (length <= 0)
+            if (length <= 0 || stream.ReadAtLeast(entry.Slice(1, length), length, throwOnEndOfStream: false) < length)
             {
-                throw new InvalidDataException("truncated symbol table");
+                throw Corrupt(offset, "symbol table cut or damaged");
             }
 
-            stream.ReadExactly(name[..length]);
-            symbols[i] = Encoding.ASCII.GetString(name[..length]);
+            entry[0] = (byte)length;
+            crc.Append(entry[..(length + 1)]);
+            symbols[i] = Encoding.ASCII.GetString(entry.Slice(1, length));
+            offset += 1 + length;
+        }
+
+        if (crc.GetCurrentHashAsUInt32() != BinaryPrimitives.ReadUInt32LittleEndian(header[RecordingLayout.HeaderCrcOffset..]))
+        {
+            throw Corrupt(0, "header or symbol table checksum mismatch (the file is damaged)");
         }
 
         Symbols = symbols;
@@ -74,7 +105,8 @@ public sealed class RecordingReader : IDisposable
         _idShift = new long[symbolCount];
         Array.Fill(_minId, long.MaxValue);
         Array.Fill(_maxId, long.MinValue);
-        _dataStart = stream.CanSeek ? stream.Position : 0;
+        _dataStart = offset;
+        _offset = offset;
     }
 
     /// <summary>Symbol names by id as written in the recording.</summary>
@@ -82,9 +114,6 @@ public sealed class RecordingReader : IDisposable
 
     /// <summary>Records delivered so far, over all passes.</summary>
     public long Delivered { get; private set; }
-
-    /// <summary>Bytes at the end of the file that did not make a whole record (a truncated write).</summary>
-    public long TruncatedBytes { get; private set; }
 
     /// <summary>
     /// Fills the next trade into <paramref name="slot"/>, mapping the recording's symbol index through
@@ -122,23 +151,8 @@ public sealed class RecordingReader : IDisposable
     {
         while (true)
         {
-            Span<byte> bytes = MemoryMarshal.AsBytes(_block.AsSpan());
-            int read = _stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
-            int whole = read / RecordingLayout.RecordSize;
-            if (_pass == 0 && read % RecordingLayout.RecordSize != 0)
+            if (ReadBlock())
             {
-                TruncatedBytes += read % RecordingLayout.RecordSize;
-            }
-
-            if (whole > 0)
-            {
-                if (_pass == 0)
-                {
-                    TrackSpan(whole);
-                }
-
-                _blockCount = whole;
-                _blockIndex = 0;
                 return true;
             }
 
@@ -156,7 +170,63 @@ public sealed class RecordingReader : IDisposable
             }
 
             _stream.Position = _dataStart;
+            _offset = _dataStart;
         }
+    }
+
+    /// <summary>Reads and checks the next block; false at the end of the file (a clean end: no partial block).</summary>
+    private bool ReadBlock()
+    {
+        Span<byte> blockHeader = stackalloc byte[RecordingLayout.BlockHeaderSize];
+        int got = _stream.ReadAtLeast(blockHeader, blockHeader.Length, throwOnEndOfStream: false);
+        if (got == 0)
+        {
+            return false;
+        }
+
+        long blockOffset = _offset;
+        if (got < blockHeader.Length)
+        {
+            throw Corrupt(blockOffset, $"cut: {got} bytes of a block header, then the end of the file");
+        }
+
+        uint count = BinaryPrimitives.ReadUInt32LittleEndian(blockHeader);
+        uint expected = BinaryPrimitives.ReadUInt32LittleEndian(blockHeader[4..]);
+        if (count is 0 or > RecordingLayout.MaxBlockRecords)
+        {
+            throw Corrupt(blockOffset, $"block record count {count} out of range (the file is damaged)");
+        }
+
+        Span<byte> bytes = MemoryMarshal.AsBytes(_block.AsSpan(0, (int)count));
+        int read = _stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        if (read < bytes.Length)
+        {
+            throw Corrupt(blockOffset, $"cut: the block of {count} records ends after {read} of its {bytes.Length} bytes");
+        }
+
+        if (Crc32.HashToUInt32(bytes) != expected)
+        {
+            throw Corrupt(blockOffset, $"block of {count} records fails its checksum (the file is damaged)");
+        }
+
+        _offset += blockHeader.Length + bytes.Length;
+        for (int i = 0; i < (int)count; i++)
+        {
+            ref readonly RecordedTrade r = ref _block[i];
+            if (r.Symbol >= _minId.Length || r.PriceE8 <= 0 || r.QuantityE8 <= 0 || r.Flags > 3)
+            {
+                throw Corrupt(blockOffset + blockHeader.Length + ((long)i * RecordingLayout.RecordSize), $"record with symbol {r.Symbol} of {_minId.Length}, price {r.PriceE8}, quantity {r.QuantityE8}, flags {r.Flags}: not a trade");
+            }
+        }
+
+        if (_pass == 0)
+        {
+            TrackSpan((int)count);
+        }
+
+        _blockCount = (int)count;
+        _blockIndex = 0;
+        return true;
     }
 
     private void TrackSpan(int count)
@@ -170,13 +240,10 @@ public sealed class RecordingReader : IDisposable
             }
 
             _lastTimeMs = Math.Max(_lastTimeMs, r.TradeTimeMs);
-            if (r.Symbol >= _minId.Length)
-            {
-                throw new InvalidDataException($"record {Delivered + i} names symbol {r.Symbol}, but the table has {_minId.Length}");
-            }
-
             _minId[r.Symbol] = Math.Min(_minId[r.Symbol], Math.Min(r.Id, r.FirstTradeId));
             _maxId[r.Symbol] = Math.Max(_maxId[r.Symbol], Math.Max(r.Id, r.LastTradeId));
         }
     }
+
+    private InvalidDataException Corrupt(long offset, string what) => new($"{_name}: at byte {offset}: {what}");
 }

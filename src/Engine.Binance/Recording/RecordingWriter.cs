@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Text;
 using Engine.Model;
 
 namespace Engine.Binance.Recording;
 
-/// <summary>Writes trades into a binary recording. The symbol table is fixed when the writer is created.</summary>
+/// <summary>Writes trades into a binary recording (<see cref="RecordingLayout"/>), in checksummed blocks. The symbol table is fixed when the writer is created.</summary>
 public sealed class RecordingWriter : IDisposable
 {
     private const int BatchRecords = 4096;
@@ -21,13 +22,7 @@ public sealed class RecordingWriter : IDisposable
         }
 
         _stream = stream;
-        Span<byte> header = stackalloc byte[RecordingLayout.HeaderSize];
-        header.Clear();
-        RecordingLayout.Magic.CopyTo(header);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[8..], RecordingLayout.Version);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[12..], (uint)RecordingLayout.RecordSize);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[16..], (uint)symbols.Count);
-        _stream.Write(header);
+        var table = new MemoryStream();
         foreach (string symbol in symbols)
         {
             byte[] name = Encoding.ASCII.GetBytes(symbol.ToUpperInvariant());
@@ -36,9 +31,23 @@ public sealed class RecordingWriter : IDisposable
                 throw new ArgumentException($"symbol name '{symbol}' must be 1 to 255 ASCII characters", nameof(symbols));
             }
 
-            _stream.WriteByte((byte)name.Length);
-            _stream.Write(name);
+            table.WriteByte((byte)name.Length);
+            table.Write(name);
         }
+
+        Span<byte> header = stackalloc byte[RecordingLayout.HeaderSize];
+        header.Clear();
+        RecordingLayout.Magic.CopyTo(header);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[8..], RecordingLayout.Version);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[12..], (uint)RecordingLayout.RecordSize);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[16..], (uint)symbols.Count);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[20..], RecordingLayout.MaxBlockRecords);
+        var crc = new Crc32();
+        crc.Append(header[..RecordingLayout.HeaderCrcOffset]);
+        crc.Append(table.GetBuffer().AsSpan(0, (int)table.Length));
+        BinaryPrimitives.WriteUInt32LittleEndian(header[RecordingLayout.HeaderCrcOffset..], crc.GetCurrentHashAsUInt32());
+        _stream.Write(header);
+        _stream.Write(table.GetBuffer().AsSpan(0, (int)table.Length));
     }
 
     public long Count { get; private set; }
@@ -82,7 +91,12 @@ public sealed class RecordingWriter : IDisposable
             return;
         }
 
-        _stream.Write(MemoryMarshal.AsBytes(_batch.AsSpan(0, _pending)));
+        ReadOnlySpan<byte> records = MemoryMarshal.AsBytes(_batch.AsSpan(0, _pending));
+        Span<byte> blockHeader = stackalloc byte[RecordingLayout.BlockHeaderSize];
+        BinaryPrimitives.WriteUInt32LittleEndian(blockHeader, (uint)_pending);
+        BinaryPrimitives.WriteUInt32LittleEndian(blockHeader[4..], Crc32.HashToUInt32(records));
+        _stream.Write(blockHeader);
+        _stream.Write(records);
         _pending = 0;
     }
 }

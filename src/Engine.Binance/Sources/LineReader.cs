@@ -4,7 +4,8 @@ namespace Engine.Binance.Sources;
 
 /// <summary>
 /// Splits a byte stream into lines without allocating per line: one buffer, reused, grown only while warming up to
-/// the longest line seen (up to a limit; longer lines are skipped and reported). Opens <c>.gz</c> (gzip, multi-member)
+/// the longest line seen (up to a limit; longer lines are skipped and reported). Opens <c>.gz</c> (gzip, multi-member,
+/// each member's CRC and length checked: a cut or damaged file is an error naming it, <see cref="CheckedGzipStream"/>)
 /// and <c>.zip</c> (first entry) by extension. A UTF-8 BOM and a trailing '\r' are removed.
 /// </summary>
 public sealed class LineReader : IDisposable
@@ -56,7 +57,7 @@ public sealed class LineReader : IDisposable
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
         {
-            return new LineReader(new GZipStream(file, CompressionMode.Decompress), file, maxLineBytes: maxLineBytes);
+            return new LineReader(new CheckedGzipStream(file, path), maxLineBytes: maxLineBytes);
         }
 
         return new LineReader(file, maxLineBytes: maxLineBytes);

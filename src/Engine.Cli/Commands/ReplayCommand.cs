@@ -43,6 +43,7 @@ public static class ReplayCommand
         command.Add(wait);
         command.SetAction(parse =>
         {
+            SharedOptions.RejectUnknownOptions(parse.GetValue(files) ?? [], "replay");
             var extra = new List<(string, string, string)>();
             if (parse.GetValue(engineCpu) is int cpu)
             {
@@ -76,14 +77,14 @@ public static class ReplayCommand
                 Repeat = parse.GetValue(repeat),
                 SymbolGiven = tradedSymbol is not null,
             };
-            (string report, IReadOnlyList<string> verdict) = ReplayRunner.RunWithVerdict(request, context.Output, context.Error, context.Interactive, context.StopReason, context.Stop);
-            foreach (string line in verdict)
+            ReplayOutcome outcome = ReplayRunner.RunWithVerdict(request, context.Output, context.Error, context.Interactive, context.StopReason, context.Stop);
+            foreach (string line in outcome.Verdict)
             {
                 context.Output.WriteLine(line);
             }
 
-            context.Output.WriteLine(report);
-            return ExitCodes.Ok;
+            context.Output.WriteLine(outcome.ReportPath);
+            return outcome.ExitCode;
         });
         return command;
     }

@@ -15,6 +15,22 @@ public sealed class SharedOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    /// <summary>
+    /// Refuses an argument that looks like an option but is none of the command's (System.CommandLine takes it for an
+    /// input file): a usage error, not a missing file.
+    /// </summary>
+    public static void RejectUnknownOptions(IEnumerable<string> files, string command)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        foreach (string f in files)
+        {
+            if (f.StartsWith('-') && f.Length > 1 && !File.Exists(f))
+            {
+                throw new ConfigurationException($"{f}: not an option of 'engine {command}' (see 'engine {command} --help')");
+            }
+        }
+    }
+
     public (EngineOptions Options, IReadOnlyList<ConfigEntry> Effective) Load(ParseResult parse, CommandContext context, IEnumerable<(string Key, string Value, string Option)>? extra = null)
     {
         ArgumentNullException.ThrowIfNull(parse);

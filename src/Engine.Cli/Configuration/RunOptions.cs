@@ -20,6 +20,13 @@ public sealed class RunOptions
     /// </summary>
     public string? WarmStart { get; set; }
 
+    /// <summary>
+    /// How far, in trade-time milliseconds, a symbol's input may run ahead of a missing trade id before the id is given
+    /// up as a gap: trades out of id order within it are put back in order, later ones are counted and dropped
+    /// (see TradeReorderBuffer). 0 lets nothing wait (duplicates are still dropped).
+    /// </summary>
+    public long ReorderWindowMs { get; set; } = 1000;
+
     /// <summary>Paper account equity at start, in the quote asset.</summary>
     public decimal StartingEquity { get; set; } = 10_000m;
 
@@ -38,6 +45,11 @@ public sealed class RunOptions
         if (WarmStart is not null && !File.Exists(WarmStart))
         {
             errors.Add($"Run:{nameof(WarmStart)} = '{WarmStart}': no such file");
+        }
+
+        if (ReorderWindowMs is < 0 or > 3_600_000)
+        {
+            errors.Add($"Run:{nameof(ReorderWindowMs)} = {ReorderWindowMs}: must be from 0 to 3600000 milliseconds");
         }
 
         if (StartingEquity <= 0)

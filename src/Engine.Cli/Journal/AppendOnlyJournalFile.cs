@@ -105,10 +105,34 @@ public sealed class AppendOnlyJournalFile : IDisposable
 
     private void WriteThrough(ReadOnlySpan<byte> lines)
     {
-        _stream.Write(lines);
+        long before = _stream.Position;
+        try
+        {
+            _stream.Write(lines);
+        }
+        catch (IOException)
+        {
+            // A full disk can take part of a write: cut the file back to its last whole line (that frees the space).
+            TruncateTo(before);
+            throw;
+        }
+
         if (FlushToDisk)
         {
             _stream.Flush(flushToDisk: true);
+        }
+    }
+
+    private void TruncateTo(long length)
+    {
+        try
+        {
+            _stream.SetLength(length);
+            _stream.Position = length;
+        }
+        catch (IOException)
+        {
+            // Nothing more can be done here; reopening the file drops a partial last line.
         }
     }
 

@@ -43,6 +43,25 @@ public sealed class RunJournal : IDisposable
     /// <summary>Counts and money of what was journaled; read it after the run (the journal thread writes it).</summary>
     public JournalTotals Summary { get; } = new();
 
+    /// <summary>
+    /// Set once, by the journal thread, when a file could not be written (disk full, an I/O error): from then on nothing
+    /// more is written (<see cref="NotWritten"/> counts what was skipped), so every file keeps what it held before,
+    /// whole. Read it after the run.
+    /// </summary>
+    public string? OutputFailure { get; private set; }
+
+    /// <summary>Outputs not written because of <see cref="OutputFailure"/>.</summary>
+    public long NotWritten { get; private set; }
+
+    /// <summary>
+    /// Called once, on the journal thread, at the output failure: the run halts trading and stops its feed rather than
+    /// trade without a journal.
+    /// </summary>
+    public Action<string>? OnOutputFailure { get; set; }
+
+    /// <summary>Event time of the latest output handed to the journal (journal thread), the time of an output failure.</summary>
+    public long LastTimeMs { get; private set; }
+
     /// <summary>Path of journal.db, or null when the options turned it off.</summary>
     public string? DatabasePath => _database is null ? null : Path.Combine(RunDirectory, DatabaseFileName);
 
@@ -98,6 +117,13 @@ public sealed class RunJournal : IDisposable
     /// <summary>Journals one output. Never throws: a failure is counted in <see cref="Summary"/> and the event skipped.</summary>
     public void Write(ref OutputEvent output)
     {
+        if (OutputFailure is not null)
+        {
+            NotWritten++;
+            return;
+        }
+
+        LastTimeMs = Math.Max(LastTimeMs, output.TimeMs);
         try
         {
             switch (output.Kind)
@@ -133,6 +159,10 @@ public sealed class RunJournal : IDisposable
                     break;
             }
         }
+        catch (IOException e)
+        {
+            Fail(e);
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             ReportFailure(output.Kind, output.TimeMs, e);
@@ -142,21 +172,23 @@ public sealed class RunJournal : IDisposable
     /// <summary>Writes the text files' batched lines (if they batch) and commits the database's open batch. Never throws.</summary>
     public void Flush()
     {
+        if (OutputFailure is not null)
+        {
+            return;
+        }
+
         try
         {
             foreach (SymbolJournalFiles files in _files)
             {
                 files.Flush();
             }
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            ReportFailure(OutputKind.None, 0, e);
-        }
 
-        try
-        {
             _database?.Flush();
+        }
+        catch (IOException e)
+        {
+            Fail(e);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -176,10 +208,37 @@ public sealed class RunJournal : IDisposable
         Flush();
         foreach (SymbolJournalFiles files in _files)
         {
-            files.Dispose();
+            try
+            {
+                files.Dispose();
+            }
+            catch (IOException e)
+            {
+                Fail(e);
+            }
         }
 
-        _database?.Dispose();
+        try
+        {
+            _database?.Dispose();
+        }
+        catch (IOException e)
+        {
+            Fail(e);
+        }
+    }
+
+    private void Fail(IOException e)
+    {
+        if (OutputFailure is not null)
+        {
+            return;
+        }
+
+        bool full = OutputException.IsDiskFull(e) || (e.InnerException is { } inner && OutputException.IsDiskFull(inner));
+        OutputFailure = $"{(full ? "out of disk space" : "write failed")}: {e.Message}";
+        Summary.CountError(OutputFailure);
+        OnOutputFailure?.Invoke(OutputFailure);
     }
 
     private void OnRow(ref OutputEvent output)

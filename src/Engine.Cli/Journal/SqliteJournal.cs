@@ -49,11 +49,13 @@ public sealed class SqliteJournal : IDisposable
     private readonly SqliteCommand _insertFill;
     private readonly SqliteCommand _insertPosition;
     private readonly SqliteCommand _insertBreaker;
+    private readonly string _path;
     private SqliteTransaction? _transaction;
     private int _pending;
 
     public SqliteJournal(string path)
     {
+        _path = path;
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
         _connection.Open();
         using (SqliteCommand schema = _connection.CreateCommand())
@@ -103,18 +105,45 @@ public sealed class SqliteJournal : IDisposable
     /// <summary>The circuit breaker moved to <paramref name="state"/> (Active, Reducing, Halted) at <paramref name="timeMs"/>.</summary>
     public void AddBreakerChange(long timeMs, string state) => Execute(_insertBreaker, ("$t", timeMs), ("$st", state));
 
-    /// <summary>Commits the open batch.</summary>
+    /// <summary>
+    /// Commits the open batch. A failed commit (disk full) rolls the batch back and throws an <see cref="IOException"/>:
+    /// the database keeps every batch committed before, whole, and none of this one.
+    /// </summary>
     public void Flush()
     {
-        _transaction?.Commit();
-        _transaction?.Dispose();
+        if (_transaction is null)
+        {
+            return;
+        }
+
+        try
+        {
+            _transaction.Commit();
+        }
+        catch (SqliteException e)
+        {
+            throw Abandon(e);
+        }
+
+        _transaction.Dispose();
         _transaction = null;
         _pending = 0;
     }
 
     public void Dispose()
     {
-        Flush();
+        try
+        {
+            Flush();
+        }
+        finally
+        {
+            DisposeCommands();
+        }
+    }
+
+    private void DisposeCommands()
+    {
         _insertSignal.Dispose();
         _upsertOrder.Dispose();
         _updateOrderStatus.Dispose();
@@ -135,19 +164,48 @@ public sealed class SqliteJournal : IDisposable
 
     private void Execute(SqliteCommand command, params (string Name, object? Value)[] parameters)
     {
-        _transaction ??= _connection.BeginTransaction();
-        command.Transaction = _transaction;
-        command.Parameters.Clear();
-        foreach ((string name, object? value) in parameters)
+        try
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            _transaction ??= _connection.BeginTransaction();
+            command.Transaction = _transaction;
+            command.Parameters.Clear();
+            foreach ((string name, object? value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            command.ExecuteNonQuery();
+        }
+        catch (SqliteException e)
+        {
+            throw Abandon(e);
         }
 
-        command.ExecuteNonQuery();
         Rows++;
         if (++_pending >= BatchSize)
         {
             Flush();
         }
+    }
+
+    /// <summary>
+    /// After a failed statement or commit (SQLite may have rolled the transaction back itself: using it again was the
+    /// issue's "SqliteTransaction has completed"), drops the open batch and says so as an I/O error.
+    /// </summary>
+    private IOException Abandon(SqliteException e)
+    {
+        try
+        {
+            _transaction?.Rollback();
+        }
+        catch (Exception rollback) when (rollback is SqliteException or InvalidOperationException)
+        {
+            // Already rolled back by SQLite.
+        }
+
+        _transaction?.Dispose();
+        _transaction = null;
+        _pending = 0;
+        return new IOException($"{_path}: {e.Message} (its open batch was rolled back; the batches committed before it are whole)", e);
     }
 }

@@ -16,7 +16,27 @@ public static class HistogramStore
     public static void Save(string path, IReadOnlyList<(string Name, Histogram Histogram)> series)
     {
         ArgumentNullException.ThrowIfNull(series);
-        using FileStream stream = File.Create(path);
+
+        // Written beside the target and renamed over it: a full disk leaves the old file or none, never a cut one.
+        string temp = path + ".tmp";
+        try
+        {
+            using (FileStream stream = File.Create(temp))
+            {
+                Write(stream, series);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    private static void Write(Stream stream, IReadOnlyList<(string Name, Histogram Histogram)> series)
+    {
         using var json = new Utf8JsonWriter(stream);
         json.WriteStartObject();
         json.WriteNumber("version", 1);

@@ -15,6 +15,18 @@ public static class InputDetector
 {
     public static InputKind Detect(string path)
     {
+        try
+        {
+            return DetectKind(path);
+        }
+        catch (InvalidDataException e) when (!e.Message.Contains(path, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e); // e.g. a .gz that is no gzip: .NET's message names no file
+        }
+    }
+
+    private static InputKind DetectKind(string path)
+    {
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"{path}: no such input file", path);
@@ -25,6 +37,8 @@ public static class InputDetector
         {
             if (raw.ReadAtLeast(magic, 8, throwOnEndOfStream: false) == 8 && magic.SequenceEqual(RecordingLayout.Magic))
             {
+                raw.Position = 0;
+                using var header = new RecordingReader(raw, name: path); // version, header and symbol table checked before anything runs
                 return InputKind.Recording;
             }
         }
@@ -48,7 +62,15 @@ public static class InputDetector
 
         if (first.IndexOf((byte)',') > 0)
         {
-            return InputKind.TradeCsv;
+            // A comma alone is no trade CSV (half of all random files have one in their first line): the header, or the
+            // kind a headerless file's name gives, must fit a known layout, or the run would read nothing and succeed.
+            using TradeCsvReader probe = TradeCsvReader.Open(path, new SymbolRegistry());
+            if (probe.TryDetectLayout())
+            {
+                return InputKind.TradeCsv;
+            }
+
+            throw new InvalidDataException($"{path}: not a recognised input: its first line is no trade CSV header of a known layout (and its name does not say trades or aggTrades for a headerless file)");
         }
 
         throw new InvalidDataException($"{path}: not a recognised input (trade CSV, recorded frames, aggregated.csv or ENGREC01 recording)");

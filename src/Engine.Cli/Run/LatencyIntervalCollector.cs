@@ -63,7 +63,7 @@ public sealed class LatencyIntervalCollector : IDisposable
             {
                 foreach (Stage stage in Enum.GetValues<Stage>())
                 {
-                    _log.Append(StageLatency.NameOf(stage), interval[stage], interval.StartUtc, interval.EndUtc);
+                    Append(stage, interval[stage], interval.StartUtc, interval.EndUtc);
                 }
             }
         }
@@ -80,13 +80,47 @@ public sealed class LatencyIntervalCollector : IDisposable
                 DateTime end = DateTime.UtcNow;
                 foreach (Stage stage in Enum.GetValues<Stage>())
                 {
-                    _log.Append(StageLatency.NameOf(stage), Totals[stage], _startUtc, end);
+                    Append(stage, Totals[stage], _startUtc, end);
                 }
             }
 
-            _log.Dispose();
+            CloseLog();
         }
     }
 
-    public void Dispose() => _log.Dispose();
+    /// <summary>Why latency.hlog stopped being written (disk full, ...); null while it is written. The totals stay whole.</summary>
+    public string? LogError { get; private set; }
+
+    public void Dispose() => CloseLog();
+
+    // A log that cannot be written (a full disk) stops being written; it must not take the status thread or the run
+    // with it: the totals, which the report is made of, are in memory.
+    private void Append(Stage stage, Histogram histogram, DateTime startUtc, DateTime endUtc)
+    {
+        if (LogError is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            _log.Append(StageLatency.NameOf(stage), histogram, startUtc, endUtc);
+        }
+        catch (IOException e)
+        {
+            LogError = $"{LogFileName}: {e.Message}";
+        }
+    }
+
+    private void CloseLog()
+    {
+        try
+        {
+            _log.Dispose();
+        }
+        catch (IOException e)
+        {
+            LogError ??= $"{LogFileName}: {e.Message}";
+        }
+    }
 }

@@ -35,7 +35,7 @@ public sealed class RecordingFeed : IInputFeed, IDisposable
         FileStream stream = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         try
         {
-            return new RecordingFeed(new RecordingReader(stream, repeat), registry);
+            return new RecordingFeed(new RecordingReader(stream, repeat, path), registry);
         }
         catch
         {

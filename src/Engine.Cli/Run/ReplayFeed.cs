@@ -64,11 +64,17 @@ public sealed class ReplayFeed : IInputFeed, IDisposable
     /// </summary>
     public List<SkippedSymbol> SkippedSymbols { get; } = [];
 
+    /// <summary>
+    /// The input error that ended the replay early (a cut or corrupt file: its name and position); null when every
+    /// input was read to its end. Complete after the run.
+    /// </summary>
+    public string? InputError { get; private set; }
+
     public bool TryReadNext(ref EngineEvent slot)
     {
         while (true)
         {
-            if (_current is not null && _current.TryReadNext(ref slot))
+            if (_current is not null && TryReadCurrent(ref slot))
             {
                 if (_pass != 0)
                 {
@@ -92,10 +98,39 @@ public sealed class ReplayFeed : IInputFeed, IDisposable
 
     public void Dispose() => Close();
 
+    /// <summary>
+    /// One event of the current input. An input found cut or corrupt part-way (InvalidDataException, or an I/O error
+    /// reading it) ends the whole replay there: everything before it was delivered and is kept, the rest is not played.
+    /// </summary>
+    private bool TryReadCurrent(ref EngineEvent slot)
+    {
+        try
+        {
+            return _current!.TryReadNext(ref slot);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            StopOnInputError(e);
+            return false;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void StopOnInputError(Exception e)
+    {
+        string path = _inputs[_input].Path;
+        InputError = e.Message.Contains(path, StringComparison.Ordinal) ? e.Message : $"{path}: {e.Message}";
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private bool NextInput()
     {
         Close();
+        if (InputError is not null)
+        {
+            return false;
+        }
+
         _input++;
         if (_input == _inputs.Count)
         {

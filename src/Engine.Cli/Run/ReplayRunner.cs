@@ -1,4 +1,5 @@
 using System.Globalization;
+using Engine.Binance.Sequencing;
 using Engine.Cli.Configuration;
 using Engine.Cli.Journal;
 using Engine.Cli.Status;
@@ -12,17 +13,18 @@ namespace Engine.Cli.Run;
 /// <summary>
 /// Runs <c>engine replay</c>: recognises the inputs, creates the run directory, runs the pipeline with the journal
 /// handler and status lines, and writes the report. A stop request ends the feed; the run still drains, flushes
-/// and reports. Returns the path of report.md.
+/// and reports. Returns the path of report.md and the exit code (bad input when an input was found cut or corrupt
+/// part-way: the run stopped there and reported what it had).
 /// </summary>
 public static class ReplayRunner
 {
     private const int JournalLineBatchBytes = 64 * 1024;
 
     public static string Run(ReplayRequest request, TextWriter output, TextWriter errors, bool interactive, Func<string?>? stopReason, CancellationToken stop) =>
-        RunWithVerdict(request, output, errors, interactive, stopReason, stop).Report;
+        RunWithVerdict(request, output, errors, interactive, stopReason, stop).ReportPath;
 
-    /// <summary>Runs the replay; returns the path of report.md and the verdict's console lines (<see cref="RunVerdict"/>).</summary>
-    public static (string Report, IReadOnlyList<string> Verdict) RunWithVerdict(ReplayRequest request, TextWriter output, TextWriter errors, bool interactive, Func<string?>? stopReason, CancellationToken stop)
+    /// <summary>Runs the replay; returns the path of report.md, the verdict's console lines (<see cref="RunVerdict"/>) and the exit code.</summary>
+    public static ReplayOutcome RunWithVerdict(ReplayRequest request, TextWriter output, TextWriter errors, bool interactive, Func<string?>? stopReason, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(output);
@@ -48,7 +50,14 @@ public static class ReplayRunner
         PipelineOptions options = PipelineSetup.ToPipelineOptions(request.Options, paced);
         PipelineRuntime runtime = PipelineSetup.ToPipelineRuntime(request.Options, paced);
         string directory = CreateRunDirectory(request.OutputDirectory);
-        File.WriteAllLines(Path.Combine(directory, "config.txt"), request.Effective.Select(e => $"{e.Key} = {e.Value}  ({e.Origin})"));
+        try
+        {
+            File.WriteAllLines(Path.Combine(directory, "config.txt"), request.Effective.Select(e => $"{e.Key} = {e.Value}  ({e.Origin})"));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"--out {directory}: cannot write config.txt: {e.Message}", e);
+        }
 
         NativeLibraryStatus.WriteStartupNoticeOnce(errors);
         using MemoryLock memory = MemoryLock.Acquire(request.Options.Runtime.LockMemory);
@@ -64,11 +73,21 @@ public static class ReplayRunner
 
         // Text lines go to the OS a batch at a time (the journal flushes whenever the output ring runs empty): one system
         // call per line would cost more than the engine's work on the trades behind it.
-        using RunJournal journal = RunJournal.Create(directory, [.. options.Symbols.Select(s => s.Name)], new RunJournalOptions { LineBatchBytes = JournalLineBatchBytes });
+        using RunJournal journal = CreateJournal(directory, options);
         using var replay = new ReplayFeed(inputs, request.Repeat, registry.Count, options.IntervalMs,
             (input, repeat) => InputDetector.Open(input.Path, input.Kind, registry, configured, options.IntervalMs, repeat, request.SymbolGiven));
-        IInputFeed feed = paced ? new PacedFeed(replay, request.Speed!.Value, stop) : replay;
+        using var runStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        var ordered = new TradeReorderBuffer(replay, registry.Count, request.Options.Run.ReorderWindowMs);
+        IInputFeed feed = paced ? new PacedFeed(ordered, request.Speed!.Value, runStop.Token) : ordered;
         var pipeline = new EnginePipeline<JournalHandler>(options, runtime, new JournalHandler(journal));
+
+        // No trading without a journal: when a file cannot be written (disk full), the engine halts new entries and
+        // the feed stops; the run drains what is in flight and reports.
+        journal.OnOutputFailure = _ =>
+        {
+            pipeline.TryPublish(new OperatorCommand(OperatorCommandKind.Halt, SymbolId.None, journal.LastTimeMs));
+            runStop.Cancel();
+        };
         if (request.Options.Run.WarmStart is { } warmFile)
         {
             warnings.Add(WarmStarter.Prime(pipeline.Engine, warmFile, configured, options.IntervalMs));
@@ -80,10 +99,11 @@ public static class ReplayRunner
             () => Snapshot(pipeline, options.StartingEquity, latency), TimeSpan.FromSeconds(request.Options.Runtime.StatusIntervalSeconds), output, interactive, latency.Collect))
         {
             status.Start();
-            stats = pipeline.Run(feed, stop);
+            stats = pipeline.Run(feed, runStop.Token);
         }
 
         latency.Complete(); // the engine thread and the status thread have stopped: the last interval
+        journal.OnOutputFailure = null; // the pipeline is done: a failure while closing the files is only reported
 
         replay.Dispose();
         journal.Flush();
@@ -95,6 +115,27 @@ public static class ReplayRunner
         }
 
         warnings.AddRange(replay.Problems);
+        if (latency.LogError is not null)
+        {
+            warnings.Add($"latency log not complete: {latency.LogError}");
+        }
+
+        if (journal.OutputFailure is not null)
+        {
+            warnings.Add($"output: {journal.OutputFailure}; the engine halted trading and the feed stopped there; journal.db keeps whole transactions and the text files whole lines up to it; {journal.NotWritten} outputs after it were not written");
+        }
+
+        if (replay.InputError is not null)
+        {
+            warnings.Add($"input cut: {replay.InputError}; the run stopped there: everything before it was played and is kept, nothing after it");
+            errors.WriteLine($"engine: bad input: {replay.InputError} (the run stopped there; its report is written)");
+        }
+
+        if (ordered.Late + ordered.Duplicates + ordered.Gaps > 0)
+        {
+            warnings.Add($"trade ids: {ordered.Late} trades arrived after a higher id of their symbol: {ordered.Reordered} put back in id order within the {ordered.WindowMs} ms reorder window, {ordered.DroppedLate} dropped as later than it; {ordered.Duplicates} duplicate ids dropped; {ordered.Gaps} id gaps ({ordered.MissingIds} ids missing)");
+        }
+
         EngineCounters c = pipeline.Engine.Counters;
         var summary = new RunSummary
         {
@@ -110,7 +151,8 @@ public static class ReplayRunner
             StopRuleAtr = files.AdmittedWithStopRule(Risk.StopRule.Atr),
             StopRuleSwing = files.AdmittedWithStopRule(Risk.StopRule.Swing),
             StopRuleFixedPercent = files.AdmittedWithStopRule(Risk.StopRule.FixedPercent),
-            Orders = c.OrderRequests,
+            Orders = files.Orders,
+            Cancels = files.Cancels,
             Fills = c.Fills,
             PositionsClosed = files.Positions,
             WinningPositions = files.Wins,
@@ -129,6 +171,13 @@ public static class ReplayRunner
             LateTrades = pipeline.Engine.LateTrades,
             SkippedSymbols = replay.SkippedSymbols,
             LatencyBudgetMs = request.Options.Runtime.LatencyBudgetMs,
+            OutOfOrderTrades = ordered.Late,
+            ReorderedTrades = ordered.Reordered,
+            DroppedLateTrades = ordered.DroppedLate,
+            DuplicateTrades = ordered.Duplicates,
+            IdGaps = ordered.Gaps,
+            MissingIds = ordered.MissingIds,
+            ReorderWindowMs = ordered.WindowMs,
             Rows = files.Rows,
             IntervalsLeftOpen = files.IntervalsLeftOpenDescribed,
             Bars = files.Bars,
@@ -137,6 +186,9 @@ public static class ReplayRunner
             LatencySampleEvery = options.LatencySampleEvery,
             Speed = request.Speed,
             Repeat = request.Repeat,
+            OutputError = journal.OutputFailure,
+            InputCut = replay.InputError is not null,
+            InputError = replay.InputError,
             Interrupted = stop.IsCancellationRequested,
             StopReason = stop.IsCancellationRequested ? stopReason?.Invoke() : null,
             StartedUtc = started,
@@ -153,8 +205,37 @@ public static class ReplayRunner
             series.Add((StageLatency.NameOf(stage), latency.Totals[stage]));
         }
 
-        (string report, RunSummary written) = RunReportWriter.WriteAll(directory, summary, series);
-        return (report, RunVerdict.ConsoleLines(written));
+        string report;
+        RunSummary written;
+        try
+        {
+            (report, written) = RunReportWriter.WriteAll(directory, summary, series);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            string after = journal.OutputFailure is null ? string.Empty : $" (after the journal's {journal.OutputFailure}; the engine halted trading and stopped the feed)";
+            throw new OutputException($"{directory}: the report could not be written: {e.Message}{after}", e);
+        }
+
+        if (journal.OutputFailure is not null)
+        {
+            errors.WriteLine($"engine: cannot write output: {journal.OutputFailure}; the engine halted trading and stopped the feed; what was written is whole");
+            return new ReplayOutcome(report, ExitCodes.OutputError, RunVerdict.ConsoleLines(written));
+        }
+
+        return new ReplayOutcome(report, replay.InputError is not null ? ExitCodes.BadInput : ExitCodes.Ok, RunVerdict.ConsoleLines(written));
+    }
+
+    private static RunJournal CreateJournal(string directory, PipelineOptions options)
+    {
+        try
+        {
+            return RunJournal.Create(directory, [.. options.Symbols.Select(s => s.Name)], new RunJournalOptions { LineBatchBytes = JournalLineBatchBytes });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            throw new OutputException($"--out {directory}: cannot create the run's files: {e.Message}", e);
+        }
     }
 
     private static string CreateRunDirectory(string? requested)
@@ -165,7 +246,15 @@ public static class ReplayRunner
             throw new ConfigurationException($"--out {directory}: already holds a run; choose a new directory");
         }
 
-        Directory.CreateDirectory(directory);
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"--out {directory}: cannot create the run directory: {e.Message}", e);
+        }
+
         return Path.GetFullPath(directory);
     }
 

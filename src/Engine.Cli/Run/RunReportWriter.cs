@@ -28,18 +28,12 @@ public static class RunReportWriter
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(series);
-        if (saveHistograms)
-        {
-            HistogramStore.Save(Path.Combine(directory, HistogramStore.FileName), series);
-        }
-
         var latency = new LatencyReport("Engine thread latency");
         foreach ((string name, Histogram h) in series)
         {
             latency.Add(name, h);
         }
 
-        latency.WriteTo(directory, (long)Math.Round(summary.LatencyBudgetMs * 1_000_000));
         Histogram? endToEnd = series.FirstOrDefault(s => s.Name == EndToEnd).Histogram;
         if (endToEnd is not null)
         {
@@ -53,9 +47,16 @@ public static class RunReportWriter
             };
         }
 
+        // The small files that say what happened first: with little disk left, they are the ones worth having.
         WriteAtomically(Path.Combine(directory, SummaryFileName), JsonSerializer.Serialize(summary, Json) + "\n");
         string report = Path.Combine(directory, ReportFileName);
         WriteAtomically(report, ToMarkdown(summary, latency));
+        if (saveHistograms)
+        {
+            HistogramStore.Save(Path.Combine(directory, HistogramStore.FileName), series);
+        }
+
+        latency.WriteTo(directory, (long)Math.Round(summary.LatencyBudgetMs * 1_000_000));
         return (report, summary);
     }
 
@@ -100,7 +101,11 @@ public static class RunReportWriter
 
         md.AppendLine(inv, $"- Pace: {(s.Speed is double x ? $"recorded speed × {x}" : "as fast as possible")}, repeat {s.Repeat}");
         md.AppendLine(inv, $"- Latency budget: {RunVerdict.Duration((long)Math.Round(s.LatencyBudgetMs * 1_000_000))} end to end (`Runtime:LatencyBudgetMs`)");
-        md.AppendLine(inv, $"- Ended: {(s.Interrupted ? $"stopped by {s.StopReason ?? "request"} (feed stopped, rings drained, files flushed)" : "end of input")}");
+        string ended = s.OutputError is not null ? "stopped: output could not be written; trading halted (see Warnings)"
+            : s.InputCut ? "stopped at an input cut or damaged part-way (see Warnings)"
+            : s.Interrupted ? $"stopped by {s.StopReason ?? "request"} (feed stopped, rings drained, files flushed)"
+            : "end of input";
+        md.AppendLine(inv, $"- Ended: {ended}");
         md.AppendLine();
 
         md.AppendLine("## Throughput").AppendLine();
@@ -175,7 +180,15 @@ public static class RunReportWriter
     private static void WriteAtomically(string path, string content)
     {
         string temp = path + ".tmp";
-        File.WriteAllText(temp, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-        File.Move(temp, path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temp, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
     }
 }

@@ -6,6 +6,7 @@ namespace Engine.Cli.Run;
 /// </summary>
 public sealed record RunSummary
 {
+    /// <summary>Input events the engine processed (trades, rows, venue reports); the end-of-input marker is not one.</summary>
     public long Events { get; init; }
 
     /// <summary>The engine's rate after its warm-up (see <see cref="ThroughputAfterWarmup"/>).</summary>
@@ -31,7 +32,12 @@ public sealed record RunSummary
     public long StopRuleAtr { get; init; }
     public long StopRuleSwing { get; init; }
     public long StopRuleFixedPercent { get; init; }
+
+    /// <summary>New orders sent: the rows of journal.db's <c>orders</c> table.</summary>
     public long Orders { get; init; }
+
+    /// <summary>Cancel requests sent; journal.db keeps each as a status change of the order it cancels, not as a row.</summary>
+    public long Cancels { get; init; }
     public long Fills { get; init; }
     public long PositionsClosed { get; init; }
     public long WinningPositions { get; init; }
@@ -61,6 +67,35 @@ public sealed record RunSummary
 
     /// <summary>Runtime:LatencyBudgetMs: the end-to-end latency the run's p99.99 and maximum are held against.</summary>
     public double LatencyBudgetMs { get; init; } = 100;
+
+    /// <summary>Trades that arrived after a trade with a higher id of their symbol: <see cref="ReorderedTrades"/> + <see cref="DroppedLateTrades"/>.</summary>
+    public long OutOfOrderTrades { get; init; }
+
+    /// <summary>Late trades that arrived within <c>Run:ReorderWindowMs</c> and were put back in id order.</summary>
+    public long ReorderedTrades { get; init; }
+
+    /// <summary>Late trades that arrived after the reorder window had given up on their id: counted and dropped.</summary>
+    public long DroppedLateTrades { get; init; }
+
+    /// <summary>Trades whose id was already seen for their symbol: counted and dropped (the first one is kept).</summary>
+    public long DuplicateTrades { get; init; }
+
+    /// <summary>Holes in a symbol's id sequence that never filled within the reorder window, and the ids they miss.</summary>
+    public long IdGaps { get; init; }
+
+    public long MissingIds { get; init; }
+
+    /// <summary>The reorder window the run used, in trade-time milliseconds.</summary>
+    public long ReorderWindowMs { get; init; }
+
+    /// <summary>True when an input was found cut or corrupt part-way: the run stopped there (see <see cref="InputError"/>).</summary>
+    public bool InputCut { get; init; }
+
+    /// <summary>The input error that stopped the run (file and position), if any.</summary>
+    public string? InputError { get; init; }
+
+    /// <summary>The output error (disk full, read-only) that stopped the run, if any.</summary>
+    public string? OutputError { get; init; }
     public long Rows { get; init; }
 
     /// <summary>Intervals still open at the end of the input: partial, not in aggregated.csv, not seen by DeltaScout.</summary>

@@ -5,6 +5,8 @@ namespace Engine.Cli.Run;
 /// <summary>
 /// Turns Ctrl-C and SIGTERM into a graceful stop: the first one cancels <see cref="Token"/> (the run stops its feed,
 /// drains, flushes and writes its report); a second one is left to the default handler, which ends the process.
+/// SIGINT is handled here only: <c>Console.CancelKeyPress</c> is raised by the same signal, and handling both counted
+/// one Ctrl-C as two (issue 14).
 /// </summary>
 public sealed class StopSignal : IDisposable
 {
@@ -16,7 +18,6 @@ public sealed class StopSignal : IDisposable
     {
         _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal));
         _registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal));
-        Console.CancelKeyPress += OnCancelKeyPress;
     }
 
     public CancellationToken Token => _source.Token;
@@ -26,7 +27,6 @@ public sealed class StopSignal : IDisposable
 
     public void Dispose()
     {
-        Console.CancelKeyPress -= OnCancelKeyPress;
         foreach (PosixSignalRegistration r in _registrations)
         {
             r.Dispose();
@@ -36,8 +36,6 @@ public sealed class StopSignal : IDisposable
     }
 
     private void OnSignal(PosixSignalContext context) => context.Cancel = Request(context.Signal.ToString());
-
-    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e) => e.Cancel = Request("Ctrl-C");
 
     /// <summary>True (default action cancelled) for the first request, false for later ones.</summary>
     private bool Request(string reason)

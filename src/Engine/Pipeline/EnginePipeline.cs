@@ -125,7 +125,8 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
         }
 
         EngineCounters c = Engine.Counters;
-        long events = c.Events - c.IgnoredEvents;
+        // Input events only: the end-of-input marker the feed appends is no event of the input.
+        long events = c.Events - c.IgnoredEvents - (endOfStream >= 0 ? 1 : 0);
         bool warmed = _setup.WarmTimestamp != 0 && _setup.EndOfStreamTimestamp > _setup.WarmTimestamp;
         return new RunStatistics
         {

@@ -97,8 +97,17 @@ public sealed class RecordedFrameReaderTests : IDisposable
     [Fact]
     public void SteadyPath_AllocatesNothingPerLine()
     {
-        using RecordedFrameReader reader = RecordedFrameReader.Open(RealData.Path("ws/hftbacktest/spot/ethusdt_20240808.gz"), RealData.Registry());
+        // A first reader played to its end compiles the end of a file's path too (the gzip trailer check), so nothing is
+        // first compiled on this thread inside the measurement; the per-line path is what is measured.
         var slot = default(EngineEvent);
+        using (RecordedFrameReader warm = RecordedFrameReader.Open(RealData.Path("ws/hftbacktest/spot/ethusdt_20240808.gz"), RealData.Registry()))
+        {
+            while (warm.TryReadNext(ref slot))
+            {
+            }
+        }
+
+        using RecordedFrameReader reader = RecordedFrameReader.Open(RealData.Path("ws/hftbacktest/spot/ethusdt_20240808.gz"), RealData.Registry());
         for (int i = 0; i < 500; i++)
         {
             Assert.True(reader.TryReadNext(ref slot));

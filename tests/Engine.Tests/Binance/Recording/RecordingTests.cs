@@ -95,16 +95,27 @@ public class RecordingTests
     }
 
     [Fact]
-    public void TruncatedTail_IsCountedAndWholeRecordsAreStillDelivered()
+    public void CutBlock_IsAnErrorNamingTheOffset_AfterTheWholeBlocksBeforeIt()
     {
-        MemoryStream full = Record(["A"], [MakeTrade(0, 1, 10, "1", "1", false), MakeTrade(0, 2, 20, "1", "1", false)]);
-        var cut = new MemoryStream(full.ToArray()[..^10]);
-        using var reader = new RecordingReader(cut);
+        // 5,000 trades: a first block of 4,096 and a second of 904, cut 10 bytes short.
+        var trades = Enumerable.Range(0, 5_000).Select(i => MakeTrade(0, i, i, "1", "1", false)).ToList();
+        byte[] full = Record(["A"], trades).ToArray();
+        using var reader = new RecordingReader(new MemoryStream(full[..^10]), name: "cut.engrec");
+        SymbolId[] map = [new SymbolId(0)];
+        var slot = default(EngineEvent);
+        int delivered = 0;
 
-        List<Trade> back = ReadAll(reader, [new SymbolId(0)]);
+        var ex = Assert.Throws<InvalidDataException>(() =>
+        {
+            while (reader.TryReadNext(ref slot, map))
+            {
+                delivered++;
+            }
+        });
 
-        Assert.Single(back);
-        Assert.Equal(RecordingLayout.RecordSize - 10, reader.TruncatedBytes);
+        Assert.Equal(4_096, delivered);
+        long secondBlock = full.Length - RecordingLayout.BlockHeaderSize - (904 * RecordingLayout.RecordSize);
+        Assert.Contains($"cut.engrec: at byte {secondBlock}: cut", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -32,8 +32,19 @@ public sealed class InputDetectorTests : IDisposable
         Assert.Equal(InputKind.AggregatedCsv, InputDetector.Detect(Write("rows.csv", "Timestamp,Trades,TotalQty,AvgSize,BuyQty,SellQty,AvgPrice\n")));
 
     [Fact]
-    public void Detect_EngineRecording_ByMagic() =>
-        Assert.Equal(InputKind.Recording, InputDetector.Detect(Write("x.bin", "ENGREC01" + new string('\0', 56))));
+    public void Detect_EngineRecording_ByMagic_WithItsHeaderChecked()
+    {
+        string path = Path.Combine(_dir, "x.bin");
+        using (var writer = new Engine.Binance.Recording.RecordingWriter(File.Create(path), ["BTCUSDT"]))
+        {
+        }
+
+        Assert.Equal(InputKind.Recording, InputDetector.Detect(path));
+
+        // The magic alone is not enough: a header that fails its checks is bad input before anything runs.
+        var ex = Assert.Throws<InvalidDataException>(() => InputDetector.Detect(Write("y.bin", "ENGREC01" + new string('\0', 56))));
+        Assert.Contains("y.bin", ex.Message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Detect_MissingFile_IsFileNotFound() =>
