@@ -37,7 +37,7 @@ public sealed class HostileInputTests : IDisposable
         string path = PathOf("random.csv.gz");
         File.WriteAllBytes(path, RandomBytes(50_000, seed: 1));
 
-        var (exit, _, error) = CliHarness.Run(["replay", path, "--config", CliHarness.SampleConfig, "--out", PathOf("run"), .. CliHarness.Unpinned]);
+        var (exit, _, error) = CliHarness.Run(["replay", path, "--config", CliHarness.SampleConfig, "--out", PathOf("run"), .. CliHarness.Unpinned, .. CliHarness.AsFastAsPossible]);
 
         Assert.Equal(3, exit);
         Assert.Contains(path, error, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class HostileInputTests : IDisposable
         string path = PathOf("random.bin");
         File.WriteAllBytes(path, RandomLookingLikeCsv());
 
-        var (exit, _, error) = CliHarness.Run(["replay", path, "--config", CliHarness.SampleConfig, "--out", PathOf("run"), .. CliHarness.Unpinned]);
+        var (exit, _, error) = CliHarness.Run(["replay", path, "--config", CliHarness.SampleConfig, "--out", PathOf("run"), .. CliHarness.Unpinned, .. CliHarness.AsFastAsPossible]);
 
         Assert.Equal(3, exit);
         Assert.Contains(path, error, StringComparison.Ordinal);
@@ -144,7 +144,7 @@ public sealed class HostileInputTests : IDisposable
         }
 
         string run = PathOf("run");
-        var (exit, _, error) = CliHarness.Run(["replay", path, "--config", CliHarness.SampleConfig, "--out", run, .. CliHarness.Unpinned]);
+        var (exit, _, error) = CliHarness.Run(["replay", path, "--config", CliHarness.SampleConfig, "--out", run, .. CliHarness.Unpinned, .. CliHarness.AsFastAsPossible]);
 
         Assert.True(exit == 0, error);
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json")));
@@ -163,7 +163,7 @@ public sealed class HostileInputTests : IDisposable
         Assert.True(converted == 0, convertError);
 
         string run = PathOf("run");
-        var (exit, _, error) = CliHarness.Run(["replay", recording, "--config", CliHarness.SampleConfig, "--out", run, .. CliHarness.Unpinned]);
+        var (exit, _, error) = CliHarness.Run(["replay", recording, "--config", CliHarness.SampleConfig, "--out", run, .. CliHarness.Unpinned, .. CliHarness.AsFastAsPossible]);
 
         Assert.True(exit == 0, error);
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "summary.json")));
