@@ -190,14 +190,6 @@ public static class FuzzTargets
 
     private static void Recording(byte[] bytes)
     {
-        // Issue 14 defect 6 guard: the reader allocates its symbol table from the header's count before reading it,
-        // so a corrupt count of up to 4 G entries costs gigabytes (and minutes) per input. Such inputs are reported
-        // as that known defect without running; remove this with the defect's entry in KnownDefects once fixed.
-        if (bytes.Length >= 20 && BitConverter.ToUInt32(bytes, 16) > MaxSymbolTable)
-        {
-            throw new KnownDefectGuardException($"symbol count {BitConverter.ToUInt32(bytes, 16)}: the reader would allocate that many entries before reading any");
-        }
-
         var stream = new MemoryStream(bytes, 0, Math.Min(bytes.Length, MaxInputBytes), writable: false);
         using var feed = new RecordingFeed(new RecordingReader(stream, repeat: 2), new SymbolRegistry(Symbols));
         var slot = default(EngineEvent);

@@ -69,9 +69,9 @@ public class FuzzCorpusTests(ITestOutputHelper output)
         Assert.True(result.Accepted + result.InputErrors > 0);
     }
 
-    // Issue 14 defect 6: these inputs still crash RecordingReader (EndOfStreamException, or a table allocated from a
-    // corrupt count). After `faults` lands: un-skip, and once green move the files up into corpus/recording/.
-    [Theory(Skip = "issue 14 defect 6: a corrupt ENGREC01 header or symbol table crashes RecordingReader (un-skip when the fix lands)")]
+    // Issue 14 defect 6: these inputs crashed RecordingReader (EndOfStreamException, or a table allocated from a
+    // corrupt count) before recordings gained a version check and checksums; the reader must now refuse each.
+    [Theory]
     [InlineData("recording")]
     public void KnownDefectInputs_Recording_AreInputErrors(string name) => AssertKnownInputsAreHandled(name);
 
