@@ -16,7 +16,7 @@ namespace Engine.Cli.Journal;
 /// read <see cref="Summary"/>. Contract: one thread writes (the journal thread); an event that cannot be written is
 /// counted in <see cref="JournalTotals.Errors"/> and skipped, never thrown, so the journal thread carries on.
 /// </summary>
-public sealed class RunJournal : IDisposable
+public sealed partial class RunJournal : IDisposable
 {
     public const string AggregatedFileName = "aggregated.csv";
     public const string DeltaScoutFileName = "deltascout.log";
@@ -241,152 +241,6 @@ public sealed class RunJournal : IDisposable
         OnOutputFailure?.Invoke(OutputFailure);
     }
 
-    private void OnRow(ref OutputEvent output)
-    {
-        if (!TryFiles(output.Row.Symbol, out SymbolJournalFiles? files))
-        {
-            return;
-        }
-
-        Summary.CountRow();
-        files.Aggregated.Write(in output.Row);
-        if (output.HasEvaluation && output.Evaluation.HasPeak)
-        {
-            Summary.CountPeak();
-            files.DeltaScout.WritePeak(output.Evaluation.RowStartMs, in output.Evaluation.Peak);
-        }
-    }
-
-    private void OnBar(ref OutputEvent output)
-    {
-        if (!TryFiles(output.Bar.Symbol, out SymbolJournalFiles? files))
-        {
-            return;
-        }
-
-        Summary.CountBar();
-        files.Bars?.Write(in output.Bar, in output.Indicators);
-    }
-
-    private void OnSignal(in SignalRecord record)
-    {
-        ref readonly TradeSignal s = ref record.Signal;
-        if (!TryName(s.Symbol, out string? symbol))
-        {
-            return;
-        }
-
-        Summary.CountSignal(record.Decision);
-        if (record.Verdict == Risk.RiskVerdict.Admitted)
-        {
-            Summary.CountStopRule(record.Sizing.StopRule);
-        }
-        if (_database is null)
-        {
-            return;
-        }
-
-        string reason = record.Decision == SignalDecision.RiskRejected
-            ? ByteEnumNames<Risk.RiskVerdict>.Of(record.Verdict)
-            : ByteEnumNames<EntryDecision>.Of(record.Entry);
-        bool admitted = record.Verdict == Risk.RiskVerdict.Admitted;
-        decimal? quantity = admitted ? record.Sizing.Quantity.ToDecimal() : null;
-        _database.Add(new JournalSignal(
-            s.TimeMs, record.RowStartMs, symbol, s.Source == SignalSource.VolumeBar ? "VolumeBar" : "DeltaScout",
-            s.Direction == SignalDirection.Short ? "short" : "long", s.Price, s.Delta, s.Volume, s.Imbalance,
-            WholeOrNull(s.Vwap), WholeOrNull(s.Poc), ByteEnumNames<SignalDecision>.Of(record.Decision), reason, quantity,
-            admitted ? record.Sizing.RiskAmount.ToDecimal() : null, admitted ? record.Sizing.EstimatedFees.ToDecimal() : null));
-    }
-
-    private void OnOrder(in OrderRequest order, OrderRole knownRole)
-    {
-        if (!TryName(order.Symbol, out string? symbol))
-        {
-            return;
-        }
-
-        Summary.CountOrder(order.Command);
-        if (order.Command == OrderCommand.Query)
-        {
-            return; // asks about an order; changes nothing
-        }
-
-        if (order.Command != OrderCommand.Submit)
-        {
-            _database?.UpdateOrderStatus(order.ClientId.Value, nameof(OrderStatus.PendingCancel), order.TimeMs);
-            return;
-        }
-
-        OrderRole role = _ledger.OnSubmit(in order, knownRole);
-        _database?.Add(new JournalOrder(
-            order.ClientId.Value, order.TimeMs, symbol, ByteEnumNames<Side>.Of(order.Side), ByteEnumNames<OrderType>.Of(order.Type),
-            ByteEnumNames<OrderRole>.Of(role), order.Quantity.ToDecimal(), order.Price.IsZero ? null : order.Price.ToDecimal(),
-            order.StopPrice.IsZero ? null : order.StopPrice.ToDecimal(), order.ReduceOnly, nameof(OrderStatus.PendingSubmit)));
-    }
-
-    private void OnReport(in VenueReport report, ReportOutcome outcome)
-    {
-        if (!TryName(report.Symbol, out string? symbol))
-        {
-            return;
-        }
-
-        if (report.IsFill && outcome is not (ReportOutcome.Applied or ReportOutcome.Overfill))
-        {
-            Summary.CountIgnoredFill(); // a duplicate (or a fill for no order of ours) moved nothing in the OMS
-            return;
-        }
-
-        Summary.CountReport(in report);
-        Money realized = _ledger.OnReport(in report);
-        if (_database is null)
-        {
-            return;
-        }
-
-        string? status = StatusAfter(report.Kind);
-        if (status is not null)
-        {
-            _database.UpdateOrderStatus(report.ClientId.Value, status, report.EventTimeMs);
-        }
-
-        if (report.IsFill)
-        {
-            _database.Add(new JournalFill(
-                report.ClientId.Value, report.EventTimeMs, symbol, ByteEnumNames<Side>.Of(report.Side), report.LastPrice.ToDecimal(),
-                report.LastQuantity.ToDecimal(), report.Fee.ToDecimal(), report.IsMaker, realized.ToDecimal()));
-        }
-    }
-
-    private void OnPositionClosed(in ClosedPosition p)
-    {
-        if (!TryName(p.Symbol, out string? symbol))
-        {
-            return;
-        }
-
-        Summary.CountPosition(in p);
-        _database?.Add(new JournalPosition(
-            symbol, p.Side == Side.Sell ? "Short" : "Long", p.OpenedMs, p.ClosedMs, p.Quantity.ToDecimal(), p.EntryPrice.ToDecimal(),
-            p.ExitPrice.ToDecimal(), p.RealizedPnl.ToDecimal(), p.Fees.ToDecimal(), ByteEnumNames<OrderRole>.Of(_ledger.LastFillRole(p.Symbol))));
-    }
-
-    /// <summary>The order status a report leaves behind; null when it changes nothing (a refused cancel).</summary>
-    private static string? StatusAfter(VenueReportKind kind) => kind switch
-    {
-        VenueReportKind.Accepted => nameof(OrderStatus.Accepted),
-        VenueReportKind.Rejected => nameof(OrderStatus.Rejected),
-        VenueReportKind.PartiallyFilled => nameof(OrderStatus.PartiallyFilled),
-        VenueReportKind.Filled => nameof(OrderStatus.Filled),
-        VenueReportKind.Canceled => nameof(OrderStatus.Canceled),
-        VenueReportKind.Expired => nameof(OrderStatus.Expired),
-        VenueReportKind.Unknown => nameof(OrderStatus.Unknown),
-        VenueReportKind.NotFound => nameof(OrderStatus.Rejected), // a submit left Unknown that never reached the venue
-        _ => null,
-    };
-
-    private static long? WholeOrNull(double value) => double.IsFinite(value) ? (long)value : null;
-
     private bool TryFiles(SymbolId symbol, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SymbolJournalFiles? files)
     {
         if ((uint)symbol.Value < (uint)_files.Length)
@@ -398,16 +252,6 @@ public sealed class RunJournal : IDisposable
         files = null;
         UnknownSymbol(symbol);
         return false;
-    }
-
-    // Not a closed row: never written to aggregated.csv, never seen by DeltaScout; the report names it.
-    private void OnIntervalLeftOpen(in AggregatedRow row)
-    {
-        if (TryName(row.Symbol, out string? name))
-        {
-            string start = DateTimeOffset.FromUnixTimeMilliseconds(row.StartMs).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-            Summary.CountIntervalLeftOpen($"{name} {start}: {row.Trades} trades, TotalQty {row.TotalQty}");
-        }
     }
 
     private bool TryName(SymbolId symbol, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? name)
