@@ -9,11 +9,11 @@ namespace Engine.Benchmarks.Metrics;
 [MemoryDiagnoser]
 public class HistogramBenchmarks
 {
-    private const int Batch = 1024;
-    private const int EdgeCount = 92;
-    private const long OneHourNanos = 3_600_000_000_000;
+    private const int Batch = LatencyData.Batch;
+    private const int EdgeCount = LatencyData.EdgeCount;
+    private const long OneHourNanos = LatencyData.OneHourNanos;
 
-    private readonly long[] _values = new long[Batch];
+    private long[] _values = null!;
     private long[] _edges = null!;
     private Histogram _histogram = null!;
     private Histogram _populated = null!;
@@ -22,40 +22,14 @@ public class HistogramBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        // Log-normal around 20 µs, like a stage latency: spreads writes over several buckets as real data does.
-        var random = new Random(42);
-        for (int i = 0; i < Batch; i++)
-        {
-            double gaussian = Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
-            _values[i] = (long)Math.Exp(Math.Log(20_000) + gaussian);
-        }
-
-        // The values the reference .NET HdrHistogram's recording benchmark uses: 2^k - 1, 2^k and 2^k + 1 for
-        // k = 0..31, distinct and positive (92 values), so the two figures can be compared on the same data.
-        var edges = new List<long>();
-        for (int k = 0; k < 32; k++)
-        {
-            for (long value = (1L << k) - 1; value <= (1L << k) + 1; value++)
-            {
-                if (value > 0 && !edges.Contains(value))
-                {
-                    edges.Add(value);
-                }
-            }
-        }
-
-        _edges = [.. edges];
-        if (_edges.Length != EdgeCount)
-        {
-            throw new InvalidOperationException($"expected {EdgeCount} bucket-edge values, generated {_edges.Length}");
-        }
-
+        _values = LatencyData.LogNormal();
+        _edges = LatencyData.BucketEdges();
         _histogram = new Histogram(1, OneHourNanos, 3);
         _stages = new StageLatency();
         _populated = new Histogram(1, OneHourNanos, 3);
-        for (int i = 0; i < 1_000_000; i++)
+        for (int i = 0; i < LatencyData.PopulatedCount; i++)
         {
-            _populated.RecordValue(_values[i % Batch] + (i % 997));
+            _populated.RecordValue(LatencyData.PopulatedValue(_values, i));
         }
     }
 

@@ -17,11 +17,11 @@ namespace Engine.Benchmarks.Metrics;
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 public class HistogramPackageComparisonBenchmarks
 {
-    private const int Batch = 1024;
-    private const int EdgeCount = 92;
-    private const long OneHourNanos = 3_600_000_000_000;
+    private const int Batch = LatencyData.Batch;
+    private const int EdgeCount = LatencyData.EdgeCount;
+    private const long OneHourNanos = LatencyData.OneHourNanos;
 
-    private readonly long[] _logNormal = new long[Batch];
+    private long[] _logNormal = null!;
     private long[] _edges = null!;
     private EngineHistogram _own = null!;
     private LongHistogram _package = null!;
@@ -31,40 +31,15 @@ public class HistogramPackageComparisonBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        // Log-normal around 20 µs, like a stage latency (same generator and seed as HistogramBenchmarks).
-        var random = new Random(42);
-        for (int i = 0; i < Batch; i++)
-        {
-            double gaussian = Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
-            _logNormal[i] = (long)Math.Exp(Math.Log(20_000) + gaussian);
-        }
-
-        // 2^k - 1, 2^k, 2^k + 1 for k = 0..31, distinct and positive: the package's own recording benchmark data.
-        var edges = new List<long>();
-        for (int k = 0; k < 32; k++)
-        {
-            for (long value = (1L << k) - 1; value <= (1L << k) + 1; value++)
-            {
-                if (value > 0 && !edges.Contains(value))
-                {
-                    edges.Add(value);
-                }
-            }
-        }
-
-        _edges = [.. edges];
-        if (_edges.Length != EdgeCount)
-        {
-            throw new InvalidOperationException($"expected {EdgeCount} bucket-edge values, generated {_edges.Length}");
-        }
-
+        _logNormal = LatencyData.LogNormal();
+        _edges = LatencyData.BucketEdges();
         _own = new EngineHistogram(1, OneHourNanos, 3);
         _package = new LongHistogram(1, OneHourNanos, 3);
         _ownPopulated = new EngineHistogram(1, OneHourNanos, 3);
         _packagePopulated = new LongHistogram(1, OneHourNanos, 3);
-        for (int i = 0; i < 1_000_000; i++)
+        for (int i = 0; i < LatencyData.PopulatedCount; i++)
         {
-            long value = _logNormal[i % Batch] + (i % 997);
+            long value = LatencyData.PopulatedValue(_logNormal, i);
             _ownPopulated.RecordValue(value);
             _packagePopulated.RecordValue(value);
         }
