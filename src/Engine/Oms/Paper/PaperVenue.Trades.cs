@@ -51,7 +51,7 @@ public sealed partial class PaperVenue
 
         Price px = trade.Price;
         long t = trade.TradeTimeMs;
-        Quantity marketRoom = _walkPrints ? trade.Quantity : new Quantity(long.MaxValue);
+        Quantity marketRoom = _walkPrints ? trade.Quantity : new Quantity(long.MaxValue); // what this print has left for market orders
         int high = _resting == 0 ? 0 : _bookHighWater; // nothing resting, the usual case: no scan of the book
         for (int i = 0; i < high; i++)
         {
@@ -65,13 +65,13 @@ public sealed partial class PaperVenue
             switch (o.Request.Type)
             {
                 case OrderType.Market:
-                    FillAtMarket(ref o, marketRoom, px, t);
+                    marketRoom -= FillAtMarket(ref o, marketRoom, px, t);
                     break;
                 case OrderType.StopMarket:
                     if (o.Triggered || (buy ? px >= o.Request.StopPrice : px <= o.Request.StopPrice))
                     {
                         o.Triggered = true;
-                        FillAtMarket(ref o, marketRoom, px, t);
+                        marketRoom -= FillAtMarket(ref o, marketRoom, px, t);
                     }
 
                     break;
@@ -79,7 +79,7 @@ public sealed partial class PaperVenue
                     if (o.Triggered || (buy ? px <= o.Request.StopPrice : px >= o.Request.StopPrice))
                     {
                         o.Triggered = true;
-                        FillAtMarket(ref o, marketRoom, px, t);
+                        marketRoom -= FillAtMarket(ref o, marketRoom, px, t);
                     }
 
                     break;

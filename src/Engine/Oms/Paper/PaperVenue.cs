@@ -254,12 +254,21 @@ public sealed partial class PaperVenue
     /// <summary>Fills the whole remainder as taker at <paramref name="reference"/> moved against the order by the slippage.</summary>
     private void FillAtMarket(ref PaperOrder o, Price reference, long timeMs) => FillAtMarket(ref o, o.Remaining, reference, timeMs);
 
-    /// <summary>Fills up to <paramref name="available"/> as taker at <paramref name="reference"/> moved against the order by the slippage.</summary>
-    private void FillAtMarket(ref PaperOrder o, Quantity available, Price reference, long timeMs)
+    /// <summary>
+    /// Fills up to <paramref name="available"/> as taker at <paramref name="reference"/> moved against the order by the
+    /// slippage; returns the quantity filled, so orders sharing one print take its quantity once between them.
+    /// </summary>
+    private Quantity FillAtMarket(ref PaperOrder o, Quantity available, Price reference, long timeMs)
     {
         long slip = _filters[o.Request.Symbol.Value].TickSize.E8 * _slippageTicks;
         Price price = new(o.Request.Side == Side.Buy ? reference.E8 + slip : reference.E8 - slip);
-        Fill(ref o, o.Remaining < available ? o.Remaining : available, price, false, timeMs);
+        Quantity q = o.Remaining < available ? o.Remaining : available;
+        if (q.E8 > 0)
+        {
+            Fill(ref o, q, price, false, timeMs);
+        }
+
+        return q;
     }
 
     private void Release(ref PaperOrder o)

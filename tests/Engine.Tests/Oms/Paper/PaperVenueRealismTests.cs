@@ -134,6 +134,23 @@ public class PaperVenueRealismTests
     }
 
     [Fact]
+    public void TwoMarketOrders_ShareOnePrintsQuantity_NeverTakeItTwice()
+    {
+        PaperVenue v = Venue();
+        v.OnTrade(T(1000, "60000", "1"));
+        v.Submit(Submit(Side.Buy, OrderType.Market, "0.3", timeMs: 1000));
+        v.Submit(Submit(Side.Buy, OrderType.Market, "0.3", timeMs: 1000));
+        v.OnTrade(T(2000, "60000", "0.4")); // one print of 0.4: 0.3 to the first order, the 0.1 left to the second
+        List<VenueReport> atFirstPrint = Fills(v);
+        Assert.Equal(Quantity.Parse("0.4"), new Quantity(atFirstPrint.Sum(f => f.LastQuantity.E8)));
+
+        v.OnTrade(T(3000, "60010", "1"));
+        List<VenueReport> atSecondPrint = Fills(v);
+        Assert.Equal([(Quantity.Parse("0.2"), Price.Parse("60010"))], atSecondPrint.Select(f => (f.LastQuantity, f.LastPrice)).ToList());
+        Assert.Equal(Quantity.Parse("0.6"), v.PositionOf(Btc));
+    }
+
+    [Fact]
     public void CancelRefusedByAFullInboundQueue_IsACancelReject_AndTheOrderStillRests()
     {
         PaperVenue v = Venue(new PaperVenueOptions { RequestQueueCapacity = 2, LatencyMs = 10 });
