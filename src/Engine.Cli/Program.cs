@@ -6,7 +6,7 @@ using Engine.Cli.Status;
 
 namespace Engine.Cli;
 
-/// <summary>The <c>engine</c> command: replay, convert, report, config show. Exit codes: <see cref="ExitCodes"/>.</summary>
+/// <summary>The <c>engine</c> command: replay, convert, report, config show, sim. Exit codes: <see cref="ExitCodes"/>.</summary>
 public static class Program
 {
     private static int Main(string[] args)
@@ -28,6 +28,7 @@ public static class Program
         root.Add(ConvertCommand.Create(shared, context));
         root.Add(ReportCommand.Create(context));
         root.Add(ConfigShowCommand.Create(shared, context));
+        root.Add(SimCommand.Create(shared, context));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -89,6 +89,33 @@ public static class InputDetector
     };
 
     /// <summary>
+    /// Every symbol <paramref name="inputs"/> name (recording symbol tables, data.binance.vision file name prefixes),
+    /// after <paramref name="configuredSymbol"/> (id 0): the registry that keeps all of them, as convert and sim do.
+    /// </summary>
+    public static SymbolRegistry SymbolsOf(IReadOnlyList<ReplayInput> inputs, string configuredSymbol, bool symbolGiven)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var registry = new SymbolRegistry([configuredSymbol]);
+        foreach (ReplayInput input in inputs)
+        {
+            if (input.Kind == InputKind.Recording)
+            {
+                using RecordingFeed feed = RecordingFeed.Open(input.Path, registry);
+                foreach (string s in feed.Reader.Symbols)
+                {
+                    registry.Add(s);
+                }
+            }
+            else if (!symbolGiven && SymbolNameOfFile(input.Path) is string named)
+            {
+                registry.Add(named);
+            }
+        }
+
+        return registry;
+    }
+
+    /// <summary>
     /// The symbol of a file without a symbol column: named by a data.binance.vision style prefix (<c>ETHUSDT-trades…</c>),
     /// which is unknown (its trades counted, not traded) when not configured; the configured symbol otherwise.
     /// </summary>

@@ -23,23 +23,7 @@ public static class RecordingConverter
     {
         ArgumentNullException.ThrowIfNull(problems);
         ArgumentNullException.ThrowIfNull(inputs);
-        var registry = new SymbolRegistry([configuredSymbol]);
-        foreach (ReplayInput input in inputs)
-        {
-            if (input.Kind == InputKind.Recording)
-            {
-                using RecordingFeed feed = RecordingFeed.Open(input.Path, registry);
-                foreach (string s in feed.Reader.Symbols)
-                {
-                    registry.Add(s);
-                }
-            }
-            else if (!symbolGiven && InputDetector.SymbolNameOfFile(input.Path) is string named)
-            {
-                registry.Add(named);
-            }
-        }
-
+        SymbolRegistry registry = InputDetector.SymbolsOf(inputs, configuredSymbol, symbolGiven);
         var names = Enumerable.Range(0, registry.Count).Select(i => registry.NameOf(new SymbolId(i))).ToList();
         string temp = $"{target}.{Environment.ProcessId}.tmp";
         skipped = 0;
