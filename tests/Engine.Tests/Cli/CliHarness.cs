@@ -20,7 +20,7 @@ public static class CliHarness
         var output = new StringWriter();
         var error = new StringWriter();
         var context = new CommandContext(output, error, () => null, Interactive: false, CancellationToken.None) { Environment = [] };
-        int exit = Program.Run(args, context);
+        int exit = Engine.Cli.Program.Run(args, context);
         return (exit, output.ToString(), error.ToString());
     }
 
