@@ -1,3 +1,4 @@
+using Engine.Model;
 using Engine.Sim.Faults;
 using Engine.Sim.Tape;
 
@@ -49,6 +50,7 @@ public sealed partial class SimExchange : IDisposable
     public void Dispose()
     {
         DisposeMarket();
+        DisposeUser();
         DisposeTrading();
     }
 
@@ -57,6 +59,7 @@ public sealed partial class SimExchange : IDisposable
     {
         StartMarket();
         StartTrading();
+        StartUser();
     }
 
     /// <summary>Lines <c>engine sim</c> prints after the listening line (e.g. the default test account).</summary>
@@ -73,7 +76,40 @@ public sealed partial class SimExchange : IDisposable
     {
         AppendMarketReport(report);
         AppendTradingReport(report);
+        AppendUserReport(report);
     }
+
+    /// <summary>
+    /// The exchangeInfo document the sim serves (symbols, filters, <c>rateLimits</c>). Owned by the market side, which
+    /// sets it before <see cref="Start"/>; the trading side reads its filters and limits from it in StartTrading.
+    /// </summary>
+    public string ExchangeInfoJson { get; internal set; } = "";
+
+    /// <summary>
+    /// Called by the market player on its thread for every trade it plays, before the trade's frames are sent: the
+    /// trading side matches resting orders against it and marks positions.
+    /// </summary>
+    internal void OnTapeTrade(in Trade trade) => TradingOnTapeTrade(in trade);
+
+    /// <summary>
+    /// Called by the trading side (REST or WS API) when a new order request arrives, with its
+    /// <see cref="System.Diagnostics.Stopwatch"/> timestamp: the market side records wire-to-wire latency (last trade
+    /// frame sent to order received).
+    /// </summary>
+    internal void RecordOrderReceived(long stopwatchTimestamp) => MarketRecordOrderReceived(stopwatchTimestamp);
+
+    /// <summary>
+    /// Called by the trading desk for every user-data event (<c>ORDER_TRADE_UPDATE</c>, <c>TRADE_LITE</c>,
+    /// <c>ACCOUNT_UPDATE</c>, <c>ALGO_UPDATE</c>, …) of the account with <paramref name="apiKey"/>, as the UTF-8 JSON
+    /// Binance sends: the user-stream side delivers it to that account's live listenKeys.
+    /// </summary>
+    internal void PublishUserEvent(string apiKey, string eventType, ReadOnlyMemory<byte> json) => UserPublish(apiKey, eventType, json);
+
+    partial void TradingOnTapeTrade(in Trade trade);
+
+    partial void MarketRecordOrderReceived(long stopwatchTimestamp);
+
+    partial void UserPublish(string apiKey, string eventType, ReadOnlyMemory<byte> json);
 
     partial void AddMarketStartupLines(List<string> lines);
 
@@ -90,4 +126,11 @@ public sealed partial class SimExchange : IDisposable
     partial void DisposeMarket();
 
     partial void DisposeTrading();
+
+    /// <summary>The user-data stream and WS API side (<c>SimExchange.User.cs</c>).</summary>
+    partial void StartUser();
+
+    partial void DisposeUser();
+
+    partial void AppendUserReport(System.Text.StringBuilder report);
 }
