@@ -232,7 +232,7 @@ public static class ReplayRunner
         {
             return RunJournal.Create(directory, [.. options.Symbols.Select(s => s.Name)], new RunJournalOptions { LineBatchBytes = JournalLineBatchBytes });
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OutputException($"--out {directory}: cannot create the run's files: {e.Message}", e);
         }
