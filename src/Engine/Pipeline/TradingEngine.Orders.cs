@@ -17,7 +17,7 @@ public sealed partial class TradingEngine<TOut>
             count++;
             ref OutputEvent o = ref ClaimOutput(OutputKind.OrderRequested);
             o.Order = request;
-            ref readonly Order order = ref _executor.OrderOf(request.ClientId, out bool known);
+            ref readonly Order order = ref _oms.OrderOf(request.ClientId, out bool known);
             o.OrderRole = known && request.Command == OrderCommand.Submit ? order.Role : OrderRole.None;
             _out.Publish();
             _venue?.Submit(in request);
@@ -39,7 +39,7 @@ public sealed partial class TradingEngine<TOut>
     private void ApplyReport(in VenueReport report)
     {
         Counters.Reports++;
-        ReportOutcome outcome = _executor.OnReport(in report);
+        ReportOutcome outcome = _oms.OnReport(in report);
         bool applied = outcome is ReportOutcome.Applied or ReportOutcome.Overfill;
         ref OutputEvent o = ref ClaimOutput(OutputKind.VenueReported);
         o.Report = report;
@@ -59,7 +59,7 @@ public sealed partial class TradingEngine<TOut>
     /// <summary>Follows the position from the fill that leaves flat to the fill that returns to flat.</summary>
     private void TrackRoundTrip(SymbolLane lane, in VenueReport fill)
     {
-        ref readonly Position p = ref _executor.PositionOf(lane.Id);
+        ref readonly Position p = ref _oms.PositionOf(lane.Id);
         if (!lane.InPosition)
         {
             if (p.IsFlat)
@@ -141,7 +141,7 @@ public sealed partial class TradingEngine<TOut>
         {
             foreach (SymbolLane lane in _lanes)
             {
-                _executor.FlattenNow(lane.Id, _nowMs);
+                _oms.FlattenNow(lane.Id, _nowMs);
             }
         }
 
@@ -164,7 +164,7 @@ public sealed partial class TradingEngine<TOut>
     {
         TradingState state = _risk.State;
         _breakerState = state;
-        _executor.OnTradingState(state, _nowMs); // gates every later order; leaving ACTIVE cancels working entries
+        _oms.OnTradingState(state, _nowMs); // gates every later order; leaving ACTIVE cancels working entries
 
         ref OutputEvent o = ref ClaimOutput(OutputKind.BreakerChanged);
         o.BreakerState = state;

@@ -12,7 +12,7 @@ public class AllocationTests
     public void SignalToOrderRequest_AfterWarmUp_AllocatesNothing()
     {
         var box = new RecordingSink.Box();
-        var oms = new Executor<RecordingSink>(new ExecutorOptions(), [PaperScript.BtcFilters], new RecordingSink(box));
+        var oms = new OrderManager<RecordingSink>(new OrderManagerOptions(), [PaperScript.BtcFilters], new RecordingSink(box));
         var signal = new TradeSignal
         {
             Symbol = Btc, Source = SignalSource.DeltaScout, Direction = SignalDirection.Long, LastTradePrice = Price.Parse("60000"), TimeMs = 1000,
@@ -45,7 +45,7 @@ public class AllocationTests
     public void PaperTradingLoop_WholePositions_AfterWarmUp_AllocatesNothing()
     {
         var loop = new PaperTradingLoop(
-            new ExecutorOptions { TrailingDistanceTicks = 40, TrailingStepTicks = 5, MaxHoldMs = 180_000 },
+            new OrderManagerOptions { TrailingDistanceTicks = 40, TrailingStepTicks = 5, MaxHoldMs = 180_000 },
             new PaperVenueOptions { LatencyMs = 50, SlippageTicks = 1 },
             [PaperScript.BtcFilters]);
         var rng = new Random(7);
@@ -76,6 +76,6 @@ public class AllocationTests
         Run();
         long after = GC.GetAllocatedBytesForCurrentThread();
         Assert.Equal(before, after);
-        Assert.True(loop.Executor.Counters.PositionsClosed > 10);
+        Assert.True(loop.OrderManager.Counters.PositionsClosed > 10);
     }
 }

@@ -11,10 +11,10 @@ internal sealed class PaperScript
 
     public static readonly VenueFilters BtcFilters = new(Price.Parse("0.1"), Quantity.Parse("0.001"), Quantity.Parse("0.001"), Money.FromDecimal(100m));
 
-    public PaperScript(ExecutorOptions? executor = null, PaperVenueOptions? venue = null)
+    public PaperScript(OrderManagerOptions? executor = null, PaperVenueOptions? venue = null)
     {
         Loop = new PaperTradingLoop(
-            executor ?? new ExecutorOptions { TrailingDistanceTicks = 50, TrailingStepTicks = 10 },
+            executor ?? new OrderManagerOptions { TrailingDistanceTicks = 50, TrailingStepTicks = 10 },
             venue ?? new PaperVenueOptions { LatencyMs = 0, SlippageTicks = 1 },
             [BtcFilters]);
         Loop.RequestObserver = Requests.Add;
@@ -27,11 +27,11 @@ internal sealed class PaperScript
 
     public List<VenueReport> Reports { get; } = [];
 
-    public Executor<OrderRequestQueueSink> Oms => Loop.Executor;
+    public OrderManager<OrderRequestQueueSink> Oms => Loop.OrderManager;
 
     public ref readonly Position Position => ref Oms.PositionOf(Btc);
 
-    public ref readonly ExitPlan Plan => ref Oms.PlanOf(Btc);
+    public ref readonly PositionPlan Plan => ref Oms.PlanOf(Btc);
 
     public void Trade(long timeMs, string price, string qty = "1")
     {

@@ -12,7 +12,7 @@ namespace Engine.Tests.Oms;
 /// </summary>
 public class ReconciliationTests
 {
-    private static readonly ExecutorOptions Options = new()
+    private static readonly OrderManagerOptions Options = new()
     {
         TrailingDistanceTicks = 40,
         TrailingStepTicks = 5,

@@ -133,7 +133,7 @@ public class ScriptedPathTests
     public void StopRefusedAsWouldTrigger_FlattensAtOnce_WithoutResendingIt()
     {
         var s = new PaperScript(
-            new ExecutorOptions { StopRetries = 1 },
+            new OrderManagerOptions { StopRetries = 1 },
             new PaperVenueOptions { LatencyMs = 500, SlippageTicks = 1 });
         s.Trade(1000, "60000");
         s.Enter(1000, Side.Buy, "0.009", "5", "60000"); // stop 5 below the fill
@@ -162,7 +162,7 @@ public class ScriptedPathTests
     public void FillRacingCancel_TheFillWinsAndTheLateCancelRejectIsExpected()
     {
         var s = new PaperScript(
-            new ExecutorOptions { EntryTimeoutMs = 5000 },
+            new OrderManagerOptions { EntryTimeoutMs = 5000 },
             new PaperVenueOptions { LatencyMs = 500, SlippageTicks = 1 });
         s.Trade(1000, "60000");
         s.Enter(1000, Side.Buy, "0.009", "100", "60000", OrderType.Limit, "59950");
@@ -187,7 +187,7 @@ public class ScriptedPathTests
     [Fact]
     public void TimeExit_FlattensAfterTheHoldingTime()
     {
-        var s = new PaperScript(new ExecutorOptions { MaxHoldMs = 60_000 });
+        var s = new PaperScript(new OrderManagerOptions { MaxHoldMs = 60_000 });
         s.Trade(1000, "60000");
         s.Enter(1000, Side.Buy, "0.009", "100", "60000");
         s.Trade(2000, "60010");   // entry at 60010.1, held from 2000

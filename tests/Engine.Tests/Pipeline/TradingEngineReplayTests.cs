@@ -74,7 +74,7 @@ public class TradingEngineReplayTests
             Assert.Equal(trips[i].Fees, closed[i].Fees.ToDecimal());
         }
 
-        (Money realized, Money totalFees) = engine.Executor.Totals();
+        (Money realized, Money totalFees) = engine.OrderManager.Totals();
         Assert.Equal(allFees, totalFees.ToDecimal());
         if (size == 0)
         {

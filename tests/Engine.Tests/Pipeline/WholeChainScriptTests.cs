@@ -17,7 +17,7 @@ public class WholeChainScriptTests
     {
         Symbols = [new SymbolSetup { Name = "BTCUSDT", Filters = PipelineFixtures.BtcFilters }],
         IntervalMs = 60_000,
-        Signal = SignalKind.DeltaScout,
+        Signal = SignalSource.DeltaScout,
         // Gates opened so the second row's MAX candidate passes; the comparisons of step 4 still apply.
         DeltaScout = new DeltaScoutOptions { Chop30Max = 1000, Coh10Min = 0, ImbMin = 0, ImbMax = 1 },
         VolumeSignal = new VolumeSignalOptions { AtrPeriod = 1 }, // the row ATR is ready after one true range
@@ -83,7 +83,7 @@ public class WholeChainScriptTests
         Assert.Equal(Price.Parse("102"), closed.EntryPrice);
         Assert.Equal(Quantity.Parse("25"), closed.Quantity);
         Assert.Equal(10_031.0303234m, engine.Account.Equity.ToDecimal());
-        Assert.True(engine.Executor.PositionOf(new SymbolId(0)).IsFlat);
+        Assert.True(engine.OrderManager.PositionOf(new SymbolId(0)).IsFlat);
     }
 
     private static EngineEvent Command(OperatorCommandKind kind, long timeMs) =>

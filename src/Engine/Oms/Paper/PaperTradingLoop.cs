@@ -11,15 +11,15 @@ public sealed class PaperTradingLoop
 {
     private readonly FixedQueue<OrderRequest> _requests;
 
-    public PaperTradingLoop(ExecutorOptions executorOptions, PaperVenueOptions venueOptions, ReadOnlySpan<VenueFilters> filtersBySymbol)
+    public PaperTradingLoop(OrderManagerOptions omsOptions, PaperVenueOptions venueOptions, ReadOnlySpan<VenueFilters> filtersBySymbol)
     {
         ArgumentNullException.ThrowIfNull(venueOptions);
         _requests = new FixedQueue<OrderRequest>(venueOptions.RequestQueueCapacity);
-        Executor = new Executor<OrderRequestQueueSink>(executorOptions, filtersBySymbol, new OrderRequestQueueSink(_requests));
+        OrderManager = new OrderManager<OrderRequestQueueSink>(omsOptions, filtersBySymbol, new OrderRequestQueueSink(_requests));
         Venue = new PaperVenue(venueOptions, filtersBySymbol);
     }
 
-    public Executor<OrderRequestQueueSink> Executor { get; }
+    public OrderManager<OrderRequestQueueSink> OrderManager { get; }
 
     public PaperVenue Venue { get; }
 
@@ -31,7 +31,7 @@ public sealed class PaperTradingLoop
 
     public EntryDecision OnEntry(in EntryPlan plan)
     {
-        EntryDecision decision = Executor.OnEntry(in plan);
+        EntryDecision decision = OrderManager.OnEntry(in plan);
         ForwardRequests();
         return decision;
     }
@@ -40,7 +40,7 @@ public sealed class PaperTradingLoop
     {
         Venue.OnTrade(in trade);
         DeliverReports();
-        Executor.OnTrade(in trade);
+        OrderManager.OnTrade(in trade);
         ForwardRequests();
     }
 
@@ -50,7 +50,7 @@ public sealed class PaperTradingLoop
         DeliverReports();
         if (row.HasClose)
         {
-            Executor.OnMark(row.Symbol, row.ClosePrice, row.EndMs);
+            OrderManager.OnMark(row.Symbol, row.ClosePrice, row.EndMs);
         }
         ForwardRequests();
     }
@@ -60,7 +60,7 @@ public sealed class PaperTradingLoop
         while (Venue.TryTakeReport(out VenueReport report))
         {
             ReportObserver?.Invoke(report);
-            Executor.OnReport(in report);
+            OrderManager.OnReport(in report);
         }
     }
 

@@ -3,7 +3,7 @@ using Engine.Model;
 
 namespace Engine.Oms;
 
-public sealed partial class Executor<TOut>
+public sealed partial class OrderManager<TOut>
 {
     /// <summary>
     /// Applies one venue report: the order moves through the state table (an illegal edge is counted and the order left
@@ -73,7 +73,7 @@ public sealed partial class Executor<TOut>
             }
         }
 
-        ref ExitPlan p = ref _plans[s];
+        ref PositionPlan p = ref _plans[s];
         OnOrderChanged(ref p, in o, report.EventTimeMs);
 
         if (evt == OrderEvent.OutcomeUnknown)
@@ -100,7 +100,7 @@ public sealed partial class Executor<TOut>
     }
 
     /// <summary>The order moved: its position's plan reacts by the order's role.</summary>
-    private void OnOrderChanged(ref ExitPlan p, in Order o, long timeMs)
+    private void OnOrderChanged(ref PositionPlan p, in Order o, long timeMs)
     {
         switch (o.Role)
         {
@@ -150,7 +150,7 @@ public sealed partial class Executor<TOut>
         _ => (OrderEvent)255,
     };
 
-    private void OnEntryUpdate(SymbolId symbol, ref ExitPlan p, in Order o, long timeMs)
+    private void OnEntryUpdate(SymbolId symbol, ref PositionPlan p, in Order o, long timeMs)
     {
         if (o.ClientId != p.EntryId || !OrderStateMachine.IsTerminal(o.Status))
         {
@@ -176,7 +176,7 @@ public sealed partial class Executor<TOut>
         }
     }
 
-    private void OnStopUpdate(SymbolId symbol, ref ExitPlan p, in Order o, long timeMs)
+    private void OnStopUpdate(SymbolId symbol, ref PositionPlan p, in Order o, long timeMs)
     {
         if (p.Phase is not (ExitPhase.Entering or ExitPhase.Open))
         {
@@ -216,7 +216,7 @@ public sealed partial class Executor<TOut>
 
     /// <summary>A stop the venue refused, by its error code (<see cref="VenueErrorPolicy"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void OnStopRefused(SymbolId symbol, ref ExitPlan p, BinanceErrorCode error, long timeMs)
+    private void OnStopRefused(SymbolId symbol, ref PositionPlan p, BinanceErrorCode error, long timeMs)
     {
         switch (VenueErrorPolicy.Classify(error))
         {
@@ -235,7 +235,7 @@ public sealed partial class Executor<TOut>
         }
     }
 
-    private void OnTakeProfitUpdate(SymbolId symbol, ref ExitPlan p, in Order o, long timeMs)
+    private void OnTakeProfitUpdate(SymbolId symbol, ref PositionPlan p, in Order o, long timeMs)
     {
         if (p.Phase != ExitPhase.Open || o.Status != OrderStatus.Filled || _positions[symbol.Value].IsFlat)
         {

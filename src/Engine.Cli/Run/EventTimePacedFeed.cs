@@ -7,9 +7,10 @@ namespace Engine.Cli.Run;
 /// <summary>
 /// Plays a feed at its recorded speed × <c>speed</c>: event time is mapped to the wall clock from the first event on,
 /// and each event is released when its mapped time comes. Waits spin briefly, then sleep; a stop request ends the
-/// input at once. No allocation per event.
+/// input at once. No allocation per event. The latency program's <c>FixedRatePacedFeed</c> paces differently (a fixed
+/// event rate, stamping each event's intended time), so the two stay separate types.
 /// </summary>
-public sealed class PacedFeed : IInputFeed
+public sealed class EventTimePacedFeed : IInputFeed
 {
     private readonly IInputFeed _inner;
     private readonly double _ticksPerEventMs;
@@ -17,7 +18,7 @@ public sealed class PacedFeed : IInputFeed
     private long _originEventMs = long.MinValue;
     private long _originTicks;
 
-    public PacedFeed(IInputFeed inner, double speed, CancellationToken stop)
+    public EventTimePacedFeed(IInputFeed inner, double speed, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(inner);
         if (!(speed > 0) || double.IsInfinity(speed))
