@@ -9,5 +9,6 @@ internal static class TradingEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(exchange);
+        OrderRestEndpoints.Map(app, exchange);
     }
 }
