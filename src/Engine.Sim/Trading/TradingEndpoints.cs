@@ -9,5 +9,6 @@ internal static class TradingEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(exchange);
+        User.UserEndpoints.Map(app, exchange);
     }
 }
