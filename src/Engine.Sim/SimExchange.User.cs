@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Engine.Sim.Trading;
 using Engine.Sim.User;
 using Microsoft.AspNetCore.Http;
 
@@ -15,20 +16,15 @@ public sealed partial class SimExchange
     public UserStreamStats UserStreamStats => UserStream.Stats;
 
     /// <summary>
-    /// The account of a USER_STREAM request (listenKey REST): the <c>X-MBX-APIKEY</c> header, no signature. A missing
-    /// key is -2014, an unknown one -2015, as on Binance.
+    /// The account of a USER_STREAM request (listenKey REST): weight 1 charged, then the <c>X-MBX-APIKEY</c> header
+    /// alone, no signature (-2014 when missing, -2015 when unknown), as on Binance.
     /// </summary>
     internal bool TryUserStreamAccount(HttpContext context, out string apiKey, [NotNullWhen(false)] out IResult? refused)
     {
         apiKey = context.Request.Headers["X-MBX-APIKEY"].ToString();
-        if (apiKey.Length == 0)
-        {
-            refused = ListenKeyEndpoints.BinanceError(StatusCodes.Status401Unauthorized, -2014, "API-key format invalid.");
-            return false;
-        }
-
-        refused = null;
-        return true;
+        SimError? error = RateLimitHttp.ChargeWeight(context, this, 1) ?? Auth.FindAccount(apiKey, out _);
+        refused = error is null ? null : ListenKeyEndpoints.Json(error.ToString(), error.HttpStatus);
+        return error is null;
     }
 
     partial void UserPublish(string apiKey, string eventType, ReadOnlyMemory<byte> json) => UserStream.Publish(apiKey, eventType, json.Span);

@@ -80,6 +80,19 @@ public class ListenKeyTests
     }
 
     [Fact]
+    public async Task AnUnknownApiKey_IsRefusedWith2015_AndTheWeightHeaderIsSet()
+    {
+        await using var host = await UserSimHost.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/fapi/v1/listenKey");
+        request.Headers.Add("X-MBX-APIKEY", "nobody");
+        using HttpResponseMessage response = await host.Http.SendAsync(request);
+
+        Assert.Equal(401, (int)response.StatusCode);
+        Assert.Equal(-2015, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetInt32());
+        Assert.Equal("1", response.Headers.GetValues("X-MBX-USED-WEIGHT-1M").Single()); // USER_STREAM weight 1
+    }
+
+    [Fact]
     public void Validity_Runs60MinutesFromTheLastKeepalive()
     {
         var keys = new ListenKeys();

@@ -4,6 +4,8 @@ using Engine.Model;
 using Engine.Sim;
 using Engine.Sim.Faults;
 using Engine.Sim.Tape;
+using Engine.Sim.Trading;
+using System.Text.Json;
 
 namespace Engine.Tests.Sim.User;
 
@@ -11,6 +13,12 @@ namespace Engine.Tests.Sim.User;
 internal sealed class UserSimHost : IAsyncDisposable
 {
     public const string ApiKey = "user-test-key";
+    public const string Secret = "user-test-secret";
+    public const string EdApiKey = "user-ed25519-key";
+
+    /// <summary>RFC 8032 §7.1 test 1: the Ed25519 secret of <see cref="EdApiKey"/> (its public key is registered in the accounts).</summary>
+    public const string EdSecretHex = "9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60";
+    public const string EdPublicHex = "d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a";
 
     private UserSimHost(SimServer server)
     {
@@ -28,7 +36,18 @@ internal sealed class UserSimHost : IAsyncDisposable
     {
         var options = new SimOptions { NoWait = true, LingerSeconds = 0 };
         configure?.Invoke(options);
-        var exchange = new SimExchange(options, SimTape.Of([], new SymbolRegistry()), faults);
+        string pem = JsonSerializer.Serialize(Trading.SignatureTests.PemOf(Convert.FromHexString(EdPublicHex)));
+        var exchange = new SimExchange(options, SimTape.Of([], new SymbolRegistry(["BTCUSDT"])), faults)
+        {
+            ExchangeInfoJson = Trading.TradingHarness.ExchangeInfo,
+            Accounts = SimAccounts.Parse($$$"""
+                {"accounts":[
+                  {"apiKey":"{{{ApiKey}}}","secretKey":"{{{Secret}}}","balances":{"USDT":"10000"}},
+                  {"apiKey":"{{{EdApiKey}}}","secretKey":"unused","ed25519PublicKey":{{{pem}}},"balances":{"USDT":"10000"}},
+                  {"apiKey":"another-account","secretKey":"s2"},
+                  {"apiKey":"other-account","secretKey":"s3"}]}
+                """),
+        };
         return new UserSimHost(await SimServer.StartAsync(exchange));
     }
 
