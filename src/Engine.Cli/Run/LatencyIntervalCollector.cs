@@ -57,7 +57,7 @@ public sealed class LatencyIntervalCollector : IDisposable
         {
             LatencyInterval interval = _source.SwapInterval();
             Intervals++;
-            Histogram endToEnd = interval[Stage.EndToEnd];
+            Histogram endToEnd = interval[Stage.ReceivedToDone];
             Volatile.Write(ref _lastP99Nanos, endToEnd.TotalCount > 0 ? endToEnd.ValueAtPercentile(99) : -1);
             Totals.Add(interval);
             _warm |= interval.RestartedAfterWarmup;

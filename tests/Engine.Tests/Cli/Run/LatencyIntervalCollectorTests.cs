@@ -27,8 +27,8 @@ public sealed class LatencyIntervalCollectorTests : IDisposable
     private static void Record(StageLatency latency, long queueTicks, long endToEndTicks, LongHistogram queue, LongHistogram endToEnd)
     {
         long critical = latency.BeginEvent();
-        latency.Record(Stage.Queue, 0, queueTicks);
-        latency.Record(Stage.EndToEnd, 0, endToEndTicks);
+        latency.Record(Stage.ReceivedToEngine, 0, queueTicks);
+        latency.Record(Stage.ReceivedToDone, 0, endToEndTicks);
         latency.EndEvent(critical);
         queue.RecordValue(Nanos(queueTicks));
         endToEnd.RecordValue(Nanos(endToEndTicks));
@@ -125,8 +125,8 @@ public sealed class LatencyIntervalCollectorTests : IDisposable
         }
 
         AssertSame(endToEnd, sum);
-        Assert.Equal(endToEnd.TotalCount, collector.Totals[Stage.EndToEnd].TotalCount);
-        Assert.Equal(endToEnd.GetMaxValue(), collector.Totals[Stage.EndToEnd].MaxValue);
+        Assert.Equal(endToEnd.TotalCount, collector.Totals[Stage.ReceivedToDone].TotalCount);
+        Assert.Equal(endToEnd.GetMaxValue(), collector.Totals[Stage.ReceivedToDone].MaxValue);
     }
 
     [Fact]
