@@ -7,16 +7,17 @@ public sealed partial class OrderManager<TOut>
 {
     /// <summary>
     /// Applies one venue report: the order moves through the state table (an illegal edge is counted and the order left
-    /// unchanged), fills update the position, and the position's plan reacts. Never throws on bad reports. The outcome
-    /// says whether a fill was applied, so nobody downstream counts a duplicate twice.
+    /// unchanged), fills update the position, and the position's plan reacts. Never throws on bad reports. The result
+    /// says whether a fill was applied (so nobody downstream counts a duplicate twice), the order's role, the PnL and fee
+    /// the fill booked, and whether it closed the round trip (<see cref="LastClosed"/>): the only PnL accounting there is.
     /// </summary>
-    public ReportOutcome OnReport(in VenueReport report)
+    public ReportResult OnReport(in VenueReport report)
     {
         ref Order o = ref _orders.Find(report.ClientId, out bool found);
         if (!found)
         {
             Counters.UnknownOrderReports++;
-            return ReportOutcome.UnknownOrder;
+            return new ReportResult { Outcome = ReportOutcome.UnknownOrder };
         }
 
         bool overfill = false;
@@ -25,7 +26,7 @@ public sealed partial class OrderManager<TOut>
             if (report.CumulativeQuantity <= o.Filled || (report.TradeId != 0 && report.TradeId == o.LastTradeId))
             {
                 Counters.DuplicateFills++; // TRADE_LITE and ORDER_TRADE_UPDATE both carry each fill
-                return ReportOutcome.Duplicate;
+                return new ReportResult { Outcome = ReportOutcome.Duplicate, Role = o.Role };
             }
 
             overfill = report.CumulativeQuantity > o.Quantity;
@@ -35,7 +36,7 @@ public sealed partial class OrderManager<TOut>
         if (!OrderStateMachine.TryNext(o.Status, evt, out OrderStatus next))
         {
             CountIllegal(in o, evt);
-            return ReportOutcome.Illegal;
+            return new ReportResult { Outcome = ReportOutcome.Illegal, Role = o.Role };
         }
 
         SetStatus(ref o, next, report.EventTimeMs);
@@ -51,12 +52,15 @@ public sealed partial class OrderManager<TOut>
         }
 
         int s = o.Symbol.Value;
+        Money realized = Money.Zero;
+        bool closedRoundTrip = false;
         if (report.IsFill)
         {
             Quantity last = report.CumulativeQuantity - o.Filled; // trust the cumulative figure over the last one
             o.Filled = report.CumulativeQuantity;
             o.LastTradeId = report.TradeId;
-            _positions[s].Apply(o.Side, last, report.LastPrice, report.Fee);
+            realized = _positions[s].Apply(o.Side, last, report.LastPrice, report.Fee);
+            closedRoundTrip = _roundTrips[s].OnFill(in _positions[s], in report, o.Side, last, o.Role, ref _closed[s]);
             Counters.Fills++;
             if (overfill)
             {
@@ -96,7 +100,15 @@ public sealed partial class OrderManager<TOut>
             }
         }
 
-        return overfill ? ReportOutcome.Overfill : ReportOutcome.Applied;
+        return new ReportResult
+        {
+            Outcome = overfill ? ReportOutcome.Overfill : ReportOutcome.Applied,
+            Role = o.Role,
+            FillApplied = report.IsFill,
+            RealizedPnl = realized,
+            Fee = report.IsFill ? report.Fee : Money.Zero,
+            ClosedRoundTrip = closedRoundTrip,
+        };
     }
 
     /// <summary>The order moved: its position's plan reacts by the order's role.</summary>

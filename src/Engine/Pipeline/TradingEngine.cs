@@ -128,6 +128,7 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
     }
 
     /// <summary>Processes one input event in full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the untimed path (nearly every event) joins the ring's loop
     public void OnEvent(ref EngineEvent e)
     {
         _inputTimestamp = e.ReceivedTimestamp;
@@ -138,6 +139,12 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
             return;
         }
 
+        OnTimedEvent(ref e);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void OnTimedEvent(ref EngineEvent e)
+    {
         // A timed event records its stages inside one critical section of the latency recorder, so the status
         // thread's interval swap waits for the event's records to finish (and never reads a histogram being written).
         long critical = _latency.BeginEvent();

@@ -61,7 +61,7 @@ public class ScriptedPathTests
         Assert.Equal(M(-0.18674151m), s.Position.NetPnl);
         Assert.Equal(0, s.Oms.Counters.IllegalTransitions);
         Assert.Equal(0, s.Oms.WorkingOrders);
-        Assert.Equal(0, s.Loop.Venue.RestingOrders);
+        Assert.Equal(0, s.Venue.RestingOrders);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class ScriptedPathTests
         Assert.Equal(M(0.43258842m), s.Position.Fees);
         s.Trade(11_000, "60230");
         Assert.Equal(0, s.Oms.WorkingOrders);
-        Assert.Equal(0, s.Loop.Venue.RestingOrders);
+        Assert.Equal(0, s.Venue.RestingOrders);
         Assert.Equal(0, s.Oms.Counters.IllegalTransitions);
     }
 
@@ -199,7 +199,7 @@ public class ScriptedPathTests
         Assert.True(s.Position.IsFlat);
         Assert.Equal(M(0.2682m), s.Position.RealizedPnl); // (60039.9 - 60010.1) × 0.009
         s.Trade(64_000, "60040");
-        Assert.Equal(0, s.Loop.Venue.RestingOrders);
+        Assert.Equal(0, s.Venue.RestingOrders);
     }
 
     [Fact]

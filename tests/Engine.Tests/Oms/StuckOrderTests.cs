@@ -109,10 +109,10 @@ public class StuckOrderTests
         h.EnterLimit("0.009", "100", "59950");
         var entry = new ClientOrderId(1);
         h.Apply(Report(VenueReportKind.PartiallyFilled, entry, "0.004", "0.004", "59950") with { TradeId = 77 });
-        Assert.Equal(ReportOutcome.Duplicate, h.Oms.OnReport(Report(VenueReportKind.PartiallyFilled, entry, "0.008", "0.004", "59950") with { TradeId = 77 }));
+        Assert.Equal(ReportOutcome.Duplicate, h.Oms.OnReport(Report(VenueReportKind.PartiallyFilled, entry, "0.008", "0.004", "59950") with { TradeId = 77 }).Outcome);
         Assert.Equal(Quantity.Parse("0.004"), h.Position.Size);
         Assert.Equal(1, h.Oms.Counters.DuplicateFills);
-        Assert.Equal(ReportOutcome.Applied, h.Oms.OnReport(Report(VenueReportKind.PartiallyFilled, entry, "0.008", "0.004", "59950") with { TradeId = 78 }));
+        Assert.Equal(ReportOutcome.Applied, h.Oms.OnReport(Report(VenueReportKind.PartiallyFilled, entry, "0.008", "0.004", "59950") with { TradeId = 78 }).Outcome);
         Assert.Equal(Quantity.Parse("0.008"), h.Position.Size);
     }
 }

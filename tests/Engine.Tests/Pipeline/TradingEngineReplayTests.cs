@@ -1,5 +1,6 @@
 using Engine.Binance.Archives;
 using Engine.Model;
+using Engine.Oms;
 using Engine.Pipeline;
 
 namespace Engine.Tests.Pipeline;
