@@ -41,8 +41,18 @@ public sealed class MarketLimits
     public int MaxStreamsPerConnection { get; set; } = 1024;
 }
 
-/// <summary>User data stream rules: a listenKey expires this long after its last keepalive.</summary>
+/// <summary>
+/// User data stream and WS API rules (binance-usdm facts): a listenKey expires 60 min after its last keepalive; a
+/// socket (user data or WS API) lives 24 h, is pinged every 3 min and closed without a pong within 10 min.
+/// </summary>
 public sealed class UserStreamLimits
 {
     public TimeSpan ListenKeyValidity { get; set; } = TimeSpan.FromMinutes(60);
+
+    public TimeSpan ConnectionLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    public TimeSpan PingInterval { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>A socket that has not answered a ping within this time is closed.</summary>
+    public TimeSpan PongTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -5,6 +5,7 @@ using Engine.Pipeline;
 using Engine.Sim;
 using Engine.Sim.Faults;
 using Engine.Sim.Tape;
+using Engine.Sim.Trading;
 
 namespace Engine.Cli.Commands;
 
@@ -51,6 +52,7 @@ public static class SimCommand
                 AccountsFile = parse.GetValue(accounts),
             };
             Validate(options);
+            SimAccounts simAccounts = LoadAccounts(options.AccountsFile);
             SimFaults injected = parse.GetValue(faults) is string faultsFile ? SimFaults.Load(faultsFile) : new SimFaults();
             var inputs = paths.Select(f => new ReplayInput(f, InputDetector.Detect(f))).ToList();
             if (inputs.FirstOrDefault(i => i.Kind == InputKind.AggregatedCsv) is ReplayInput rows)
@@ -59,7 +61,7 @@ public static class SimCommand
             }
 
             SimTape tape = LoadTape(inputs, engineOptions.Symbol.Name.ToUpperInvariant(), tradedSymbol is not null, engineOptions.Run.IntervalSeconds * 1000L);
-            return Serve(new SimExchange(options, tape, injected), parse.GetValue(output), context);
+            return Serve(new SimExchange(options, tape, injected) { Accounts = simAccounts }, parse.GetValue(output), context);
         });
         return command;
     }
@@ -118,6 +120,19 @@ public static class SimCommand
         finally
         {
             server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>The accounts of <c>--accounts</c> (a bad file is a configuration error, exit code 2), else the made-up test account.</summary>
+    private static SimAccounts LoadAccounts(string? path)
+    {
+        try
+        {
+            return SimAccounts.LoadOrDefault(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new Configuration.ConfigurationException($"--accounts: {e.Message}");
         }
     }
 

@@ -9,5 +9,7 @@ internal static class TradingEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(exchange);
+        OrderRestEndpoints.Map(app, exchange);
+        User.UserEndpoints.Map(app, exchange);
     }
 }

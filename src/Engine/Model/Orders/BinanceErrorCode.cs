@@ -42,6 +42,9 @@ public enum BinanceErrorCode
     MaxOpenOrdersExceeded = -2025,
     QuantityNotPositive = -4003,
 
+    /// <summary>Quantity below LOT_SIZE minQty (MARKET_LOT_SIZE minQty for market orders).</summary>
+    QuantityLessThanMin = -4004,
+
     /// <summary>Quantity above LOT_SIZE maxQty (MARKET_LOT_SIZE maxQty for market orders).</summary>
     QuantityGreaterThanMax = -4005,
     PriceNotIncreasedByTickSize = -4014,
@@ -53,5 +56,8 @@ public enum BinanceErrorCode
     PriceBelowPercentPrice = -4024,
     QuantityNotIncreasedByStepSize = -4023,
     MinNotional = -4164,
+    /// <summary>MARKET_ORDER_REJECT: a market order whose fill price would break PERCENT_PRICE against the mark.</summary>
+    MarketOrderPercentPrice = -4131,
+
     PostOnlyWouldTake = -5022,
 }

@@ -1,0 +1,70 @@
+using System.Runtime.CompilerServices;
+using Engine.Model;
+
+namespace Engine.Oms;
+
+public sealed partial class OrderManager<TOut>
+{
+    /// <summary>
+    /// Event time moves on without a trade (the engine's timer): orders whose outcome is open are still queried and,
+    /// in the end, settled.
+    /// </summary>
+    public void OnClock(long timeMs)
+    {
+        if (_unresolved != 0 && timeMs >= _nextSweepMs)
+        {
+            SweepUnresolved(timeMs);
+        }
+    }
+
+    /// <summary>
+    /// The defined outcome of an order whose outcome is open. Unknown (a submit that timed out): queried at once and
+    /// every <c>QueryIntervalMs</c>; still unknown after <c>UnresolvedTimeoutMs</c>, it is cancelled by client id.
+    /// PendingCancel: queried every <c>QueryIntervalMs</c>; still unanswered after <c>UnresolvedTimeoutMs</c>, it is taken
+    /// as cancelled (counted in <see cref="OmsCounters.UnresolvedOrdersEnded"/>), which frees its slot; a fill that
+    /// still turns up later is applied (Canceled → Filled) and protected like any other.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SweepUnresolved(long timeMs)
+    {
+        _nextSweepMs = timeMs + Math.Min(_queryIntervalMs, 1000);
+        Span<Order> slots = _orders.Slots;
+        for (int i = 0; i < slots.Length && _unresolved != 0; i++)
+        {
+            ref Order o = ref slots[i];
+            if (!OrderStateMachine.IsUnresolved(o.Status))
+            {
+                continue;
+            }
+
+            if (timeMs - o.UnresolvedSinceMs >= _unresolvedTimeoutMs)
+            {
+                EndUnresolved(ref o, timeMs);
+            }
+            else if (timeMs - o.LastQueryMs >= _queryIntervalMs)
+            {
+                Query(ref o, timeMs);
+            }
+        }
+    }
+
+    private void EndUnresolved(ref Order o, long timeMs)
+    {
+        if (o.Status == OrderStatus.Unknown)
+        {
+            Cancel(o.ClientId, timeMs); // cancelling by client id settles it either way
+            return;
+        }
+
+        Counters.UnresolvedOrdersEnded++;
+        SetStatus(ref o, OrderStatus.Canceled, timeMs);
+        OnOrderChanged(ref _plans[o.Symbol.Value], in o, timeMs);
+    }
+
+    private void Query(ref Order o, long timeMs)
+    {
+        o.LastQueryMs = timeMs;
+        Counters.QueriesSent++;
+        _out.OnOrderRequest(OrderRequest.QueryOf(o.ClientId, o.VenueId, o.Symbol, timeMs));
+    }
+}
