@@ -39,7 +39,7 @@ internal sealed class FloorRig
     public long RingFullCount => _sequencer.RingFullCount;
 
     /// <summary>Injects the whole feed, then an end marker, and returns once the consumer has seen everything.</summary>
-    public void Run(PacedFeed feed)
+    public void Run(FixedRatePacedFeed feed)
     {
         var consumer = new Thread(() =>
         {
@@ -75,7 +75,7 @@ internal sealed class FloorRig
     }
 
     // The pipeline's feed loop with a batch of one: claim, fill (the paced feed spins until the intended time), publish.
-    private long Inject(PacedFeed feed)
+    private long Inject(FixedRatePacedFeed feed)
     {
         var spinner = default(SpinWait);
         while (true)

@@ -48,18 +48,18 @@ internal static class PipelineScenario
         // first round; each round's pipeline is new (its first events are warm-up) and the rounds' histograms add up.
         int rounds = options.Rounds;
         var pipelines = new EnginePipeline<TallyJournal>[rounds];
-        var feeds = new PacedFeed[rounds];
+        var feeds = new FixedRatePacedFeed[rounds];
         var rigs = new FloorRig[options.SkipFloor ? 0 : rounds];
-        var floorFeeds = new PacedFeed[rigs.Length];
+        var floorFeeds = new FixedRatePacedFeed[rigs.Length];
         for (int r = 0; r < rounds; r++)
         {
             long events = RoundEvents(options, r);
             pipelines[r] = new EnginePipeline<TallyJournal>(EngineOptions(), runtime, default);
-            feeds[r] = new PacedFeed(tape, events, options.Rate);
+            feeds[r] = new FixedRatePacedFeed(tape, events, options.Rate);
             if (!options.SkipFloor)
             {
                 rigs[r] = new FloorRig(runtime, options.WarmupEvents);
-                floorFeeds[r] = new PacedFeed(tape, events, options.Rate);
+                floorFeeds[r] = new FixedRatePacedFeed(tape, events, options.Rate);
             }
         }
 
@@ -146,7 +146,7 @@ internal static class PipelineScenario
             Fills = totals.Fills,
             RealizedPnl = new Money(totals.RealizedPnlE8).ToDecimal(),
             FeesPaid = new Money(totals.FeesE8).ToDecimal(),
-            LatencyNanos = Percentiles.FromHistogram(latency[Stage.EndToEnd]),
+            LatencyNanos = Percentiles.FromHistogram(latency[Stage.ReceivedToDone]),
             Gen0Collections = totals.Gen0,
             Gen1Collections = totals.Gen1,
             Gen2Collections = totals.Gen2,
@@ -172,14 +172,14 @@ internal static class PipelineScenario
             new SymbolSetup { Name = "ETHUSDT", Filters = Filters("0.01", "0.001", 20m), BarSize = 200m },
         ],
         IntervalMs = 1_000,
-        Signal = SignalKind.DeltaScout,
+        Signal = SignalSource.DeltaScout,
         DeltaScout = new DeltaScoutOptions
         {
             RollWindowMin = 20, VwapWindowMin = 30, Chop30Max = 1000, Coh10Min = 0, ImbMin = 0, ImbMax = 1, VwapMaxDistUsd = 1000,
         },
         Risk = new RiskOptions { CooldownMinutes = 0.5, MaxTradesPerDay = 100_000, MaxConsecutiveLosses = 1000, HaltOnConsecutiveLosses = false, MaxDailyLossPct = 1, MaxDrawdownPct = 1,
             OrderBurst = 100, OrderRefillSeconds = 1 },
-        Executor = new ExecutorOptions(),
+        OrderManager = new OrderManagerOptions(),
         LatencySampleEvery = 1,
     };
 
@@ -255,7 +255,7 @@ internal static class PipelineScenario
 
         public long FeesE8 { get; set; }
 
-        public void Add(RunStatistics stats, PacedFeed feed)
+        public void Add(RunStatistics stats, FixedRatePacedFeed feed)
         {
             Published += feed.Published;
             _seconds += feed.AchievedEventsPerSecond > 0 ? feed.Published / feed.AchievedEventsPerSecond : 0;

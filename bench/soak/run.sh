@@ -3,24 +3,29 @@
 # and samples the engine's memory, GC counts and handle counts at intervals into a CSV, then says whether memory
 # stayed flat and GC count stayed 0 after warm-up. Not for CI. See docs/fuzzing.md ("Soak").
 #
-#   bench/soak/run.sh [--minutes 60] [--rate 100000] [--interval 10] [--warmup 60] [--out DIR] [--no-build]
+#   bench/soak/run.sh [--minutes 60] [--rate 100000] [--interval 10] [--warmup 60] [--pace-slack-ms 1] [--out DIR] [--no-build]
 #
 # Figures per sample (samples.csv): elapsed_s, events (engine), rss_kb and rss_peak_kb (/proc/PID/status VmRSS,
 # VmHWM), heap_bytes and gc0/gc1/gc2 (the engine's status line: GC.GetTotalMemory, GC.CollectionCount), fds
-# (/proc/PID/fd entries) and threads. Warm-up (--warmup seconds) is excluded from the verdicts.
+# (/proc/PID/fd entries), threads, tp_threads (threads named ".NET TP ...": the thread pool, which a run should never
+# start), cpu_pct (the engine's user + system CPU time over the sample's interval, % of one core, /proc/PID/stat) and
+# load1 (the machine's 1-minute load average, /proc/loadavg). Warm-up (--warmup seconds) is excluded from the verdicts.
+# The engine runs from a copy of the build in DIR/bin, so rebuilding the tree during a soak cannot touch it; at the
+# deadline the script stops it with SIGTERM (a clean stop that drains and writes the report).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-minutes=60 rate=100000 interval=10 warmup=60 out="" build=1
+minutes=60 rate=100000 interval=10 warmup=60 slack=1 out="" build=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --minutes) minutes=$2; shift 2 ;;
     --rate) rate=$2; shift 2 ;;
     --interval) interval=$2; shift 2 ;;
     --warmup) warmup=$2; shift 2 ;;
+    --pace-slack-ms) slack=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --no-build) build=0; shift ;;
-    *) echo "usage: $0 [--minutes M] [--rate TRADES_PER_S] [--interval S] [--warmup S] [--out DIR] [--no-build]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--minutes M] [--rate TRADES_PER_S] [--interval S] [--warmup S] [--pace-slack-ms MS] [--out DIR] [--no-build]" >&2; exit 2 ;;
   esac
 done
 
@@ -33,7 +38,9 @@ out=$(cd "$out" && pwd)
 if [ "$build" = 1 ]; then
   nice -n 19 dotnet build src/Engine.Cli -c Release -nologo -v q >/dev/null
 fi
-engine=(dotnet src/Engine.Cli/bin/Release/net10.0/engine.dll)
+rm -rf "$out/bin"
+cp -r src/Engine.Cli/bin/Release/net10.0 "$out/bin"
+engine=(dotnet "$out/bin/engine.dll")
 
 # The sample's trade count and time span give the --speed that makes the wanted rate, and the passes that fill the
 # wanted time (each pass continues the previous one's times and ids).
@@ -45,15 +52,19 @@ recording="$out/sample.engrec"
 [ -f "$recording" ] || "${engine[@]}" convert "$sample" --out "$recording" >/dev/null
 echo "soak: $trades trades over $((span_ms / 1000)) s per pass, speed x$speed = $rate trades/s, $repeat passes, $minutes min; output in $out"
 
-# Unpinned, blocking waits and lowest priority: the soak measures memory and GC, not latency, and shares the machine.
+# Unpinned, blocking waits, a feed that sleeps rather than spins (Runtime:PaceSlackMs) and lowest priority: the soak
+# measures memory and GC, not latency, and shares the machine.
 nice -n 19 "${engine[@]}" replay "$recording" --config "$config" --out "$out/run" --speed "$speed" --repeat "$repeat" \
-  --wait Blocking --set Runtime:EngineCpu=-1 --set Runtime:FeedCpu=-1 --set Runtime:LockMemory=false \
-  --set Runtime:StatusIntervalSeconds="$interval" >"$out/engine.log" 2>&1 &
+  --wait Blocking --set Runtime:EngineCpu=-1 --set Runtime:FeedCpu=-1 --set Runtime:JournalCpu=-1 --set Runtime:LockMemory=false \
+  --set Runtime:PaceSlackMs="$slack" --set Runtime:StatusIntervalSeconds="$interval" >"$out/engine.log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null || true' INT TERM
 
 csv="$out/samples.csv"
-echo "elapsed_s,events,rss_kb,rss_peak_kb,heap_bytes,gc0,gc1,gc2,fds,threads" >"$csv"
+echo "elapsed_s,events,rss_kb,rss_peak_kb,heap_bytes,gc0,gc1,gc2,fds,threads,tp_threads,cpu_pct,load1" >"$csv"
+hz=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" 2>/dev/null || echo 0; } # utime + stime
+last_ticks=$(cpu_ticks "$pid") last_t=$(date +%s.%N)
 start=$(date +%s)
 deadline=$((start + minutes * 60))
 while kill -0 "$pid" 2>/dev/null; do
@@ -64,11 +75,16 @@ while kill -0 "$pid" 2>/dev/null; do
   hwm=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo "")
   threads=$(awk '/^Threads:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo "")
   fds=$(ls "/proc/$pid/fd" 2>/dev/null | wc -l)
+  tp=$(cat /proc/"$pid"/task/*/comm 2>/dev/null | grep -c '^\.NET TP' || true)
+  ticks=$(cpu_ticks "$pid") t=$(date +%s.%N)
+  cpu=$(awk -v a="$last_ticks" -v b="$ticks" -v s="$last_t" -v e="$t" -v hz="$hz" 'BEGIN { printf "%.1f", (e > s) ? 100 * (b - a) / hz / (e - s) : 0 }')
+  last_ticks=$ticks last_t=$t
+  load=$(cut -d' ' -f1 /proc/loadavg)
   status=$(grep -E ' events=[0-9]+ .* gc=' "$out/engine.log" | tail -1 || true)
   events=$(sed -nE 's/.* events=([0-9]+) .*/\1/p' <<<"$status")
   gc=$(sed -nE 's/.* gc=([0-9]+)\/([0-9]+)\/([0-9]+) heap=([0-9]+).*/\1,\2,\3,\4/p' <<<"$status")
   IFS=, read -r gc0 gc1 gc2 heap <<<"${gc:-,,,}"
-  [ -n "$rss" ] && echo "$((now - start)),${events},${rss},${hwm},${heap},${gc0},${gc1},${gc2},${fds},${threads}" >>"$csv"
+  [ -n "$rss" ] && echo "$((now - start)),${events},${rss},${hwm},${heap},${gc0},${gc1},${gc2},${fds},${threads},${tp},${cpu},${load}" >>"$csv"
   if [ "$now" -ge "$deadline" ]; then
     kill -TERM "$pid" 2>/dev/null || true # a clean stop: drains, writes the report
     break
@@ -81,7 +97,7 @@ set -e
 
 # Verdicts over the samples after warm-up: memory flat = RSS and heap grew by less than 5% (and 2 MB) from the
 # first to the last sample; GC = collections counted after warm-up (all generations).
-awk -F, -v warm="$warmup" -v code="$exit_code" '
+awk -F, -v warm="$warmup" -v code="$exit_code" -v cores="$(nproc)" '
   NR == 1 || $1 < warm || $3 == "" { next }
   {
     n++
@@ -89,6 +105,8 @@ awk -F, -v warm="$warmup" -v code="$exit_code" '
     t1 = $1; e1 = $2; r1 = $3; h1 = $5; g1 = $6 + $7 + $8; f1 = $9; peak = $4
     if ($3 < rmin) rmin = $3; if ($3 > rmax) rmax = $3; if ($9 < fmin) fmin = $9; if ($9 > fmax) fmax = $9
     if ($5 != "" && (hmax == "" || $5 > hmax)) hmax = $5
+    if ($11 > tpmax) tpmax = $11
+    cpu += $12; load += $13; if ($13 > lmax) lmax = $13
   }
   END {
     if (n < 2) { print "soak: fewer than 2 samples after warm-up; run longer"; exit 1 }
@@ -101,6 +119,8 @@ awk -F, -v warm="$warmup" -v code="$exit_code" '
     printf "  GC heap: %.1f -> %.1f MB (max %.1f MB)\n", h0 / 1048576, h1 / 1048576, hmax / 1048576
     printf "  GC collections after warm-up: %d (total at end %d)\n", g1 - g0, g1
     printf "  fds: %d -> %d (min %d, max %d)\n", f0, f1, fmin, fmax
+    printf "  engine CPU: %.0f%% of one core on average; machine load (1 min) %.1f on average, %.1f at most, %d cores\n", cpu / n, load / n, lmax, cores
+    printf "  thread-pool threads: %d at most\n", tpmax
     printf "  memory flat after warm-up: %s\n", (rflat && hflat) ? "yes" : "NO"
     printf "  GC count stayed 0 after warm-up: %s\n", (g1 == g0) ? "yes" : "NO"
     printf "  handles flat: %s\n", (f1 <= f0) ? "yes" : "NO"

@@ -12,8 +12,8 @@ namespace Engine.Benchmarks.Oms;
 public class SignalToOrderBenchmarks
 {
     private static readonly SymbolId Btc = new(0);
-    private Executor<CountingSink> _oms = null!;
-    private Executor<CountingSink> _busy = null!;
+    private OrderManager<CountingSink> _oms = null!;
+    private OrderManager<CountingSink> _busy = null!;
     private TradeSignal _signal;
     private Quantity _qty;
     private Quantity _lots;
@@ -26,9 +26,9 @@ public class SignalToOrderBenchmarks
     public void Setup()
     {
         var filters = new VenueFilters(Price.Parse("0.1"), Quantity.Parse("0.001"), Quantity.Parse("0.001"), Money.FromDecimal(100m));
-        var options = new ExecutorOptions();
-        _oms = new Executor<CountingSink>(options, [filters], default);
-        _busy = new Executor<CountingSink>(options, [filters], default);
+        var options = new OrderManagerOptions();
+        _oms = new OrderManager<CountingSink>(options, [filters], default);
+        _busy = new OrderManager<CountingSink>(options, [filters], default);
         _signal = new TradeSignal { Symbol = Btc, Direction = SignalDirection.Long, LastTradePrice = Price.Parse("60000"), TimeMs = 1 };
         _qty = Quantity.Parse("0.0123");
         _lots = Quantity.Parse("0.012");

@@ -124,13 +124,13 @@ public class TradingEngineBenchmarks
         {
             Symbols = [new SymbolSetup { Name = "BTCUSDT", Filters = filters, BarSize = 10m }],
             IntervalMs = 1_000,
-            Signal = SignalKind.DeltaScout,
+            Signal = SignalSource.DeltaScout,
             DeltaScout = new DeltaScoutOptions
             {
                 RollWindowMin = 20, VwapWindowMin = 30, Chop30Max = 1000, Coh10Min = 0, ImbMin = 0, ImbMax = 1, VwapMaxDistUsd = 1000,
             },
             Risk = new RiskOptions { CooldownMinutes = 0.5, MaxTradesPerDay = 1000, MaxConsecutiveLosses = 1000, OrderBurst = 100, OrderRefillSeconds = 1 },
-            Executor = new ExecutorOptions(),
+            OrderManager = new OrderManagerOptions(),
             LatencySampleEvery = sampleEvery,
         };
     }

@@ -11,15 +11,26 @@ namespace Engine.Binance.Recording;
 /// time. A block whose checksum fails, a record naming no recorded symbol, a cut block or a damaged header is an
 /// <see cref="InvalidDataException"/> naming the file and the byte offset; the blocks before it were delivered. With
 /// <c>repeat</c> &gt; 1 it plays the recording back to back, shifting times and ids by the span of one pass so the
-/// stream stays continuous.
+/// stream stays continuous. A recording of at most <see cref="RetainLimitBytes"/> is checked once, on the first pass,
+/// and its records kept in memory for the later passes (no second read, no second checksum); a larger one is read
+/// and checked again on every pass.
 /// </summary>
 public sealed class RecordingReader : IDisposable
 {
+    /// <summary>The largest recording (in record bytes) whose records a repeating reader keeps in memory after the first pass.</summary>
+    public const long RetainLimitBytes = 64L << 20;
+
     private readonly Stream _stream;
     private readonly string _name;
     private readonly long _dataStart;
-    private readonly RecordedTrade[] _block = new RecordedTrade[RecordingLayout.MaxBlockRecords];
     private readonly int _repeat;
+
+    // The records being delivered: one block read from the stream, or, on a repeat pass, every record of the first
+    // pass (_retained). The first pass copies each checked block into _retained while it has room.
+    private RecordedTrade[] _block = new RecordedTrade[RecordingLayout.MaxBlockRecords];
+    private RecordedTrade[]? _retained;
+    private int _retainedCount;
+    private bool _fromMemory;
     private int _blockCount;
     private int _blockIndex;
     private int _pass;
@@ -34,7 +45,11 @@ public sealed class RecordingReader : IDisposable
     private readonly long[] _maxId;
     private readonly long[] _idShift;
 
-    public RecordingReader(Stream stream, int repeat = 1, string? name = null)
+    /// <param name="stream">The recording; it must be seekable when <paramref name="repeat"/> is above 1.</param>
+    /// <param name="repeat">Passes to play back to back.</param>
+    /// <param name="name">The file's name for error messages.</param>
+    /// <param name="retainLimitBytes">Keep the first pass's records in memory for the repeats when they take at most this many bytes.</param>
+    public RecordingReader(Stream stream, int repeat = 1, string? name = null, long retainLimitBytes = RetainLimitBytes)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!stream.CanSeek && repeat > 1)
@@ -107,7 +122,18 @@ public sealed class RecordingReader : IDisposable
         Array.Fill(_maxId, long.MinValue);
         _dataStart = offset;
         _offset = offset;
+        if (repeat > 1)
+        {
+            long recordBytesBound = stream.Length - offset; // block headers included: an upper bound of the records' bytes
+            if (recordBytesBound <= retainLimitBytes)
+            {
+                _retained = new RecordedTrade[recordBytesBound / RecordingLayout.RecordSize];
+            }
+        }
     }
+
+    /// <summary>True while the records of the first pass are kept in memory for the repeats (a small enough recording).</summary>
+    public bool RetainsRecords => _retained is not null;
 
     /// <summary>Symbol names by id as written in the recording.</summary>
     public IReadOnlyList<string> Symbols { get; }
@@ -151,7 +177,7 @@ public sealed class RecordingReader : IDisposable
     {
         while (true)
         {
-            if (ReadBlock())
+            if (!_fromMemory && ReadBlock())
             {
                 return true;
             }
@@ -167,6 +193,16 @@ public sealed class RecordingReader : IDisposable
             for (int s = 0; s < _idShift.Length; s++)
             {
                 _idShift[s] = _maxId[s] >= _minId[s] ? (_maxId[s] - _minId[s] + 1) * _pass : 0;
+            }
+
+            if (_retained is not null)
+            {
+                // Checked on the first pass already: deliver the kept records as they are.
+                _fromMemory = true;
+                _block = _retained;
+                _blockCount = _retainedCount;
+                _blockIndex = 0;
+                return true;
             }
 
             _stream.Position = _dataStart;
@@ -222,11 +258,29 @@ public sealed class RecordingReader : IDisposable
         if (_pass == 0)
         {
             TrackSpan((int)count);
+            Retain((int)count);
         }
 
         _blockCount = (int)count;
         _blockIndex = 0;
         return true;
+    }
+
+    private void Retain(int count)
+    {
+        if (_retained is null)
+        {
+            return;
+        }
+
+        if (_retainedCount + count > _retained.Length)
+        {
+            _retained = null; // the file grew while it was read: read it again on every pass instead
+            return;
+        }
+
+        Array.Copy(_block, 0, _retained, _retainedCount, count);
+        _retainedCount += count;
     }
 
     private void TrackSpan(int count)

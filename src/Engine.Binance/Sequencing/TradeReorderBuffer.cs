@@ -137,6 +137,7 @@ public sealed partial class TradeReorderBuffer : IInputFeed
     }
 
     /// <summary>True when the trade in <paramref name="slot"/> goes through now; false when it was held or dropped.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the steady path, once per trade; the rest is out of line
     private bool Accept(Lane lane, ref EngineEvent slot)
     {
         ref Trade t = ref slot.Trade;

@@ -24,7 +24,8 @@ public sealed class EngineOptions
 
     public RiskOptions Risk { get; } = new();
 
-    public ExecutorOptions Executor { get; } = new();
+    /// <summary>The OMS settings. Its configuration section keeps the name `Executor` that existing config files use.</summary>
+    public OrderManagerOptions OrderManager { get; } = new();
 
     public PaperVenueOptions Paper { get; } = new();
 
@@ -37,7 +38,7 @@ public sealed class EngineOptions
         yield return ("DeltaScout", DeltaScout);
         yield return ("VolumeSignal", VolumeSignal);
         yield return ("Risk", Risk);
-        yield return ("Executor", Executor);
+        yield return ("Executor", OrderManager);
         yield return ("Paper", Paper);
     }
 
@@ -49,7 +50,7 @@ public sealed class EngineOptions
         Prefixed(errors, "DeltaScout", DeltaScout.Validate());
         Prefixed(errors, "VolumeSignal", VolumeSignal.Validate());
         Prefixed(errors, "Risk", Risk.Validate());
-        Thrown(errors, "Executor", Executor.Validate);
+        Thrown(errors, "Executor", OrderManager.Validate);
         Thrown(errors, "Paper", Paper.Validate);
     }
 

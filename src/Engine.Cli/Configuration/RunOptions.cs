@@ -1,3 +1,4 @@
+using Engine.Model;
 using Engine.Pipeline;
 
 namespace Engine.Cli.Configuration;
@@ -9,7 +10,7 @@ public sealed class RunOptions
     public int IntervalSeconds { get; set; } = 60;
 
     /// <summary>Which signal drives trading.</summary>
-    public SignalKind Signal { get; set; } = SignalKind.DeltaScout;
+    public SignalSource Signal { get; set; } = SignalSource.DeltaScout;
 
     /// <summary>A Binance futures exchangeInfo JSON to take symbol filters from (tick, lot, min notional).</summary>
     public string? ExchangeInfo { get; set; }

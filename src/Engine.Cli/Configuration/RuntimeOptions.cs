@@ -49,6 +49,13 @@ public sealed class RuntimeOptions
     public double Speed { get; set; }
 
     /// <summary>
+    /// Paced replays only: how many milliseconds ahead of its time an event may be released, so that the feed thread
+    /// sleeps instead of spinning between events (0, the default: each event at its time, spinning the last 2 ms).
+    /// For long soaks on a shared machine; the outputs do not change.
+    /// </summary>
+    public double PaceSlackMs { get; set; }
+
+    /// <summary>
     /// The end-to-end latency the run should stay within, in milliseconds: the report's first line says whether the
     /// run's p99.99 and maximum did.
     /// </summary>
@@ -83,6 +90,11 @@ public sealed class RuntimeOptions
         if (!(Speed >= 0) || double.IsInfinity(Speed))
         {
             errors.Add($"Runtime:{nameof(Speed)} = {Speed}: must be a finite number above 0 (recorded speed × that), or 0 for as fast as possible");
+        }
+
+        if (!(PaceSlackMs >= 0) || PaceSlackMs > 1_000)
+        {
+            errors.Add($"Runtime:{nameof(PaceSlackMs)} = {PaceSlackMs}: must be from 0 (release each event at its time) to 1000 milliseconds");
         }
 
         if (!(LatencyBudgetMs > 0) || double.IsInfinity(LatencyBudgetMs))

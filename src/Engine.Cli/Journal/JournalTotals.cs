@@ -1,4 +1,5 @@
 using Engine.Model;
+using Engine.Oms;
 using Engine.Pipeline;
 
 namespace Engine.Cli.Journal;

@@ -64,7 +64,8 @@ public sealed partial class RunJournal
             admitted ? record.Sizing.RiskAmount.ToDecimal() : null, admitted ? record.Sizing.EstimatedFees.ToDecimal() : null));
     }
 
-    private void OnOrder(in OrderRequest order, OrderRole knownRole)
+    // Records what the engine published; the roles and PnL are the OMS's (OrderManager.OnReport), never recomputed here.
+    private void OnOrder(in OrderRequest order, OrderRole role)
     {
         if (!TryName(order.Symbol, out string? symbol))
         {
@@ -83,14 +84,13 @@ public sealed partial class RunJournal
             return;
         }
 
-        OrderRole role = _ledger.OnSubmit(in order, knownRole);
         _database?.Add(new JournalOrder(
             order.ClientId.Value, order.TimeMs, symbol, ByteEnumNames<Side>.Of(order.Side), ByteEnumNames<OrderType>.Of(order.Type),
             ByteEnumNames<OrderRole>.Of(role), order.Quantity.ToDecimal(), order.Price.IsZero ? null : order.Price.ToDecimal(),
             order.StopPrice.IsZero ? null : order.StopPrice.ToDecimal(), order.ReduceOnly, nameof(OrderStatus.PendingSubmit)));
     }
 
-    private void OnReport(in VenueReport report, ReportOutcome outcome)
+    private void OnReport(in VenueReport report, ReportOutcome outcome, Money realized)
     {
         if (!TryName(report.Symbol, out string? symbol))
         {
@@ -104,7 +104,6 @@ public sealed partial class RunJournal
         }
 
         Summary.CountReport(in report);
-        Money realized = _ledger.OnReport(in report);
         if (_database is null)
         {
             return;
@@ -134,7 +133,7 @@ public sealed partial class RunJournal
         Summary.CountPosition(in p);
         _database?.Add(new JournalPosition(
             symbol, p.Side == Side.Sell ? "Short" : "Long", p.OpenedMs, p.ClosedMs, p.Quantity.ToDecimal(), p.EntryPrice.ToDecimal(),
-            p.ExitPrice.ToDecimal(), p.RealizedPnl.ToDecimal(), p.Fees.ToDecimal(), ByteEnumNames<OrderRole>.Of(_ledger.LastFillRole(p.Symbol))));
+            p.ExitPrice.ToDecimal(), p.RealizedPnl.ToDecimal(), p.Fees.ToDecimal(), ByteEnumNames<OrderRole>.Of(p.ExitRole)));
     }
 
     /// <summary>The order status a report leaves behind; null when it changes nothing (a refused cancel).</summary>

@@ -26,7 +26,6 @@ public sealed partial class RunJournal : IDisposable
     private readonly string[] _symbols;
     private readonly SymbolJournalFiles[] _files;
     private readonly SqliteJournal? _database;
-    private readonly JournalLedger _ledger;
     private bool _disposed;
 
     private RunJournal(string runDirectory, string[] symbols, SymbolJournalFiles[] files, SqliteJournal? database)
@@ -35,7 +34,6 @@ public sealed partial class RunJournal : IDisposable
         _symbols = symbols;
         _files = files;
         _database = database;
-        _ledger = new JournalLedger(symbols.Length);
     }
 
     public string RunDirectory { get; }
@@ -141,7 +139,7 @@ public sealed partial class RunJournal : IDisposable
                     OnOrder(in output.Order, output.OrderRole);
                     break;
                 case OutputKind.VenueReported:
-                    OnReport(in output.Report, output.ReportOutcome);
+                    OnReport(in output.Report, output.ReportOutcome, output.RealizedPnl);
                     break;
                 case OutputKind.PositionClosed:
                     OnPositionClosed(in output.Position);

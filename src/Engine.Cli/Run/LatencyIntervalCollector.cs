@@ -20,6 +20,8 @@ public sealed class LatencyIntervalCollector : IDisposable
     /// <summary>The interval log's file name in the run directory.</summary>
     public const string LogFileName = "latency.hlog";
 
+    private static readonly Stage[] Stages = Enum.GetValues<Stage>(); // one array, not one per interval
+
     private readonly StageLatency _source;
     private readonly IntervalLogWriter _log;
     private readonly Lock _gate = new();
@@ -55,13 +57,13 @@ public sealed class LatencyIntervalCollector : IDisposable
         {
             LatencyInterval interval = _source.SwapInterval();
             Intervals++;
-            Histogram endToEnd = interval[Stage.EndToEnd];
+            Histogram endToEnd = interval[Stage.ReceivedToDone];
             Volatile.Write(ref _lastP99Nanos, endToEnd.TotalCount > 0 ? endToEnd.ValueAtPercentile(99) : -1);
             Totals.Add(interval);
             _warm |= interval.RestartedAfterWarmup;
             if (_warm)
             {
-                foreach (Stage stage in Enum.GetValues<Stage>())
+                foreach (Stage stage in Stages)
                 {
                     Append(stage, interval[stage], interval.StartUtc, interval.EndUtc);
                 }
@@ -78,7 +80,7 @@ public sealed class LatencyIntervalCollector : IDisposable
             if (!_warm)
             {
                 DateTime end = DateTime.UtcNow;
-                foreach (Stage stage in Enum.GetValues<Stage>())
+                foreach (Stage stage in Stages)
                 {
                     Append(stage, Totals[stage], _startUtc, end);
                 }

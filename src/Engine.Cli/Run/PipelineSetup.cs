@@ -19,7 +19,7 @@ public static class PipelineSetup
             DeltaScout = options.DeltaScout,
             VolumeSignal = options.VolumeSignal,
             Risk = options.Risk,
-            Executor = options.Executor,
+            OrderManager = options.OrderManager,
             Paper = options.Paper,
             StartingEquity = options.Run.StartingEquity,
             LatencySampleEvery = paced ? 1 : options.Runtime.LatencySampleEvery,

@@ -78,7 +78,7 @@ public static class ReplayRunner
             (input, repeat) => InputDetector.Open(input.Path, input.Kind, registry, configured, options.IntervalMs, repeat, request.SymbolGiven));
         using var runStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var ordered = new TradeReorderBuffer(replay, registry.Count, request.Options.Run.ReorderWindowMs);
-        IInputFeed feed = paced ? new PacedFeed(ordered, request.Speed!.Value, runStop.Token) : ordered;
+        IInputFeed feed = paced ? new EventTimePacedFeed(ordered, request.Speed!.Value, runStop.Token, request.Options.Runtime.PaceSlackMs) : ordered;
         var pipeline = new EnginePipeline<JournalHandler>(options, runtime, new JournalHandler(journal));
 
         // No trading without a journal: when a file cannot be written (disk full), the engine halts new entries and
@@ -232,7 +232,7 @@ public static class ReplayRunner
         {
             return RunJournal.Create(directory, [.. options.Symbols.Select(s => s.Name)], new RunJournalOptions { LineBatchBytes = JournalLineBatchBytes });
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new OutputException($"--out {directory}: cannot create the run's files: {e.Message}", e);
         }

@@ -2,30 +2,88 @@ using System.Globalization;
 
 namespace Engine.Cli.Status;
 
-/// <summary>Formats one plain, timestamped status line for logs and pipes.</summary>
+/// <summary>
+/// Formats one plain, timestamped status line for logs and pipes. <see cref="TryFormat"/> writes it into a caller's
+/// buffer without allocating (the status thread reuses one buffer for a run's lines); <see cref="Format"/> returns it.
+/// </summary>
 public static class StatusLine
 {
+    /// <summary>Longer than any line: every field at its widest.</summary>
+    public const int MaxLength = 512;
+
     public static string Format(DateTimeOffset now, in StatusSnapshot s, double eventsPerSecond)
     {
-        var inv = CultureInfo.InvariantCulture;
-        string progress = s.Progress is >= 0 and <= 1 ? string.Create(inv, $" {s.Progress * 100,5:F1}%") : string.Empty;
-        return string.Create(inv,
-            $"{now:yyyy-MM-ddTHH:mm:ss.fffZ}{progress} events={s.Events} rate={eventsPerSecond:F0}/s ring={s.RingDepth} " +
-            $"signals={s.Signals} orders={s.Orders} fills={s.Fills} pnl={s.RealizedPnl:F2} p99={FormatNanos(s.P99Nanos)}{ProcessFigures(s)}");
+        Span<char> line = stackalloc char[MaxLength];
+        return TryFormat(line, out int written, now, s, eventsPerSecond)
+            ? new string(line[..written])
+            : throw new InvalidOperationException("status line longer than its buffer"); // MaxLength holds every field at its widest
     }
 
-    private static string ProcessFigures(in StatusSnapshot s)
+    /// <summary>Writes the line into <paramref name="destination"/>; false when it does not fit.</summary>
+    public static bool TryFormat(Span<char> destination, out int written, DateTimeOffset now, in StatusSnapshot s, double eventsPerSecond)
     {
-        return s.Gen0Collections < 0
-            ? string.Empty
-            : string.Create(CultureInfo.InvariantCulture, $" gc={s.Gen0Collections}/{s.Gen1Collections}/{s.Gen2Collections} heap={s.HeapBytes}");
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        written = 0;
+        if (!destination.TryWrite(inv, $"{now:yyyy-MM-ddTHH:mm:ss.fffZ}", out int n))
+        {
+            return false;
+        }
+
+        int total = n;
+        if (s.Progress is >= 0 and <= 1)
+        {
+            if (!destination[total..].TryWrite(inv, $" {s.Progress * 100,5:F1}%", out n))
+            {
+                return false;
+            }
+
+            total += n;
+        }
+
+        if (!destination[total..].TryWrite(inv,
+                $" events={s.Events} rate={eventsPerSecond:F0}/s ring={s.RingDepth} signals={s.Signals} orders={s.Orders} fills={s.Fills} pnl={s.RealizedPnl:F2} p99=",
+                out n))
+        {
+            return false;
+        }
+
+        total += n;
+        if (!TryFormatNanos(destination[total..], out n, s.P99Nanos))
+        {
+            return false;
+        }
+
+        total += n;
+        if (s.Gen0Collections >= 0)
+        {
+            if (!destination[total..].TryWrite(inv, $" gc={s.Gen0Collections}/{s.Gen1Collections}/{s.Gen2Collections} heap={s.HeapBytes}", out n))
+            {
+                return false;
+            }
+
+            total += n;
+        }
+
+        written = total;
+        return true;
     }
 
-    public static string FormatNanos(long nanos) => nanos switch
+    public static string FormatNanos(long nanos)
     {
-        < 0 => "n/a",
-        < 10_000 => string.Create(CultureInfo.InvariantCulture, $"{nanos}ns"),
-        < 10_000_000 => string.Create(CultureInfo.InvariantCulture, $"{nanos / 1_000.0:F1}us"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{nanos / 1_000_000.0:F1}ms"),
-    };
+        Span<char> text = stackalloc char[32];
+        TryFormatNanos(text, out int written, nanos);
+        return new string(text[..written]);
+    }
+
+    private static bool TryFormatNanos(Span<char> destination, out int written, long nanos)
+    {
+        CultureInfo inv = CultureInfo.InvariantCulture;
+        return nanos switch
+        {
+            < 0 => destination.TryWrite(inv, $"n/a", out written),
+            < 10_000 => destination.TryWrite(inv, $"{nanos}ns", out written),
+            < 10_000_000 => destination.TryWrite(inv, $"{nanos / 1_000.0:F1}us", out written),
+            _ => destination.TryWrite(inv, $"{nanos / 1_000_000.0:F1}ms", out written),
+        };
+    }
 }

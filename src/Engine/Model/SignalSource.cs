@@ -1,8 +1,16 @@
 namespace Engine.Model;
 
-/// <summary>The signal that produced a <see cref="TradeSignal"/>.</summary>
+/// <summary>
+/// A signal: the one a run trades (<c>Run:Signal</c>) and the one that produced a <see cref="TradeSignal"/>.
+/// </summary>
 public enum SignalSource : byte
 {
+    /// <summary>Market data and indicators only: nothing trades.</summary>
+    None = 0,
+
+    /// <summary>The delta-peak detector on closed time intervals (contracts §3).</summary>
     DeltaScout = 1,
+
+    /// <summary>EMA crossover confirmed by a Bollinger breakout and RSI on closed volume bars.</summary>
     VolumeBar = 2,
 }

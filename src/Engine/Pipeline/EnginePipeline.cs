@@ -8,16 +8,18 @@ using Engine.Timing;
 namespace Engine.Pipeline;
 
 /// <summary>
-/// The engine of docs/architecture.md: a feed thread publishes input into a multi-producer input ring, the pinned engine
-/// thread runs <see cref="TradingEngine{TOut}"/> on each slot and writes to a single-producer output ring, and a
-/// journal thread consumes the outputs with <typeparamref name="TJournal"/>. Operators may publish commands into the
-/// input ring from any thread while it runs. <see cref="Run"/> returns once both rings are drained.
+/// The engine of docs/architecture.md: a feed thread publishes input into a single-producer input ring, the pinned
+/// engine thread runs <see cref="TradingEngine{TOut}"/> on each slot and writes to a single-producer output ring, and a
+/// journal thread consumes the outputs with <typeparamref name="TJournal"/>. Operators may publish commands from any
+/// thread while it runs: they wait in an <see cref="OperatorInbox"/> until the feed thread moves them into the input
+/// ring before its next batch. <see cref="Run"/> returns once both rings are drained.
 /// </summary>
 public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHandler<OutputEvent>
 {
     private readonly PipelineRuntime _runtime;
     private readonly RingBuffer<EngineEvent> _input;
-    private readonly MultiProducerSequencer _inputSequencer;
+    private readonly SingleProducerSequencer _inputSequencer;
+    private readonly OperatorInbox _commands = new();
     private readonly RingBuffer<OutputEvent> _output;
     private readonly SingleProducerSequencer _outputSequencer;
     private readonly BatchEventProcessor<EngineEvent, EngineEventHandler> _engineProcessor;
@@ -33,7 +35,7 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
         ArgumentNullException.ThrowIfNull(runtime);
         _runtime = runtime;
         _input = new RingBuffer<EngineEvent>(runtime.InputRingSize);
-        _inputSequencer = new MultiProducerSequencer(runtime.InputRingSize, WaitStrategies.Create(runtime.EngineWait));
+        _inputSequencer = new SingleProducerSequencer(runtime.InputRingSize, WaitStrategies.Create(runtime.EngineWait));
         _output = new RingBuffer<OutputEvent>(runtime.OutputRingSize);
 
         // The journal sleeps when idle; a blocking strategy would make the engine thread signal a lock on every publish.
@@ -61,21 +63,12 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
     /// <summary>The journal handler's state; read it after <see cref="Run"/> returned.</summary>
     public ref TJournal Journal => ref _journalProcessor.Handler;
 
-    /// <summary>Publishes an operator command (halt, resume, flatten) from any thread; false when the ring is full.</summary>
-    public bool TryPublish(in OperatorCommand command)
-    {
-        if (!_inputSequencer.TryNext(out long sequence))
-        {
-            return false;
-        }
-
-        ref EngineEvent slot = ref _input[sequence];
-        slot.Kind = EventKind.OperatorCommand;
-        slot.Command = command;
-        slot.ReceivedTimestamp = EngineClock.Timestamp();
-        _inputSequencer.Publish(sequence);
-        return true;
-    }
+    /// <summary>
+    /// Publishes an operator command (halt, resume, flatten) from any thread; false when 64 commands are already waiting.
+    /// It reaches the engine in order with the input, at the feed's next batch: at once in an as-fast-as-possible run,
+    /// by the next event's due time in a paced one, and before the end of the input when the feed stops.
+    /// </summary>
+    public bool TryPublish(in OperatorCommand command) => _commands.TryPost(in command);
 
     /// <summary>
     /// Runs the feed to its end (or until <paramref name="stop"/>), then drains the engine and the journal.
@@ -148,7 +141,10 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
         };
     }
 
-    /// <summary>Claims batches of slots and fills them from the feed; the first slot after the input ends is EndOfStream.</summary>
+    /// <summary>
+    /// Claims batches of slots and fills them from the feed (slots of the last batch after the input's end carry
+    /// nothing); then moves in any operator command still waiting, and publishes EndOfStream last.
+    /// </summary>
     private bool Feed(IInputFeed feed, CancellationToken stop)
     {
         int batch = Math.Clamp(_runtime.FeedBatch, 1, _runtime.InputRingSize / 2);
@@ -163,6 +159,7 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
                 break;
             }
 
+            _commands.ForwardTo(_input, _inputSequencer);
             if (!_inputSequencer.TryNext(batch, out long high))
             {
                 // The sequencer counted the full ring; the engine is behind by a whole ring of work. Yield rather than
@@ -194,21 +191,7 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
                     continue;
                 }
 
-                if (s == low)
-                {
-                    now = EngineClock.Timestamp();
-                }
-
-                if (more)
-                {
-                    slot.Kind = EventKind.EndOfStream;
-                    _endOfStreamSequence = s;
-                }
-                else
-                {
-                    slot.Kind = EventKind.None;
-                }
-
+                slot.Kind = EventKind.None;
                 slot.ReceivedTimestamp = now;
                 more = false;
             }
@@ -216,15 +199,13 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
             _inputSequencer.Publish(low, high);
         }
 
-        if (interrupted)
-        {
-            long s = _inputSequencer.Next();
-            _input[s].Kind = EventKind.EndOfStream;
-            _input[s].ReceivedTimestamp = EngineClock.Timestamp();
-            _endOfStreamSequence = s;
-            _inputSequencer.Publish(s);
-        }
-
+        // A command posted while the input ended (a halt, then the stop that ended a paced feed) comes before the end.
+        _commands.ForwardTo(_input, _inputSequencer);
+        long end = _inputSequencer.Next();
+        _input[end].Kind = EventKind.EndOfStream;
+        _input[end].ReceivedTimestamp = EngineClock.Timestamp();
+        _endOfStreamSequence = end;
+        _inputSequencer.Publish(end);
         return interrupted;
     }
 

@@ -31,12 +31,18 @@ public struct OutputEvent
     public SignalRecord Signal;
     public OrderRequest Order;
 
-    /// <summary>The part the requested order plays in its position's plan (entry, stop, take-profit, flatten).</summary>
+    /// <summary>
+    /// The part the order plays in its position's plan (entry, stop, take-profit, flatten): of the requested order for
+    /// <see cref="OutputKind.OrderRequested"/> (a submit), of the reported order for <see cref="OutputKind.VenueReported"/>.
+    /// </summary>
     public OrderRole OrderRole;
     public VenueReport Report;
 
     /// <summary>What the OMS did with <see cref="Report"/>: only an applied fill (Applied, Overfill) moved a position.</summary>
     public ReportOutcome ReportOutcome;
+
+    /// <summary>The PnL the OMS booked for the fill in <see cref="Report"/> (zero for an opening fill or no fill).</summary>
+    public Money RealizedPnl;
     public ClosedPosition Position;
     public TradingState BreakerState;
 }

@@ -1,3 +1,4 @@
+using Engine.Model;
 using Engine.Oms;
 using Engine.Oms.Paper;
 using Engine.Risk;
@@ -13,7 +14,7 @@ public sealed record PipelineOptions
     /// <summary>Time aggregation interval (1 s to 1 h).</summary>
     public long IntervalMs { get; init; } = 60_000;
 
-    public SignalKind Signal { get; init; } = SignalKind.DeltaScout;
+    public SignalSource Signal { get; init; } = SignalSource.DeltaScout;
 
     public DeltaScoutOptions DeltaScout { get; init; } = new();
 
@@ -21,7 +22,7 @@ public sealed record PipelineOptions
 
     public RiskOptions Risk { get; init; } = new();
 
-    public ExecutorOptions Executor { get; init; } = new();
+    public OrderManagerOptions OrderManager { get; init; } = new();
 
     public PaperVenueOptions Paper { get; init; } = new();
 

@@ -1,10 +1,17 @@
 namespace Engine.Pipeline;
 
-/// <summary>The measured steps of the engine thread, in the order an event travels.</summary>
+/// <summary>
+/// The measured latency series, in the order an event travels: the engine thread's steps (<see cref="Venue"/> to
+/// <see cref="Oms"/>) and the spans named by where they start and end. Reports keep the series names of
+/// <see cref="StageLatency.NameOf"/> (<c>queue</c>, <c>end-to-end</c>, ...), which users and files read.
+/// </summary>
 public enum Stage
 {
-    /// <summary>Waiting in the input ring: from entering the process to the engine thread picking it up.</summary>
-    Queue = 0,
+    /// <summary>
+    /// Waiting in the input ring: from the event received (entering the process) to the engine thread picking it up.
+    /// Reported as <c>queue</c>.
+    /// </summary>
+    ReceivedToEngine = 0,
 
     /// <summary>The paper venue matching resting orders, and the OMS applying its reports and marks.</summary>
     Venue = 1,
@@ -16,8 +23,8 @@ public enum Stage
     Risk = 6,
     Oms = 7,
 
-    /// <summary>From entering the process to the last stage finishing.</summary>
-    EndToEnd = 8,
+    /// <summary>From the event received (entering the process) to the last stage done. Reported as <c>end-to-end</c>.</summary>
+    ReceivedToDone = 8,
 
     /// <summary>
     /// From the signal emitted (the detector's peak or the bar signal) to the entry order request published, on the

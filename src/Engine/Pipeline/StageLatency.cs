@@ -116,7 +116,7 @@ public sealed class StageLatency
 
     public static string NameOf(Stage stage) => stage switch
     {
-        Stage.Queue => "queue",
+        Stage.ReceivedToEngine => "queue",
         Stage.Venue => "venue",
         Stage.Aggregation => "aggregation",
         Stage.VolumeBars => "volume-bars",
@@ -124,7 +124,7 @@ public sealed class StageLatency
         Stage.Signal => "signal",
         Stage.Risk => "risk",
         Stage.Oms => "oms",
-        Stage.EndToEnd => "end-to-end",
+        Stage.ReceivedToDone => "end-to-end",
         Stage.SignalToOrder => "signal-to-order",
         _ => "unknown",
     };

@@ -7,7 +7,7 @@ namespace Engine.Pipeline;
 
 /// <summary>
 /// One symbol's stages and bookkeeping on the engine thread: aggregation, volume bars, the indicators on bars (and an
-/// ATR on rows for DeltaScout sizing), the signals, and the open round trip used to report closed positions.
+/// ATR on rows for DeltaScout sizing) and the signals. Positions and their round trips are the OMS's.
 /// </summary>
 internal sealed class SymbolLane
 {

@@ -39,7 +39,7 @@ public sealed partial class TradingEngine<TOut>
             }
         }
 
-        _executor.OnTrade(in trade);
+        _oms.OnTrade(in trade);
         if (_requests.Count != 0)
         {
             ForwardRequests();
@@ -75,7 +75,7 @@ public sealed partial class TradingEngine<TOut>
             DeliverReports();
         }
 
-        _executor.OnMark(row.Symbol, lane.LastTradePrice, _nowMs);
+        _oms.OnMark(row.Symbol, lane.LastTradePrice, _nowMs);
         ForwardRequests();
         StageEnd(Stage.Venue, t);
         OnRowClosed(in row);
@@ -94,7 +94,7 @@ public sealed partial class TradingEngine<TOut>
         long t = StageStart();
         bool evaluated = false;
         DeltaScoutEvaluation evaluation = default;
-        if (_signal == SignalKind.DeltaScout)
+        if (_signal == SignalSource.DeltaScout)
         {
             evaluated = lane.Scout.OnRow(in row, out evaluation);
         }
@@ -129,7 +129,7 @@ public sealed partial class TradingEngine<TOut>
         o.Indicators = indicators;
         _out.Publish();
 
-        if (_signal == SignalKind.VolumeBar && lane.BarSignal.OnBar(in bar, in indicators, out TradeSignal signal))
+        if (_signal == SignalSource.VolumeBar && lane.BarSignal.OnBar(in bar, in indicators, out TradeSignal signal))
         {
             StageEnd(Stage.Signal, t);
             EvaluateSignal(lane, ref signal, bar.LastTradeTimeMs);
@@ -142,7 +142,7 @@ public sealed partial class TradingEngine<TOut>
         _risk.AdvanceTo(timeMs);
         PublishBreakerIfChanged();
         _account.AdvanceTo(timeMs);
-        _executor.OnClock(timeMs);
+        _oms.OnClock(timeMs);
         ForwardRequests();
         var rows = new RowSink(this);
         foreach (SymbolLane lane in _lanes)

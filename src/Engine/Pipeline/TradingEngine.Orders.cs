@@ -17,13 +17,24 @@ public sealed partial class TradingEngine<TOut>
             count++;
             ref OutputEvent o = ref ClaimOutput(OutputKind.OrderRequested);
             o.Order = request;
-            ref readonly Order order = ref _executor.OrderOf(request.ClientId, out bool known);
+            ref readonly Order order = ref _oms.OrderOf(request.ClientId, out bool known);
             o.OrderRole = known && request.Command == OrderCommand.Submit ? order.Role : OrderRole.None;
             _out.Publish();
             _venue?.Submit(in request);
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// A scripted entry (tests): the plan goes straight to the OMS, without a signal or the risk gate, and what the OMS
+    /// sends goes to the venue and the output as any other request. OMS and venue tests drive the real engine this way.
+    /// </summary>
+    internal EntryDecision SubmitEntry(in EntryPlan plan)
+    {
+        EntryDecision decision = _oms.OnEntry(in plan);
+        ForwardRequests();
+        return decision;
     }
 
     /// <summary>Hands the paper venue's reports to the OMS in event-time order, and what the OMS sends in return back.</summary>
@@ -39,76 +50,35 @@ public sealed partial class TradingEngine<TOut>
     private void ApplyReport(in VenueReport report)
     {
         Counters.Reports++;
-        ReportOutcome outcome = _executor.OnReport(in report);
-        bool applied = outcome is ReportOutcome.Applied or ReportOutcome.Overfill;
+        ReportResult result = _oms.OnReport(in report); // the OMS accounts the fill: role, PnL, fee, round trip
         ref OutputEvent o = ref ClaimOutput(OutputKind.VenueReported);
         o.Report = report;
-        o.ReportOutcome = outcome;
+        o.ReportOutcome = result.Outcome;
+        o.OrderRole = result.Role;
+        o.RealizedPnl = result.RealizedPnl;
         o.TimeMs = report.EventTimeMs;
         _out.Publish();
 
-        if (!report.IsFill || !applied || !TryLane(report.Symbol, out SymbolLane lane))
+        if (!result.FillApplied || !TryLane(report.Symbol, out SymbolLane lane))
         {
             return; // a duplicate fill changed nothing: nobody downstream counts it
         }
 
         Counters.Fills++;
-        TrackRoundTrip(lane, in report);
+        if (result.ClosedRoundTrip)
+        {
+            OnPositionClosed(lane, in _oms.LastClosed(lane.Id));
+        }
     }
 
-    /// <summary>Follows the position from the fill that leaves flat to the fill that returns to flat.</summary>
-    private void TrackRoundTrip(SymbolLane lane, in VenueReport fill)
+    /// <summary>Publishes the round trip the OMS closed and checks the account limits at this fill.</summary>
+    private void OnPositionClosed(SymbolLane lane, in ClosedPosition closed)
     {
-        ref readonly Position p = ref _executor.PositionOf(lane.Id);
-        if (!lane.InPosition)
-        {
-            if (p.IsFlat)
-            {
-                return;
-            }
-
-            lane.InPosition = true;
-            lane.EntrySide = fill.Side;
-            lane.OpenedMs = fill.EventTimeMs;
-            lane.RealizedAtOpen = p.RealizedPnl;
-            lane.FeesAtOpen = p.Fees - fill.Fee;
-            lane.ExitNotional = Money.Zero;
-            lane.ExitQuantity = Quantity.Zero;
-        }
-        else if (fill.Side != lane.EntrySide)
-        {
-            lane.ExitNotional += Money.Notional(fill.LastPrice, fill.LastQuantity);
-            lane.ExitQuantity += fill.LastQuantity;
-        }
-
-        if (!p.IsFlat)
-        {
-            lane.EntryPrice = p.AveragePrice;
-            if (p.AbsoluteSize > lane.MaxSize)
-            {
-                lane.MaxSize = p.AbsoluteSize;
-            }
-
-            return;
-        }
-
-        lane.InPosition = false;
-        lane.LastCloseMs = fill.EventTimeMs;
+        lane.LastCloseMs = closed.ClosedMs;
         ref OutputEvent o = ref ClaimOutput(OutputKind.PositionClosed);
-        ref ClosedPosition c = ref o.Position;
-        c.Symbol = lane.Id;
-        c.Side = lane.EntrySide;
-        c.OpenedMs = lane.OpenedMs;
-        c.ClosedMs = fill.EventTimeMs;
-        c.Quantity = lane.MaxSize;
-        c.EntryPrice = lane.EntryPrice;
-        c.ExitPrice = lane.ExitQuantity.E8 == 0 ? Price.Zero : new Price((long)(((Int128)lane.ExitNotional.E8 * FixedPoint.Scale) / lane.ExitQuantity.E8));
-        c.RealizedPnl = p.RealizedPnl - lane.RealizedAtOpen;
-        c.Fees = p.Fees - lane.FeesAtOpen;
-        o.TimeMs = fill.EventTimeMs;
-        ClosedPosition closed = c;
+        o.Position = closed;
+        o.TimeMs = closed.ClosedMs;
         _out.Publish();
-        lane.MaxSize = Quantity.Zero;
         Counters.PositionsClosed++;
 
         _account.OnPositionClosed(in closed);
@@ -141,7 +111,7 @@ public sealed partial class TradingEngine<TOut>
         {
             foreach (SymbolLane lane in _lanes)
             {
-                _executor.FlattenNow(lane.Id, _nowMs);
+                _oms.FlattenNow(lane.Id, _nowMs);
             }
         }
 
@@ -164,7 +134,7 @@ public sealed partial class TradingEngine<TOut>
     {
         TradingState state = _risk.State;
         _breakerState = state;
-        _executor.OnTradingState(state, _nowMs); // gates every later order; leaving ACTIVE cancels working entries
+        _oms.OnTradingState(state, _nowMs); // gates every later order; leaving ACTIVE cancels working entries
 
         ref OutputEvent o = ref ClaimOutput(OutputKind.BreakerChanged);
         o.BreakerState = state;

@@ -26,7 +26,7 @@ public sealed partial class TradingEngine<TOut>
         {
             Counters.SignalsAdmitted++;
             EntryPlan plan = EntryPlans.FromSizing(lane.Id, in sizing, _nowMs);
-            entry = _executor.OnEntry(in plan);
+            entry = _oms.OnEntry(in plan);
             decision = entry == EntryDecision.Submitted ? SignalDecision.Submitted : SignalDecision.OmsBlocked;
             if (entry == EntryDecision.Submitted)
             {
@@ -52,7 +52,7 @@ public sealed partial class TradingEngine<TOut>
 
     private RiskInputs RiskInputsFor(SymbolLane lane, in TradeSignal signal)
     {
-        ref readonly Position position = ref _executor.PositionOf(lane.Id);
+        ref readonly Position position = ref _oms.PositionOf(lane.Id);
         return new RiskInputs
         {
             TimeMs = _nowMs,

@@ -23,12 +23,12 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
     private TOut _out; // not readonly: calls on a readonly struct field would run on a copy
     private readonly SymbolLane[] _lanes;
     private readonly FixedQueue<OrderRequest> _requests;
-    private readonly Executor<OrderRequestQueueSink> _executor;
+    private readonly OrderManager<OrderRequestQueueSink> _oms;
     private readonly PaperVenue? _venue;
     private readonly RiskGate _risk;
     private readonly AccountState _account;
     private readonly StageLatency _latency = new();
-    private readonly SignalKind _signal;
+    private readonly SignalSource _signal;
     private readonly long _sampleMask;
     private readonly bool _cooldownPerSymbol;
 
@@ -64,16 +64,16 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
             };
         }
 
-        ExecutorOptions executorOptions = options.Executor with { MaxSymbols = Math.Max(options.Executor.MaxSymbols, _lanes.Length) };
+        OrderManagerOptions omsOptions = options.OrderManager with { MaxSymbols = Math.Max(options.OrderManager.MaxSymbols, _lanes.Length) };
         _requests = new FixedQueue<OrderRequest>(options.Paper.RequestQueueCapacity);
-        _executor = new Executor<OrderRequestQueueSink>(executorOptions, filters, new OrderRequestQueueSink(_requests));
+        _oms = new OrderManager<OrderRequestQueueSink>(omsOptions, filters, new OrderRequestQueueSink(_requests));
         PaperVenueOptions paper = options.Paper.WalletBalance > 0 ? options.Paper : options.Paper with { WalletBalance = options.StartingEquity };
         _venue = paperVenue ? new PaperVenue(paper, filters) : null;
         _risk = new RiskGate(options.Risk);
         _account = new AccountState(Money.FromDecimal(options.StartingEquity), options.Risk.DrawdownReference);
         _breakerState = _risk.State;
         _cooldownPerSymbol = options.Risk.CooldownScope == CooldownScope.Symbol;
-        _executor.OnTradingState(_breakerState, 0);
+        _oms.OnTradingState(_breakerState, 0);
     }
 
     public StageLatency Latency => _latency;
@@ -99,7 +99,7 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
 
     public RiskGate Risk => _risk;
 
-    public Executor<OrderRequestQueueSink> Executor => _executor;
+    public OrderManager<OrderRequestQueueSink> OrderManager => _oms;
 
     public PaperVenue? Venue => _venue;
 
@@ -128,6 +128,7 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
     }
 
     /// <summary>Processes one input event in full.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // the untimed path (nearly every event) joins the ring's loop
     public void OnEvent(ref EngineEvent e)
     {
         _inputTimestamp = e.ReceivedTimestamp;
@@ -138,14 +139,20 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
             return;
         }
 
+        OnTimedEvent(ref e);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void OnTimedEvent(ref EngineEvent e)
+    {
         // A timed event records its stages inside one critical section of the latency recorder, so the status
         // thread's interval swap waits for the event's records to finish (and never reads a histogram being written).
         long critical = _latency.BeginEvent();
         try
         {
-            _latency.Record(Stage.Queue, _inputTimestamp, EngineClock.Timestamp());
+            _latency.Record(Stage.ReceivedToEngine, _inputTimestamp, EngineClock.Timestamp());
             Dispatch(ref e);
-            _latency.Record(Stage.EndToEnd, _inputTimestamp, EngineClock.Timestamp());
+            _latency.Record(Stage.ReceivedToDone, _inputTimestamp, EngineClock.Timestamp());
         }
         finally
         {

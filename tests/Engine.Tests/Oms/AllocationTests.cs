@@ -1,6 +1,8 @@
 using Engine.Model;
 using Engine.Oms;
 using Engine.Oms.Paper;
+using Engine.Pipeline;
+using Engine.Tests.Pipeline;
 
 namespace Engine.Tests.Oms;
 
@@ -12,7 +14,7 @@ public class AllocationTests
     public void SignalToOrderRequest_AfterWarmUp_AllocatesNothing()
     {
         var box = new RecordingSink.Box();
-        var oms = new Executor<RecordingSink>(new ExecutorOptions(), [PaperScript.BtcFilters], new RecordingSink(box));
+        var oms = new OrderManager<RecordingSink>(new OrderManagerOptions(), [PaperScript.BtcFilters], new RecordingSink(box));
         var signal = new TradeSignal
         {
             Symbol = Btc, Source = SignalSource.DeltaScout, Direction = SignalDirection.Long, LastTradePrice = Price.Parse("60000"), TimeMs = 1000,
@@ -42,12 +44,12 @@ public class AllocationTests
     }
 
     [Fact]
-    public void PaperTradingLoop_WholePositions_AfterWarmUp_AllocatesNothing()
+    public void EngineWithPaperVenue_WholePositions_AfterWarmUp_AllocatesNothing()
     {
-        var loop = new PaperTradingLoop(
-            new ExecutorOptions { TrailingDistanceTicks = 40, TrailingStepTicks = 5, MaxHoldMs = 180_000 },
-            new PaperVenueOptions { LatencyMs = 50, SlippageTicks = 1 },
-            [PaperScript.BtcFilters]);
+        var engine = new TradingEngine<CountingOutputSink>(PaperScript.Options(
+            new OrderManagerOptions { TrailingDistanceTicks = 40, TrailingStepTicks = 5, MaxHoldMs = 180_000 },
+            new PaperVenueOptions { LatencyMs = 50, SlippageTicks = 1 }), new CountingOutputSink());
+        var input = new EngineEvent { Kind = EventKind.Trade };
         var rng = new Random(7);
         long t = 0;
         long ticks = 600_000;
@@ -62,11 +64,12 @@ public class AllocationTests
                 trade.Price = new Price(ticks * 10_000_000);
                 trade.Quantity = new Quantity(rng.Next(1, 400) * 100_000);
                 trade.TradeTimeMs = t;
-                loop.OnTrade(in trade);
+                input.Trade = trade;
+                engine.OnEvent(ref input);
                 if (rng.Next(100) == 0)
                 {
                     var plan = new EntryPlan(Btc, rng.Next(2) == 0 ? Side.Buy : Side.Sell, new Quantity(rng.Next(2, 40) * 100_000), new Price(rng.Next(30, 3000) * 10_000_000), trade.Price, t);
-                    loop.OnEntry(in plan);
+                    engine.SubmitEntry(in plan);
                 }
             }
         }
@@ -76,6 +79,7 @@ public class AllocationTests
         Run();
         long after = GC.GetAllocatedBytesForCurrentThread();
         Assert.Equal(before, after);
-        Assert.True(loop.Executor.Counters.PositionsClosed > 10);
+        Assert.True(engine.OrderManager.Counters.PositionsClosed > 10);
+        Assert.Equal(engine.OrderManager.Counters.PositionsClosed, engine.Output.Count(OutputKind.PositionClosed));
     }
 }

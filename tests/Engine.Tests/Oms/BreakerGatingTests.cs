@@ -64,7 +64,7 @@ public class BreakerGatingTests
     [Fact]
     public void Halted_OpenPosition_KeepsAndMovesItsStop_ButSendsNoTimeExit()
     {
-        var h = new OmsHarness(new ExecutorOptions { MaxHoldMs = 60_000 });
+        var h = new OmsHarness(new OrderManagerOptions { MaxHoldMs = 60_000 });
         h.OpenLong(); // stop 2, TP1 3, TP2 4
         h.Apply(Report(VenueReportKind.Accepted, new ClientOrderId(2), timeMs: 2100));
         h.Oms.OnTradingState(TradingState.Halted, 3000);

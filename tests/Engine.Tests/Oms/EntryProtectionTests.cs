@@ -41,7 +41,7 @@ public class EntryProtectionTests
     [Fact]
     public void FillAfterTheEntryWasCancelled_IsProtected()
     {
-        var h = new OmsHarness(new ExecutorOptions { EntryTimeoutMs = 1000 });
+        var h = new OmsHarness(new OrderManagerOptions { EntryTimeoutMs = 1000 });
         h.EnterLimit("0.009", "100", "59950");
         var entry = new ClientOrderId(1);
         h.Apply(Report(VenueReportKind.Accepted, entry, timeMs: 1000));
@@ -60,7 +60,7 @@ public class EntryProtectionTests
     [Fact]
     public void PartialFillAfterCancelRequested_IsProtected()
     {
-        var h = new OmsHarness(new ExecutorOptions { EntryTimeoutMs = 1000 });
+        var h = new OmsHarness(new OrderManagerOptions { EntryTimeoutMs = 1000 });
         h.EnterLimit("0.009", "100", "59950");
         var entry = new ClientOrderId(1);
         h.Apply(Report(VenueReportKind.Accepted, entry, timeMs: 1000));

@@ -8,19 +8,19 @@ internal sealed class OmsHarness
 {
     public static readonly SymbolId Btc = new(0);
 
-    public OmsHarness(ExecutorOptions? options = null)
+    public OmsHarness(OrderManagerOptions? options = null)
     {
         Box = new RecordingSink.Box { All = [] };
-        Oms = new Executor<RecordingSink>(options ?? new ExecutorOptions(), [PaperScript.BtcFilters], new RecordingSink(Box));
+        Oms = new OrderManager<RecordingSink>(options ?? new OrderManagerOptions(), [PaperScript.BtcFilters], new RecordingSink(Box));
     }
 
-    public Executor<RecordingSink> Oms { get; }
+    public OrderManager<RecordingSink> Oms { get; }
 
     public RecordingSink.Box Box { get; }
 
     public List<OrderRequest> Requests => Box.All!;
 
-    public ref readonly ExitPlan Plan => ref Oms.PlanOf(Btc);
+    public ref readonly PositionPlan Plan => ref Oms.PlanOf(Btc);
 
     public ref readonly Position Position => ref Oms.PositionOf(Btc);
 

@@ -1,54 +1,84 @@
 using Engine.Model;
 using Engine.Oms;
 using Engine.Oms.Paper;
+using Engine.Pipeline;
+using Engine.Risk;
+using Engine.Tests.Pipeline;
 
 namespace Engine.Tests.Oms;
 
-/// <summary>A scripted trade path through the OMS and the paper venue on one thread, recording what crossed between them.</summary>
+/// <summary>
+/// A scripted trade path through the real <see cref="TradingEngine{TOut}"/>: trades and rows go in as input events,
+/// entries go straight to the OMS (<c>SubmitEntry</c>: no signal, no risk gate), and what crossed between the OMS and
+/// the paper venue is read back from the engine's outputs. No signal runs, and the risk limits never halt, so only
+/// the OMS and the venue act.
+/// </summary>
 internal sealed class PaperScript
 {
     public static readonly SymbolId Btc = new(0);
 
     public static readonly VenueFilters BtcFilters = new(Price.Parse("0.1"), Quantity.Parse("0.001"), Quantity.Parse("0.001"), Money.FromDecimal(100m));
 
-    public PaperScript(ExecutorOptions? executor = null, PaperVenueOptions? venue = null)
+    public PaperScript(OrderManagerOptions? executor = null, PaperVenueOptions? venue = null)
     {
-        Loop = new PaperTradingLoop(
-            executor ?? new ExecutorOptions { TrailingDistanceTicks = 50, TrailingStepTicks = 10 },
-            venue ?? new PaperVenueOptions { LatencyMs = 0, SlippageTicks = 1 },
-            [BtcFilters]);
-        Loop.RequestObserver = Requests.Add;
-        Loop.ReportObserver = Reports.Add;
+        Engine = new TradingEngine<CollectingOutputSink>(Options(
+            executor ?? new OrderManagerOptions { TrailingDistanceTicks = 50, TrailingStepTicks = 10 },
+            venue ?? new PaperVenueOptions { LatencyMs = 0, SlippageTicks = 1 }), new CollectingOutputSink());
     }
 
-    public PaperTradingLoop Loop { get; }
+    public TradingEngine<CollectingOutputSink> Engine { get; }
 
-    public List<OrderRequest> Requests { get; } = [];
+    public PaperVenue Venue => Engine.Venue!;
 
-    public List<VenueReport> Reports { get; } = [];
+    /// <summary>Every request the OMS sent, in order (the engine's OrderRequested outputs).</summary>
+    public List<OrderRequest> Requests => Engine.Output.OfKind(OutputKind.OrderRequested).Select(o => o.Order).ToList();
 
-    public Executor<OrderRequestQueueSink> Oms => Loop.Executor;
+    /// <summary>Every venue report the OMS was given, in order (the engine's VenueReported outputs).</summary>
+    public List<VenueReport> Reports => Engine.Output.OfKind(OutputKind.VenueReported).Select(o => o.Report).ToList();
+
+    public OrderManager<OrderRequestQueueSink> Oms => Engine.OrderManager;
 
     public ref readonly Position Position => ref Oms.PositionOf(Btc);
 
-    public ref readonly ExitPlan Plan => ref Oms.PlanOf(Btc);
+    public ref readonly PositionPlan Plan => ref Oms.PlanOf(Btc);
 
-    public void Trade(long timeMs, string price, string qty = "1")
+    /// <summary>The engine's options for a script: one symbol with <see cref="BtcFilters"/>, no signal, limits that never halt.</summary>
+    public static PipelineOptions Options(OrderManagerOptions executor, PaperVenueOptions venue) => new()
     {
-        var t = new Trade
-        {
-            Symbol = Btc,
-            Price = Price.Parse(price),
-            Quantity = Quantity.Parse(qty),
-            TradeTimeMs = timeMs,
-            EventTimeMs = timeMs,
-            Type = TradeType.Market,
-        };
-        Loop.OnTrade(in t);
+        Symbols = [new SymbolSetup { Name = "BTCUSDT", Filters = PipelineFixtures.BtcFilters with { MinNotional = Money.FromDecimal(100m) }, BarSize = 10m }],
+        IntervalMs = 60_000,
+        Signal = SignalSource.None,
+        OrderManager = executor,
+        Paper = venue,
+        Risk = new RiskOptions { HaltOnDailyLoss = false, HaltOnDrawdown = false, HaltOnConsecutiveLosses = false },
+    };
+
+    public void Trade(long timeMs, string price, string qty = "1") => OnTrade(new Trade
+    {
+        Symbol = Btc,
+        Price = Price.Parse(price),
+        Quantity = Quantity.Parse(qty),
+        TradeTimeMs = timeMs,
+        EventTimeMs = timeMs,
+        Type = TradeType.Market,
+    });
+
+    public void OnTrade(in Trade trade)
+    {
+        var e = new EngineEvent { Kind = EventKind.Trade, Trade = trade };
+        Engine.OnEvent(ref e);
     }
 
+    public void OnRow(in AggregatedRow row)
+    {
+        var e = new EngineEvent { Kind = EventKind.AggregatedRow, Row = row };
+        Engine.OnEvent(ref e);
+    }
+
+    public EntryDecision OnEntry(in EntryPlan plan) => Engine.SubmitEntry(in plan);
+
     public EntryDecision Enter(long timeMs, Side side, string qty, string stopDistance, string reference, OrderType type = OrderType.Market, string limit = "0") =>
-        Loop.OnEntry(new EntryPlan(Btc, side, Quantity.Parse(qty), Price.Parse(stopDistance), Price.Parse(reference), timeMs, type, Price.Parse(limit)));
+        OnEntry(new EntryPlan(Btc, side, Quantity.Parse(qty), Price.Parse(stopDistance), Price.Parse(reference), timeMs, type, Price.Parse(limit)));
 
     public List<VenueReport> Fills() => Reports.Where(r => r.IsFill).ToList();
 

@@ -12,7 +12,7 @@ namespace Engine.Tests.Oms;
 /// </summary>
 public class ReconciliationTests
 {
-    private static readonly ExecutorOptions Options = new()
+    private static readonly OrderManagerOptions Options = new()
     {
         TrailingDistanceTicks = 40,
         TrailingStepTicks = 5,
@@ -52,7 +52,7 @@ public class ReconciliationTests
                 }
             }
 
-            Assert.Equal(s.Loop.Venue.PositionOf(PaperScript.Btc), s.Position.Size);
+            Assert.Equal(s.Venue.PositionOf(PaperScript.Btc), s.Position.Size);
         }
 
         CloseAndAssertReconciled(s, t, ticks * 10_000_000);
@@ -85,19 +85,19 @@ public class ReconciliationTests
                 BuyerIsMaker = f[4] == "true",
                 Type = f.Length > 7 && f[7] != "MARKET" ? TradeType.InsuranceFund : TradeType.Market,
             };
-            s.Loop.OnTrade(in trade);
+            s.OnTrade(in trade);
             trades++;
             lastMs = trade.TradeTimeMs;
             lastPriceE8 = trade.Price.E8;
             if (lastMs >= nextEntryMs)
             {
                 // a stand-in for PEAKs until the signal stage is wired: every 20 s, alternating sides
-                s.Loop.OnEntry(new EntryPlan(PaperScript.Btc, buy ? Side.Buy : Side.Sell, Quantity.Parse("0.05"), Price.Parse("15"), trade.Price, lastMs));
+                s.OnEntry(new EntryPlan(PaperScript.Btc, buy ? Side.Buy : Side.Sell, Quantity.Parse("0.05"), Price.Parse("15"), trade.Price, lastMs));
                 buy = !buy;
                 nextEntryMs = lastMs + 20_000;
             }
 
-            Assert.Equal(s.Loop.Venue.PositionOf(PaperScript.Btc), s.Position.Size);
+            Assert.Equal(s.Venue.PositionOf(PaperScript.Btc), s.Position.Size);
         }
 
         Assert.Equal(21_313, trades);
@@ -114,7 +114,7 @@ public class ReconciliationTests
         }
 
         Assert.True(s.Position.IsFlat);
-        Assert.Equal(Quantity.Zero, s.Loop.Venue.PositionOf(PaperScript.Btc));
+        Assert.Equal(Quantity.Zero, s.Venue.PositionOf(PaperScript.Btc));
 
         decimal cash = 0m;
         decimal fees = 0m;
@@ -133,6 +133,6 @@ public class ReconciliationTests
         Assert.Equal(0, s.Oms.Counters.IllegalTransitions);
         Assert.Equal(0, s.Oms.Counters.UnknownOrderReports);
         Assert.Equal(0, s.Oms.WorkingOrders);
-        Assert.Equal(0, s.Loop.Venue.RestingOrders);
+        Assert.Equal(0, s.Venue.RestingOrders);
     }
 }

@@ -61,7 +61,7 @@ public class ScriptedPathTests
         Assert.Equal(M(-0.18674151m), s.Position.NetPnl);
         Assert.Equal(0, s.Oms.Counters.IllegalTransitions);
         Assert.Equal(0, s.Oms.WorkingOrders);
-        Assert.Equal(0, s.Loop.Venue.RestingOrders);
+        Assert.Equal(0, s.Venue.RestingOrders);
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public class ScriptedPathTests
         Assert.Equal(M(0.43258842m), s.Position.Fees);
         s.Trade(11_000, "60230");
         Assert.Equal(0, s.Oms.WorkingOrders);
-        Assert.Equal(0, s.Loop.Venue.RestingOrders);
+        Assert.Equal(0, s.Venue.RestingOrders);
         Assert.Equal(0, s.Oms.Counters.IllegalTransitions);
     }
 
@@ -133,7 +133,7 @@ public class ScriptedPathTests
     public void StopRefusedAsWouldTrigger_FlattensAtOnce_WithoutResendingIt()
     {
         var s = new PaperScript(
-            new ExecutorOptions { StopRetries = 1 },
+            new OrderManagerOptions { StopRetries = 1 },
             new PaperVenueOptions { LatencyMs = 500, SlippageTicks = 1 });
         s.Trade(1000, "60000");
         s.Enter(1000, Side.Buy, "0.009", "5", "60000"); // stop 5 below the fill
@@ -162,7 +162,7 @@ public class ScriptedPathTests
     public void FillRacingCancel_TheFillWinsAndTheLateCancelRejectIsExpected()
     {
         var s = new PaperScript(
-            new ExecutorOptions { EntryTimeoutMs = 5000 },
+            new OrderManagerOptions { EntryTimeoutMs = 5000 },
             new PaperVenueOptions { LatencyMs = 500, SlippageTicks = 1 });
         s.Trade(1000, "60000");
         s.Enter(1000, Side.Buy, "0.009", "100", "60000", OrderType.Limit, "59950");
@@ -187,7 +187,7 @@ public class ScriptedPathTests
     [Fact]
     public void TimeExit_FlattensAfterTheHoldingTime()
     {
-        var s = new PaperScript(new ExecutorOptions { MaxHoldMs = 60_000 });
+        var s = new PaperScript(new OrderManagerOptions { MaxHoldMs = 60_000 });
         s.Trade(1000, "60000");
         s.Enter(1000, Side.Buy, "0.009", "100", "60000");
         s.Trade(2000, "60010");   // entry at 60010.1, held from 2000
@@ -199,7 +199,7 @@ public class ScriptedPathTests
         Assert.True(s.Position.IsFlat);
         Assert.Equal(M(0.2682m), s.Position.RealizedPnl); // (60039.9 - 60010.1) × 0.009
         s.Trade(64_000, "60040");
-        Assert.Equal(0, s.Loop.Venue.RestingOrders);
+        Assert.Equal(0, s.Venue.RestingOrders);
     }
 
     [Fact]

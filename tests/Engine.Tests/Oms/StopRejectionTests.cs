@@ -57,7 +57,7 @@ public class StopRejectionTests
     [MemberData(nameof(Codes))]
     public void RejectedStop_IsHandledByItsErrorCode(int code, Expected expected)
     {
-        var h = new OmsHarness(new ExecutorOptions { StopRetries = 2 });
+        var h = new OmsHarness(new OrderManagerOptions { StopRetries = 2 });
         var (_, stop) = h.OpenLong();
         int before = h.Requests.Count;
         h.Apply(Rejected(stop, (BinanceErrorCode)code, 2100));
@@ -116,7 +116,7 @@ public class StopRejectionTests
     [Fact]
     public void TransientRejects_BeyondTheRetries_Flatten()
     {
-        var h = new OmsHarness(new ExecutorOptions { StopRetries = 1 });
+        var h = new OmsHarness(new OrderManagerOptions { StopRetries = 1 });
         var (_, stop) = h.OpenLong();
         const long backoff = DefaultBackoffMs;
         h.Apply(Rejected(stop, (BinanceErrorCode)(-1003), 2100));

@@ -44,7 +44,7 @@ public class StuckOrderTests
     [Fact]
     public void CancelRejected_ForAnOrderTheVenueNeverSaw_DoesNotMakeItWorking()
     {
-        var h = new OmsHarness(new ExecutorOptions { EntryTimeoutMs = 1000 });
+        var h = new OmsHarness(new OrderManagerOptions { EntryTimeoutMs = 1000 });
         h.EnterMarket("0.009", "100", "60000");
         var entry = new ClientOrderId(1);
         h.Apply(Report(VenueReportKind.Unknown, entry, timeMs: 1100)); // the submit timed out
@@ -60,7 +60,7 @@ public class StuckOrderTests
     [Fact]
     public void PendingCancel_NotFoundByQuery_EndsTheOrder()
     {
-        var h = new OmsHarness(new ExecutorOptions { EntryTimeoutMs = 1000 });
+        var h = new OmsHarness(new OrderManagerOptions { EntryTimeoutMs = 1000 });
         h.EnterLimit("0.009", "100", "59950");
         var entry = new ClientOrderId(1);
         h.Apply(Report(VenueReportKind.Accepted, entry, timeMs: 1000));
@@ -74,7 +74,7 @@ public class StuckOrderTests
     [Fact]
     public void OrderStuckInItsSlot_DoesNotBlockLaterOrders_StopsIncluded()
     {
-        var h = new OmsHarness(new ExecutorOptions { OrderCapacity = 4 });
+        var h = new OmsHarness(new OrderManagerOptions { OrderCapacity = 4 });
         h.EnterMarket("0.009", "100", "60000");
         h.Apply(Report(VenueReportKind.Filled, new ClientOrderId(1), "0.009", "0.009", "60000")); // stop 2, TPs 3, 4
         // The stop is still working in slot 2; TP1 fills; the break-even stop takes id 5 (slot 1, free).
@@ -109,10 +109,10 @@ public class StuckOrderTests
         h.EnterLimit("0.009", "100", "59950");
         var entry = new ClientOrderId(1);
         h.Apply(Report(VenueReportKind.PartiallyFilled, entry, "0.004", "0.004", "59950") with { TradeId = 77 });
-        Assert.Equal(ReportOutcome.Duplicate, h.Oms.OnReport(Report(VenueReportKind.PartiallyFilled, entry, "0.008", "0.004", "59950") with { TradeId = 77 }));
+        Assert.Equal(ReportOutcome.Duplicate, h.Oms.OnReport(Report(VenueReportKind.PartiallyFilled, entry, "0.008", "0.004", "59950") with { TradeId = 77 }).Outcome);
         Assert.Equal(Quantity.Parse("0.004"), h.Position.Size);
         Assert.Equal(1, h.Oms.Counters.DuplicateFills);
-        Assert.Equal(ReportOutcome.Applied, h.Oms.OnReport(Report(VenueReportKind.PartiallyFilled, entry, "0.008", "0.004", "59950") with { TradeId = 78 }));
+        Assert.Equal(ReportOutcome.Applied, h.Oms.OnReport(Report(VenueReportKind.PartiallyFilled, entry, "0.008", "0.004", "59950") with { TradeId = 78 }).Outcome);
         Assert.Equal(Quantity.Parse("0.008"), h.Position.Size);
     }
 }

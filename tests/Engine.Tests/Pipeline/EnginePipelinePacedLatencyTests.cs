@@ -15,7 +15,7 @@ public sealed class EnginePipelinePacedLatencyTests
     private const int Trades = 5;
     private const int GapMs = 250;
 
-    /// <summary>Trades <see cref="GapMs"/> apart in event time, each released after waiting that long (as PacedFeed at speed 1).</summary>
+    /// <summary>Trades <see cref="GapMs"/> apart in event time, each released after waiting that long (as EventTimePacedFeed at speed 1).</summary>
     private sealed class GappedFeed : IInputFeed
     {
         private int _index;
@@ -75,8 +75,8 @@ public sealed class EnginePipelinePacedLatencyTests
 
         long gapNs = GapMs * 1_000_000L;
         LatencyInterval latency = pipeline.Engine.Latency.SwapInterval(); // no status thread took one: the whole run
-        var endToEnd = latency[Stage.EndToEnd];
-        var queue = latency[Stage.Queue];
+        var endToEnd = latency[Stage.ReceivedToDone];
+        var queue = latency[Stage.ReceivedToEngine];
         Assert.Equal(Trades + 1, endToEnd.TotalCount); // the trades and the end of the stream
         Assert.True(endToEnd.MaxValue < gapNs, $"end-to-end max {endToEnd.MaxValue} ns includes the {GapMs} ms wait for the event's due time");
         Assert.True(queue.MaxValue < gapNs, $"queue max {queue.MaxValue} ns includes the {GapMs} ms wait for the event's due time");

@@ -18,8 +18,8 @@ public sealed class StageLatencyTests
     private static void RecordEvent(StageLatency latency, long queueTicks, long endToEndTicks)
     {
         long critical = latency.BeginEvent();
-        latency.Record(Stage.Queue, 0, queueTicks);
-        latency.Record(Stage.EndToEnd, 0, endToEndTicks);
+        latency.Record(Stage.ReceivedToEngine, 0, queueTicks);
+        latency.Record(Stage.ReceivedToDone, 0, endToEndTicks);
         latency.EndEvent(critical);
     }
 
@@ -32,9 +32,9 @@ public sealed class StageLatencyTests
         latency.Record(Stage.SignalToOrder, 0, 9_000); // outside an event: its own critical section
 
         LatencyInterval first = latency.SwapInterval();
-        Assert.Equal(2, first[Stage.Queue].TotalCount);
-        Assert.Equal(2, first[Stage.EndToEnd].TotalCount);
-        Assert.Equal(first[Stage.EndToEnd].HighestEquivalentValue(Nanos(70_000)), first[Stage.EndToEnd].MaxValue);
+        Assert.Equal(2, first[Stage.ReceivedToEngine].TotalCount);
+        Assert.Equal(2, first[Stage.ReceivedToDone].TotalCount);
+        Assert.Equal(first[Stage.ReceivedToDone].HighestEquivalentValue(Nanos(70_000)), first[Stage.ReceivedToDone].MaxValue);
         Assert.Equal(1, first[Stage.SignalToOrder].TotalCount);
         Assert.Equal(0, first[Stage.Oms].TotalCount);
         Assert.False(first.RestartedAfterWarmup);
@@ -42,12 +42,12 @@ public sealed class StageLatencyTests
 
         RecordEvent(latency, 3_000, 90_000);
         LatencyInterval second = latency.SwapInterval();
-        Assert.Equal(1, second[Stage.EndToEnd].TotalCount);
+        Assert.Equal(1, second[Stage.ReceivedToDone].TotalCount);
         Assert.Equal(first.EndUtc, second.StartUtc); // intervals tile the run
-        Assert.Equal(second[Stage.Queue].LowestEquivalentValue(Nanos(3_000)), second[Stage.Queue].MinValue);
+        Assert.Equal(second[Stage.ReceivedToEngine].LowestEquivalentValue(Nanos(3_000)), second[Stage.ReceivedToEngine].MinValue);
 
         LatencyInterval third = latency.SwapInterval();
-        Assert.Equal(0, third[Stage.EndToEnd].TotalCount); // the reused set was emptied before it went back to the writer
+        Assert.Equal(0, third[Stage.ReceivedToDone].TotalCount); // the reused set was emptied before it went back to the writer
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class StageLatencyTests
         }
 
         totals.Add(latency.SwapInterval());
-        Assert.Equal(5, totals[Stage.EndToEnd].TotalCount);
+        Assert.Equal(5, totals[Stage.ReceivedToDone].TotalCount);
 
         RecordEvent(latency, 100, 1_000);
         latency.RestartAfterWarmup();
@@ -72,15 +72,15 @@ public sealed class StageLatencyTests
 
         LatencyInterval warm = latency.SwapInterval();
         Assert.True(warm.RestartedAfterWarmup);
-        Assert.Equal(3, warm[Stage.EndToEnd].TotalCount);
+        Assert.Equal(3, warm[Stage.ReceivedToDone].TotalCount);
         totals.Add(warm);
         RecordEvent(latency, 300, 3_000);
         LatencyInterval after = latency.SwapInterval();
         Assert.False(after.RestartedAfterWarmup); // the mark went with the interval it was made in
         totals.Add(after);
 
-        Assert.Equal(4, totals[Stage.EndToEnd].TotalCount);
-        Assert.Equal(4, totals[Stage.Queue].TotalCount);
+        Assert.Equal(4, totals[Stage.ReceivedToDone].TotalCount);
+        Assert.Equal(4, totals[Stage.ReceivedToEngine].TotalCount);
     }
 
     [Fact]
@@ -115,20 +115,20 @@ public sealed class StageLatencyTests
         Take(latency.SwapInterval()); // what the writer recorded after the last swap
 
         Assert.True(intervals >= 4, $"{intervals} intervals");
-        Assert.Equal(recorded, totals[Stage.Queue].TotalCount);
-        Assert.Equal(recorded, totals[Stage.EndToEnd].TotalCount);
+        Assert.Equal(recorded, totals[Stage.ReceivedToEngine].TotalCount);
+        Assert.Equal(recorded, totals[Stage.ReceivedToDone].TotalCount);
 
         void Take(LatencyInterval interval)
         {
             // Both stages of an event are recorded inside one critical section: an interval holds both or neither.
-            long queue = interval[Stage.Queue].TotalCount;
-            long endToEnd = interval[Stage.EndToEnd].TotalCount;
+            long queue = interval[Stage.ReceivedToEngine].TotalCount;
+            long endToEnd = interval[Stage.ReceivedToDone].TotalCount;
             Assert.Equal(queue, endToEnd);
 
             // The writer keeps recording meanwhile; a histogram it still wrote into would grow under this read.
             Thread.Sleep(1);
-            Assert.Equal(queue, interval[Stage.Queue].TotalCount);
-            Assert.Equal(endToEnd, interval[Stage.EndToEnd].TotalCount);
+            Assert.Equal(queue, interval[Stage.ReceivedToEngine].TotalCount);
+            Assert.Equal(endToEnd, interval[Stage.ReceivedToDone].TotalCount);
             totals.Add(interval);
             Volatile.Write(ref intervals, intervals + 1);
         }

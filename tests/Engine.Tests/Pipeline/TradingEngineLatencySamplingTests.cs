@@ -38,8 +38,8 @@ public sealed class TradingEngineLatencySamplingTests
         LatencyInterval latency = engine.Latency.SwapInterval();
 
         Assert.True(events > 20_000);
-        Assert.Equal(sampled, latency[Stage.EndToEnd].TotalCount);
-        Assert.Equal(sampled, latency[Stage.Queue].TotalCount);
+        Assert.Equal(sampled, latency[Stage.ReceivedToDone].TotalCount);
+        Assert.Equal(sampled, latency[Stage.ReceivedToEngine].TotalCount);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Engine.Binance.Archives;
 using Engine.Model;
+using Engine.Oms;
 using Engine.Pipeline;
 
 namespace Engine.Tests.Pipeline;
@@ -74,7 +75,7 @@ public class TradingEngineReplayTests
             Assert.Equal(trips[i].Fees, closed[i].Fees.ToDecimal());
         }
 
-        (Money realized, Money totalFees) = engine.Executor.Totals();
+        (Money realized, Money totalFees) = engine.OrderManager.Totals();
         Assert.Equal(allFees, totalFees.ToDecimal());
         if (size == 0)
         {

@@ -20,7 +20,7 @@ public class TradingEngineSafetyTests
     {
         Symbols = [new SymbolSetup { Name = "BTCUSDT", Filters = PipelineFixtures.BtcFilters }],
         IntervalMs = 60_000,
-        Signal = SignalKind.DeltaScout,
+        Signal = SignalSource.DeltaScout,
         DeltaScout = new DeltaScoutOptions { Chop30Max = 1000, Coh10Min = 0, ImbMin = 0, ImbMax = 1 },
         VolumeSignal = new VolumeSignalOptions { AtrPeriod = 1 },
         Risk = risk,
@@ -128,8 +128,8 @@ public class TradingEngineSafetyTests
         OrderRequest entry = engine.Output.Events.First(o => o.Kind == OutputKind.OrderRequested).Order;
         Assert.Equal(OrderType.Limit, entry.Type);
         Assert.Contains(engine.Output.Events, o => o.Kind == OutputKind.OrderRequested && o.Order.Command == OrderCommand.Cancel && o.Order.ClientId == entry.ClientId);
-        Assert.True(engine.Executor.PositionOf(new SymbolId(0)).IsFlat);
-        Assert.Equal(0, engine.Executor.WorkingOrders);
+        Assert.True(engine.OrderManager.PositionOf(new SymbolId(0)).IsFlat);
+        Assert.Equal(0, engine.OrderManager.WorkingOrders);
     }
 
     [Fact]
@@ -154,8 +154,8 @@ public class TradingEngineSafetyTests
         engine.OnEvent(ref again);
 
         Assert.Equal(1, engine.Counters.Fills);
-        Assert.Equal(Quantity.Parse("25"), engine.Executor.PositionOf(new SymbolId(0)).Size);
-        Assert.Equal(1, engine.Executor.Counters.DuplicateFills);
+        Assert.Equal(Quantity.Parse("25"), engine.OrderManager.PositionOf(new SymbolId(0)).Size);
+        Assert.Equal(1, engine.OrderManager.Counters.DuplicateFills);
         List<OutputEvent> reported = engine.Output.Events.Where(o => o.Kind == OutputKind.VenueReported).ToList();
         Assert.Equal([ReportOutcome.Applied, ReportOutcome.Duplicate], reported.Select(o => o.ReportOutcome).ToList());
     }

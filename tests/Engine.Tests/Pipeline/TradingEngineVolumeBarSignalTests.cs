@@ -12,7 +12,7 @@ public class TradingEngineVolumeBarSignalTests
 {
     private static PipelineOptions VolumeBarOptions() => PipelineFixtures.ShortIntervalDeltaScout() with
     {
-        Signal = SignalKind.VolumeBar,
+        Signal = SignalSource.VolumeBar,
         Symbols = [new SymbolSetup { Name = "BTCUSDT", Filters = PipelineFixtures.BtcFilters, BarSize = 1m }],
     };
 
@@ -87,7 +87,7 @@ public class TradingEngineVolumeBarSignalTests
     [Fact]
     public void DeltaScoutSignal_RealTrades_NeverEmitsVolumeBarSignals()
     {
-        TradingEngine<CollectingOutputSink> engine = Replay(VolumeBarOptions() with { Signal = SignalKind.DeltaScout });
+        TradingEngine<CollectingOutputSink> engine = Replay(VolumeBarOptions() with { Signal = SignalSource.DeltaScout });
         var signals = engine.Output.Events.Where(o => o.Kind == OutputKind.SignalEvaluated).ToList();
         Assert.NotEmpty(signals);
         Assert.All(signals, s => Assert.Equal(SignalSource.DeltaScout, s.Signal.Signal.Source));

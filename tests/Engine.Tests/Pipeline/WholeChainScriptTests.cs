@@ -1,4 +1,5 @@
 using Engine.Model;
+using Engine.Oms;
 using Engine.Pipeline;
 using Engine.Signals;
 
@@ -17,7 +18,7 @@ public class WholeChainScriptTests
     {
         Symbols = [new SymbolSetup { Name = "BTCUSDT", Filters = PipelineFixtures.BtcFilters }],
         IntervalMs = 60_000,
-        Signal = SignalKind.DeltaScout,
+        Signal = SignalSource.DeltaScout,
         // Gates opened so the second row's MAX candidate passes; the comparisons of step 4 still apply.
         DeltaScout = new DeltaScoutOptions { Chop30Max = 1000, Coh10Min = 0, ImbMin = 0, ImbMax = 1 },
         VolumeSignal = new VolumeSignalOptions { AtrPeriod = 1 }, // the row ATR is ready after one true range
@@ -75,6 +76,11 @@ public class WholeChainScriptTests
             [(Side.Buy, "25", "102", "1.275"), (Side.Sell, "8.333", "106", "0.1766596"), (Side.Sell, "16.667", "102", "0.850017")],
             fills.Select(f => (f.Side, f.LastQuantity.ToString(), f.LastPrice.ToString(), f.Fee.ToString())).ToList());
 
+        // The OMS's accounting rides on the output ring: each fill's order role and the PnL it realised.
+        Assert.Equal(
+            [(OrderRole.Entry, 0m), (OrderRole.TakeProfit1, 33.332m), (OrderRole.StopLoss, 0m)],
+            outputs.Where(o => o.Kind == OutputKind.VenueReported && o.Report.IsFill).Select(o => (o.OrderRole, o.RealizedPnl.ToDecimal())).ToList());
+
         // Realised: (106 − 102) × 8.333 + (102 − 102) × 16.667 = 33.332; fees 1.275 + 0.1766596 + 0.850017 = 2.3016766.
         ClosedPosition closed = Assert.Single(outputs, o => o.Kind == OutputKind.PositionClosed).Position;
         Assert.Equal(33.332m, closed.RealizedPnl.ToDecimal());
@@ -82,8 +88,9 @@ public class WholeChainScriptTests
         Assert.Equal(Side.Buy, closed.Side);
         Assert.Equal(Price.Parse("102"), closed.EntryPrice);
         Assert.Equal(Quantity.Parse("25"), closed.Quantity);
+        Assert.Equal(OrderRole.StopLoss, closed.ExitRole);
         Assert.Equal(10_031.0303234m, engine.Account.Equity.ToDecimal());
-        Assert.True(engine.Executor.PositionOf(new SymbolId(0)).IsFlat);
+        Assert.True(engine.OrderManager.PositionOf(new SymbolId(0)).IsFlat);
     }
 
     private static EngineEvent Command(OperatorCommandKind kind, long timeMs) =>

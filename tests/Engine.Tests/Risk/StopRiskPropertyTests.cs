@@ -118,7 +118,7 @@ public class StopRiskPropertyTests
         // OMS: the stop it sends after the entry fills at the gate's entry price.
         var box = new RecordingSink.Box { All = [] };
         var venue = new VenueFilters(tick, step, step, Money.FromDecimal(5m));
-        var oms = new Executor<RecordingSink>(new ExecutorOptions(), [venue], new RecordingSink(box));
+        var oms = new OrderManager<RecordingSink>(new OrderManagerOptions(), [venue], new RecordingSink(box));
         var plan = new EntryPlan(new SymbolId(0), sizing.Side, sizing.Quantity, sizing.StopDistance, sizing.EntryPrice, RiskScenario.Noon,
             sizing.IsLimit ? OrderType.Limit : OrderType.Market, sizing.IsLimit ? sizing.EntryPrice : Price.Zero);
         if (oms.OnEntry(in plan) != EntryDecision.Submitted)

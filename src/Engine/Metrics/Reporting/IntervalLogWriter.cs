@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using HdrHistogram;
 
@@ -17,11 +16,12 @@ namespace Engine.Metrics.Reporting;
 /// The package's writer (2.5.0) encodes each histogram through fresh buffers of the histogram's full encoded size
 /// (hundreds of KB, Large Object Heap) and a string per line: at one line per stage per status interval that was
 /// garbage only a gen2 collection frees, and the soak saw the heap grow by about 1.3 MB/s. Here an append allocates
-/// only the compressor (a few hundred bytes) once the buffers have grown to the largest line so far.
+/// nothing once the buffers have grown to the largest line so far: the zlib stream is made of stored deflate blocks
+/// (no compressor object per line; the lines are longer than compressed ones, a few KB of base64 per stage).
 /// </para>
 /// <para>
 /// Line: <c>Tag=&lt;tag&gt;,&lt;start s&gt;,&lt;length s&gt;,&lt;max / 10^6&gt;,&lt;base64&gt;</c> (as the package
-/// writes it). Payload: cookie <c>0x1c849314</c>, compressed length, then a zlib stream of the V2 encoding: cookie
+/// writes it). Payload: cookie <c>0x1c849314</c>, compressed length, then a zlib stream (stored blocks, Adler-32) of the V2 encoding: cookie
 /// <c>0x1c849313</c>, payload length, normalizing offset 0, significant digits, lowest and highest value, ratio 1.0
 /// (all big-endian), and the counts up to the last non-zero one as ZigZag LEB128 (at most 9 bytes), a run of n &gt; 1
 /// empty slots as −n. The package writes its text as UTF-16 with a byte-order mark, which the Java tools do not read;
@@ -36,9 +36,11 @@ public sealed class IntervalLogWriter : IDisposable
     private const int MaxWordBytes = 9;
     private const double MaxValueUnitRatio = 1_000_000.0;
 
+    private const int MaxStoredBlock = 65_535;
+
     private readonly StreamWriter _file;
-    private readonly MemoryStream _compressed = new();   // compressed cookie, length, zlib stream; reused
-    private readonly byte[] _chunk = new byte[4096];     // uncompressed encoding, passed to the compressor in chunks
+    private byte[] _raw = new byte[4096];                // the V2 encoding; grown to the largest so far
+    private byte[] _payload = new byte[4096];            // compressed cookie, length, zlib stream; grown likewise
     private char[] _line = new char[1024];               // grown to the longest line
     private bool _disposed;
 
@@ -92,7 +94,7 @@ public sealed class IntervalLogWriter : IDisposable
         line[n++] = ',';
         n += PutF3(line[n..], max);
         line[n++] = ',';
-        if (!Convert.TryToBase64Chars(_compressed.GetBuffer().AsSpan(0, payloadBytes), line[n..], out int base64))
+        if (!Convert.TryToBase64Chars(_payload.AsSpan(0, payloadBytes), line[n..], out int base64))
         {
             throw new InvalidOperationException("interval log line buffer too small"); // sized above: cannot happen
         }
@@ -113,10 +115,14 @@ public sealed class IntervalLogWriter : IDisposable
 
         _disposed = true;
         _file.Dispose();
-        _compressed.Dispose();
     }
 
-    /// <summary>Encodes <paramref name="histogram"/> compressed into <see cref="_compressed"/>; returns its length.</summary>
+    /// <summary>
+    /// Encodes <paramref name="histogram"/> into <see cref="_payload"/> (compressed-encoding cookie, length, zlib
+    /// stream); returns its length. The zlib stream holds stored (uncompressed) deflate blocks and the Adler-32 of the
+    /// encoding, computed here: every inflater reads it, and unlike a <see cref="System.IO.Compression.ZLibStream"/>,
+    /// which cannot be reset and is new per line, it needs no compressor object.
+    /// </summary>
     private int Compress(Histogram histogram)
     {
         int limit = 0; // counts up to and including the last non-zero slot
@@ -129,38 +135,78 @@ public sealed class IntervalLogWriter : IDisposable
             }
         }
 
-        _compressed.SetLength(0);
-        Span<byte> wrapper = stackalloc byte[8];
-        BinaryPrimitives.WriteInt32BigEndian(wrapper, CompressedEncodingCookie);
-        _compressed.Write(wrapper); // the length is filled in below
-        using (var zlib = new ZLibStream(_compressed, CompressionLevel.Optimal, leaveOpen: true))
+        int rawCapacity = HeaderBytes + (limit * MaxWordBytes);
+        if (_raw.Length < rawCapacity)
         {
-            int payloadLength = EncodeCounts(histogram, limit, null); // measures through _chunk: before the header
-            Span<byte> header = _chunk.AsSpan(0, HeaderBytes);
-            BinaryPrimitives.WriteInt32BigEndian(header, EncodingCookie);
-            BinaryPrimitives.WriteInt32BigEndian(header[4..], payloadLength);
-            BinaryPrimitives.WriteInt32BigEndian(header[8..], 0); // normalizing index offset
-            BinaryPrimitives.WriteInt32BigEndian(header[12..], histogram.SignificantValueDigits);
-            BinaryPrimitives.WriteInt64BigEndian(header[16..], histogram.LowestDiscernibleValue);
-            BinaryPrimitives.WriteInt64BigEndian(header[24..], histogram.HighestTrackableValue);
-            BinaryPrimitives.WriteDoubleBigEndian(header[32..], 1.0); // integer to double value conversion ratio
-            zlib.Write(header);
-            EncodeCounts(histogram, limit, zlib);
+            _raw = new byte[Math.Max(rawCapacity, _raw.Length * 2)];
         }
 
-        int total = (int)_compressed.Length;
-        BinaryPrimitives.WriteInt32BigEndian(_compressed.GetBuffer().AsSpan(4), total - 8);
+        int payloadLength = EncodeCounts(histogram, limit, _raw.AsSpan(HeaderBytes));
+        Span<byte> header = _raw.AsSpan(0, HeaderBytes);
+        BinaryPrimitives.WriteInt32BigEndian(header, EncodingCookie);
+        BinaryPrimitives.WriteInt32BigEndian(header[4..], payloadLength);
+        BinaryPrimitives.WriteInt32BigEndian(header[8..], 0); // normalizing index offset
+        BinaryPrimitives.WriteInt32BigEndian(header[12..], histogram.SignificantValueDigits);
+        BinaryPrimitives.WriteInt64BigEndian(header[16..], histogram.LowestDiscernibleValue);
+        BinaryPrimitives.WriteInt64BigEndian(header[24..], histogram.HighestTrackableValue);
+        BinaryPrimitives.WriteDoubleBigEndian(header[32..], 1.0); // integer to double value conversion ratio
+        ReadOnlySpan<byte> raw = _raw.AsSpan(0, HeaderBytes + payloadLength);
+
+        int blocks = Math.Max(1, (raw.Length + MaxStoredBlock - 1) / MaxStoredBlock);
+        int total = 8 + 2 + (blocks * 5) + raw.Length + 4;
+        if (_payload.Length < total)
+        {
+            _payload = new byte[Math.Max(total, _payload.Length * 2)];
+        }
+
+        Span<byte> output = _payload.AsSpan(0, total);
+        BinaryPrimitives.WriteInt32BigEndian(output, CompressedEncodingCookie);
+        BinaryPrimitives.WriteInt32BigEndian(output[4..], total - 8);
+        output[8] = 0x78; // zlib: deflate, 32 KB window
+        output[9] = 0x01; // no preset dictionary, fastest level; 0x7801 is a multiple of 31 (RFC 1950's check)
+        int n = 10;
+        for (int block = 0, offset = 0; block < blocks; block++)
+        {
+            int length = Math.Min(MaxStoredBlock, raw.Length - offset);
+            output[n++] = (byte)(block == blocks - 1 ? 1 : 0); // BFINAL on the last, BTYPE 00 = stored (RFC 1951 3.2.4)
+            BinaryPrimitives.WriteUInt16LittleEndian(output[n..], (ushort)length);
+            BinaryPrimitives.WriteUInt16LittleEndian(output[(n + 2)..], (ushort)~length);
+            n += 4;
+            raw.Slice(offset, length).CopyTo(output[n..]);
+            n += length;
+            offset += length;
+        }
+
+        BinaryPrimitives.WriteUInt32BigEndian(output[n..], Adler32(raw));
         return total;
     }
 
-    /// <summary>
-    /// The counts' encoding: with <paramref name="target"/> null only measures it (bytes), else writes it there in
-    /// chunks through <see cref="_chunk"/>.
-    /// </summary>
-    private int EncodeCounts(Histogram histogram, int limit, Stream? target)
+    /// <summary>Adler-32 (RFC 1950 8.2): sums modulo 65521, reduced every 5552 bytes, where they cannot overflow.</summary>
+    internal static uint Adler32(ReadOnlySpan<byte> data)
     {
-        int bytes = 0, filled = 0;
-        Span<byte> chunk = _chunk;
+        const uint Modulus = 65521;
+        uint a = 1, b = 0;
+        while (!data.IsEmpty)
+        {
+            int run = Math.Min(5552, data.Length);
+            foreach (byte x in data[..run])
+            {
+                a += x;
+                b += a;
+            }
+
+            a %= Modulus;
+            b %= Modulus;
+            data = data[run..];
+        }
+
+        return (b << 16) | a;
+    }
+
+    /// <summary>The counts' encoding into <paramref name="target"/> (sized for 9 bytes a count); returns its length.</summary>
+    private static int EncodeCounts(Histogram histogram, int limit, Span<byte> target)
+    {
+        int bytes = 0;
         int i = 0;
         while (i < limit)
         {
@@ -180,20 +226,7 @@ public sealed class IntervalLogWriter : IDisposable
                 }
             }
 
-            if (target is not null && filled > chunk.Length - MaxWordBytes)
-            {
-                target.Write(chunk[..filled]);
-                filled = 0;
-            }
-
-            int written = PutZigZag(target is null ? chunk : chunk[filled..], count);
-            bytes += written;
-            filled = target is null ? 0 : filled + written;
-        }
-
-        if (target is not null && filled > 0)
-        {
-            target.Write(chunk[..filled]);
+            bytes += PutZigZag(target[bytes..], count);
         }
 
         return bytes;

@@ -5,7 +5,7 @@ namespace Engine.Tests.Binance.Recording;
 
 public class RecordingTests
 {
-    private static Trade MakeTrade(int symbol, long id, long timeMs, string price, string qty, bool buyerIsMaker) => new()
+    internal static Trade MakeTrade(int symbol, long id, long timeMs, string price, string qty, bool buyerIsMaker) => new()
     {
         Symbol = new SymbolId(symbol),
         Id = id,
@@ -20,7 +20,7 @@ public class RecordingTests
         Type = TradeType.Market,
     };
 
-    private static MemoryStream Record(IReadOnlyList<string> symbols, IEnumerable<Trade> trades)
+    internal static MemoryStream Record(IReadOnlyList<string> symbols, IEnumerable<Trade> trades)
     {
         var buffer = new MemoryStream();
         using (var writer = new RecordingWriter(new NonClosingStream(buffer), symbols))

@@ -54,9 +54,12 @@ public sealed class JournaledRun : IDisposable
         return journal.Summary;
     }
 
-    public List<object?[]> Query(string sql)
+    public List<object?[]> Query(string sql) => Query(PathOf(RunJournal.DatabaseFileName), sql);
+
+    /// <summary>Every row of <paramref name="sql"/> on the journal.db at <paramref name="databasePath"/>, read only.</summary>
+    public static List<object?[]> Query(string databasePath, string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={PathOf(RunJournal.DatabaseFileName)};Pooling=False;Mode=ReadOnly");
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False;Mode=ReadOnly");
         connection.Open();
         using SqliteCommand command = connection.CreateCommand();
         command.CommandText = sql;

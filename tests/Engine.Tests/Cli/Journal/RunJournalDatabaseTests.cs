@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Engine.Cli.Journal;
 using Engine.Model;
+using Engine.Oms;
 using Engine.Pipeline;
 
 namespace Engine.Tests.Cli.Journal;

@@ -13,26 +13,15 @@ namespace Engine.Tests.Sim.Trading;
 /// <summary>
 /// A sim hosted in-process on port 0 with one known HMAC account (10,000 USDT) and a BTCUSDT tape, and a client that
 /// signs requests as Binance's documentation describes (HMAC-SHA256 hex over the query string). Tests play prints
-/// with <see cref="Print"/> (the market player's hook) and read the user events the desk published.
+/// with <see cref="Print"/> (the market player's hook) and read the user events the desk published. The filters are
+/// Binance's recorded BTCUSDT ones the market side serves (2021-07-21): tick 0.01, step 0.001, minQty 0.001, maxQty
+/// 1000, MIN_NOTIONAL 5, PERCENT_PRICE 1.15/0.85, pricePrecision 2, quantityPrecision 3; rate limits 2400 weight/min,
+/// 1200 orders/min, 300 orders/10 s.
 /// </summary>
 public sealed class TradingHarness : IAsyncDisposable
 {
     public const string ApiKey = "SIMTESTharnessKey0000000000000000000000000000000000000000000000";
     public const string Secret = "SIMTESTharnessSecret00000000000000000000000000000000000000000000";
-
-    /// <summary>BTCUSDT filters of the harness's exchangeInfo: tick 0.10, step 0.001, minQty 0.001, maxQty 1000 (market 120), notional 100, PERCENT_PRICE 1.05/0.95, precisions 2/3.</summary>
-    public const string ExchangeInfo = """
-        {"timezone":"UTC","serverTime":0,"rateLimits":[
-          {"rateLimitType":"REQUEST_WEIGHT","interval":"MINUTE","intervalNum":1,"limit":2400},
-          {"rateLimitType":"ORDERS","interval":"MINUTE","intervalNum":1,"limit":1200},
-          {"rateLimitType":"ORDERS","interval":"SECOND","intervalNum":10,"limit":300}],
-         "symbols":[{"symbol":"BTCUSDT","status":"TRADING","contractType":"PERPETUAL","pricePrecision":2,"quantityPrecision":3,
-          "filters":[{"filterType":"PRICE_FILTER","minPrice":"556.80","maxPrice":"4529764","tickSize":"0.10"},
-           {"filterType":"LOT_SIZE","stepSize":"0.001","maxQty":"1000","minQty":"0.001"},
-           {"filterType":"MARKET_LOT_SIZE","stepSize":"0.001","maxQty":"120","minQty":"0.001"},
-           {"filterType":"MIN_NOTIONAL","notional":"100"},
-           {"filterType":"PERCENT_PRICE","multiplierUp":"1.0500","multiplierDown":"0.9500","multiplierDecimal":"4"}]}]}
-        """;
 
     private readonly List<(string Type, string Json)> _events = [];
 
@@ -50,12 +39,11 @@ public sealed class TradingHarness : IAsyncDisposable
 
     public SymbolId Btc => new(0);
 
-    public static async Task<TradingHarness> StartAsync(SimFaults? faults = null, string? accountsJson = null, string exchangeInfo = ExchangeInfo)
+    public static async Task<TradingHarness> StartAsync(SimFaults? faults = null, string? accountsJson = null)
     {
         var symbols = new SymbolRegistry(["BTCUSDT"]);
         var exchange = new SimExchange(new SimOptions { NoWait = true }, SimTape.Of([], symbols), faults)
         {
-            ExchangeInfoJson = exchangeInfo,
             Accounts = SimAccounts.Parse(accountsJson ?? $$$"""{"accounts":[{"apiKey":"{{{ApiKey}}}","secretKey":"{{{Secret}}}","balances":{"USDT":"10000"}}]}"""),
         };
         var server = await SimServer.StartAsync(exchange);

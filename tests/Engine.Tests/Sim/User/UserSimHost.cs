@@ -39,7 +39,6 @@ internal sealed class UserSimHost : IAsyncDisposable
         string pem = JsonSerializer.Serialize(Trading.SignatureTests.PemOf(Convert.FromHexString(EdPublicHex)));
         var exchange = new SimExchange(options, SimTape.Of([], new SymbolRegistry(["BTCUSDT"])), faults)
         {
-            ExchangeInfoJson = Trading.TradingHarness.ExchangeInfo,
             Accounts = SimAccounts.Parse($$$"""
                 {"accounts":[
                   {"apiKey":"{{{ApiKey}}}","secretKey":"{{{Secret}}}","balances":{"USDT":"10000"}},

@@ -1,7 +1,7 @@
 namespace Engine.Oms;
 
-/// <summary>Configuration of the <see cref="Executor{TOut}"/>, validated once at start-up.</summary>
-public sealed record ExecutorOptions
+/// <summary>Configuration of the <see cref="OrderManager{TOut}"/>, validated once at start-up.</summary>
+public sealed record OrderManagerOptions
 {
     /// <summary>Order table slots (a power of two).</summary>
     public int OrderCapacity { get; init; } = 1024;

@@ -17,13 +17,13 @@ namespace Engine.Oms;
 /// take-profit legs and time exits are <see cref="OrderIntent.ReduceOnly"/>; cancels always pass. The cooldown after
 /// a close is the risk gate's (<c>Risk:CooldownMinutes</c>), not the OMS's.
 /// </remarks>
-public sealed partial class Executor<TOut> where TOut : struct, IOrderRequestSink
+public sealed partial class OrderManager<TOut> where TOut : struct, IOrderRequestSink
 {
     private TOut _out; // not readonly: calls on a readonly struct field would work on a copy
     private readonly OrderTable _orders;
     private readonly VenueFilters[] _filters;
     private readonly Position[] _positions;
-    private readonly ExitPlan[] _plans;
+    private readonly PositionPlan[] _plans;
     private readonly Price[] _lastPrice;
     private readonly long _tp1RE8;
     private readonly long _tp2RE8;
@@ -41,7 +41,7 @@ public sealed partial class Executor<TOut> where TOut : struct, IOrderRequestSin
     private int _unresolved;
     private long _nextSweepMs;
 
-    public Executor(ExecutorOptions options, ReadOnlySpan<VenueFilters> filtersBySymbol, TOut sink)
+    public OrderManager(OrderManagerOptions options, ReadOnlySpan<VenueFilters> filtersBySymbol, TOut sink)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -55,8 +55,10 @@ public sealed partial class Executor<TOut> where TOut : struct, IOrderRequestSin
         _filters = new VenueFilters[options.MaxSymbols];
         filtersBySymbol.CopyTo(_filters);
         _positions = new Position[options.MaxSymbols];
-        _plans = new ExitPlan[options.MaxSymbols];
+        _plans = new PositionPlan[options.MaxSymbols];
         _lastPrice = new Price[options.MaxSymbols];
+        _roundTrips = new RoundTrip[options.MaxSymbols];
+        _closed = new ClosedPosition[options.MaxSymbols];
         _tp1RE8 = (long)(options.TakeProfit1R * FixedPoint.Scale);
         _tp2RE8 = (long)(options.TakeProfit2R * FixedPoint.Scale);
         _trailTicks = options.TrailingDistanceTicks;
@@ -79,7 +81,7 @@ public sealed partial class Executor<TOut> where TOut : struct, IOrderRequestSin
 
     public ref readonly Position PositionOf(SymbolId symbol) => ref _positions[symbol.Value];
 
-    public ref readonly ExitPlan PlanOf(SymbolId symbol) => ref _plans[symbol.Value];
+    public ref readonly PositionPlan PlanOf(SymbolId symbol) => ref _plans[symbol.Value];
 
     /// <summary>The order's slot; <paramref name="found"/> false when unknown.</summary>
     public ref readonly Order OrderOf(ClientOrderId id, out bool found) => ref _orders.Find(id, out found);
@@ -114,7 +116,7 @@ public sealed partial class Executor<TOut> where TOut : struct, IOrderRequestSin
 
         for (int s = 0; s < _plans.Length; s++)
         {
-            ref ExitPlan p = ref _plans[s];
+            ref PositionPlan p = ref _plans[s];
             if (p.Phase != ExitPhase.Entering)
             {
                 continue;
@@ -142,7 +144,7 @@ public sealed partial class Executor<TOut> where TOut : struct, IOrderRequestSin
             return Block(EntryDecision.BlockedByBreaker);
         }
 
-        ref ExitPlan p = ref _plans[s];
+        ref PositionPlan p = ref _plans[s];
         if (p.Phase != ExitPhase.Idle)
         {
             return Block(p.Phase == ExitPhase.Entering ? EntryDecision.BlockedEntryPending : EntryDecision.BlockedInPosition);
@@ -226,7 +228,7 @@ public sealed partial class Executor<TOut> where TOut : struct, IOrderRequestSin
     private void AdvancePlan(SymbolId symbol, Price price, long timeMs)
     {
         int s = symbol.Value;
-        ref ExitPlan p = ref _plans[s];
+        ref PositionPlan p = ref _plans[s];
         if (p.StopRetryAtMs != 0 && timeMs >= p.StopRetryAtMs && p.Phase is ExitPhase.Entering or ExitPhase.Open)
         {
             p.StopRetryAtMs = 0;
@@ -277,7 +279,7 @@ public sealed partial class Executor<TOut> where TOut : struct, IOrderRequestSin
             return;
         }
 
-        ref ExitPlan p = ref _plans[symbol.Value];
+        ref PositionPlan p = ref _plans[symbol.Value];
         if (p.Phase is ExitPhase.Entering or ExitPhase.Open)
         {
             Flatten(symbol, ref p, FlattenReason.Operator, timeMs);

@@ -1,8 +1,8 @@
 using Engine.Model;
 
-namespace Engine.Pipeline;
+namespace Engine.Oms;
 
-/// <summary>One round trip from flat to flat, in exact fixed point.</summary>
+/// <summary>One round trip from flat to flat, in exact fixed point, as the OMS accounted it (<see cref="RoundTrip"/>).</summary>
 public struct ClosedPosition
 {
     public SymbolId Symbol;
@@ -23,6 +23,9 @@ public struct ClosedPosition
 
     public Money RealizedPnl;
     public Money Fees;
+
+    /// <summary>The role of the order whose fill returned the position to flat: why it closed.</summary>
+    public OrderRole ExitRole;
 
     public readonly Money NetPnl => RealizedPnl - Fees;
 }

@@ -3,7 +3,7 @@ using Engine.Model;
 
 namespace Engine.Oms;
 
-public sealed partial class Executor<TOut>
+public sealed partial class OrderManager<TOut>
 {
     /// <summary>
     /// Event time moves on without a trade (the engine's timer): orders whose outcome is open are still queried and,

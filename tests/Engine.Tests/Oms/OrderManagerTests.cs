@@ -3,14 +3,14 @@ using Engine.Oms;
 
 namespace Engine.Tests.Oms;
 
-public class ExecutorTests
+public class OrderManagerTests
 {
     private static readonly SymbolId Btc = new(0);
 
-    private static (Executor<RecordingSink> Oms, RecordingSink.Box Box) Create(ExecutorOptions? options = null)
+    private static (OrderManager<RecordingSink> Oms, RecordingSink.Box Box) Create(OrderManagerOptions? options = null)
     {
         var box = new RecordingSink.Box { All = [] };
-        var oms = new Executor<RecordingSink>(options ?? new ExecutorOptions(), [PaperScript.BtcFilters], new RecordingSink(box));
+        var oms = new OrderManager<RecordingSink>(options ?? new OrderManagerOptions(), [PaperScript.BtcFilters], new RecordingSink(box));
         return (oms, box);
     }
 
@@ -41,7 +41,7 @@ public class ExecutorTests
     [Fact]
     public void ClientIds_ContinueAfterTheConfiguredLastId()
     {
-        var (oms, box) = Create(new ExecutorOptions { LastClientOrderId = 41 });
+        var (oms, box) = Create(new OrderManagerOptions { LastClientOrderId = 41 });
         oms.OnEntry(Long());
         Assert.Equal(42, box.Last.ClientId.Value);
     }
@@ -109,7 +109,7 @@ public class ExecutorTests
     [Fact]
     public void StopLossCycle_RepeatsWithoutRefusals_AndFreesItsSlots()
     {
-        var (oms, box) = Create(new ExecutorOptions { OrderCapacity = 16 });
+        var (oms, box) = Create(new OrderManagerOptions { OrderCapacity = 16 });
         for (int i = 0; i < 100; i++)
         {
             Assert.Equal(EntryDecision.Submitted, oms.OnEntry(Long("0.0123", 1)));
@@ -168,7 +168,7 @@ public class ExecutorTests
     [Fact]
     public void PartialEntryThenCanceled_ProtectsWhatFilled()
     {
-        var (oms, box) = Create(new ExecutorOptions { EntryTimeoutMs = 1000 });
+        var (oms, box) = Create(new OrderManagerOptions { EntryTimeoutMs = 1000 });
         oms.OnEntry(new EntryPlan(Btc, Side.Buy, Quantity.Parse("0.009"), Price.Parse("100"), Price.Parse("60000"), 1000, OrderType.Limit, Price.Parse("59950")));
         var id = new ClientOrderId(1);
         oms.OnReport(Report(VenueReportKind.Accepted, id, timeMs: 1000));
@@ -185,7 +185,7 @@ public class ExecutorTests
     [Fact]
     public void CancelRejected_KeepsTheOrderWorking()
     {
-        var (oms, box) = Create(new ExecutorOptions { EntryTimeoutMs = 1000 });
+        var (oms, box) = Create(new OrderManagerOptions { EntryTimeoutMs = 1000 });
         oms.OnEntry(new EntryPlan(Btc, Side.Buy, Quantity.Parse("0.009"), Price.Parse("100"), Price.Parse("60000"), 1000, OrderType.Limit, Price.Parse("59950")));
         var id = new ClientOrderId(1);
         oms.OnReport(Report(VenueReportKind.Accepted, id, timeMs: 1000));
@@ -201,7 +201,7 @@ public class ExecutorTests
     public void OrderTableFull_RefusesTheEntry()
     {
         var box = new RecordingSink.Box();
-        var oms = new Executor<RecordingSink>(new ExecutorOptions { OrderCapacity = 1 }, [PaperScript.BtcFilters, PaperScript.BtcFilters], new RecordingSink(box));
+        var oms = new OrderManager<RecordingSink>(new OrderManagerOptions { OrderCapacity = 1 }, [PaperScript.BtcFilters, PaperScript.BtcFilters], new RecordingSink(box));
         oms.OnEntry(Long());
         oms.OnReport(Report(VenueReportKind.Unknown, new ClientOrderId(1))); // still working: its slot stays taken (and it is queried)
         var other = new EntryPlan(new SymbolId(1), Side.Buy, Quantity.Parse("0.009"), Price.Parse("100"), Price.Parse("60000"), 1000);

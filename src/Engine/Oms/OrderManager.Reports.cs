@@ -3,20 +3,21 @@ using Engine.Model;
 
 namespace Engine.Oms;
 
-public sealed partial class Executor<TOut>
+public sealed partial class OrderManager<TOut>
 {
     /// <summary>
     /// Applies one venue report: the order moves through the state table (an illegal edge is counted and the order left
-    /// unchanged), fills update the position, and the position's plan reacts. Never throws on bad reports. The outcome
-    /// says whether a fill was applied, so nobody downstream counts a duplicate twice.
+    /// unchanged), fills update the position, and the position's plan reacts. Never throws on bad reports. The result
+    /// says whether a fill was applied (so nobody downstream counts a duplicate twice), the order's role, the PnL and fee
+    /// the fill booked, and whether it closed the round trip (<see cref="LastClosed"/>): the only PnL accounting there is.
     /// </summary>
-    public ReportOutcome OnReport(in VenueReport report)
+    public ReportResult OnReport(in VenueReport report)
     {
         ref Order o = ref _orders.Find(report.ClientId, out bool found);
         if (!found)
         {
             Counters.UnknownOrderReports++;
-            return ReportOutcome.UnknownOrder;
+            return new ReportResult { Outcome = ReportOutcome.UnknownOrder };
         }
 
         bool overfill = false;
@@ -25,7 +26,7 @@ public sealed partial class Executor<TOut>
             if (report.CumulativeQuantity <= o.Filled || (report.TradeId != 0 && report.TradeId == o.LastTradeId))
             {
                 Counters.DuplicateFills++; // TRADE_LITE and ORDER_TRADE_UPDATE both carry each fill
-                return ReportOutcome.Duplicate;
+                return new ReportResult { Outcome = ReportOutcome.Duplicate, Role = o.Role };
             }
 
             overfill = report.CumulativeQuantity > o.Quantity;
@@ -35,7 +36,7 @@ public sealed partial class Executor<TOut>
         if (!OrderStateMachine.TryNext(o.Status, evt, out OrderStatus next))
         {
             CountIllegal(in o, evt);
-            return ReportOutcome.Illegal;
+            return new ReportResult { Outcome = ReportOutcome.Illegal, Role = o.Role };
         }
 
         SetStatus(ref o, next, report.EventTimeMs);
@@ -51,12 +52,15 @@ public sealed partial class Executor<TOut>
         }
 
         int s = o.Symbol.Value;
+        Money realized = Money.Zero;
+        bool closedRoundTrip = false;
         if (report.IsFill)
         {
             Quantity last = report.CumulativeQuantity - o.Filled; // trust the cumulative figure over the last one
             o.Filled = report.CumulativeQuantity;
             o.LastTradeId = report.TradeId;
-            _positions[s].Apply(o.Side, last, report.LastPrice, report.Fee);
+            realized = _positions[s].Apply(o.Side, last, report.LastPrice, report.Fee);
+            closedRoundTrip = _roundTrips[s].OnFill(in _positions[s], in report, o.Side, last, o.Role, ref _closed[s]);
             Counters.Fills++;
             if (overfill)
             {
@@ -73,7 +77,7 @@ public sealed partial class Executor<TOut>
             }
         }
 
-        ref ExitPlan p = ref _plans[s];
+        ref PositionPlan p = ref _plans[s];
         OnOrderChanged(ref p, in o, report.EventTimeMs);
 
         if (evt == OrderEvent.OutcomeUnknown)
@@ -96,11 +100,19 @@ public sealed partial class Executor<TOut>
             }
         }
 
-        return overfill ? ReportOutcome.Overfill : ReportOutcome.Applied;
+        return new ReportResult
+        {
+            Outcome = overfill ? ReportOutcome.Overfill : ReportOutcome.Applied,
+            Role = o.Role,
+            FillApplied = report.IsFill,
+            RealizedPnl = realized,
+            Fee = report.IsFill ? report.Fee : Money.Zero,
+            ClosedRoundTrip = closedRoundTrip,
+        };
     }
 
     /// <summary>The order moved: its position's plan reacts by the order's role.</summary>
-    private void OnOrderChanged(ref ExitPlan p, in Order o, long timeMs)
+    private void OnOrderChanged(ref PositionPlan p, in Order o, long timeMs)
     {
         switch (o.Role)
         {
@@ -150,7 +162,7 @@ public sealed partial class Executor<TOut>
         _ => (OrderEvent)255,
     };
 
-    private void OnEntryUpdate(SymbolId symbol, ref ExitPlan p, in Order o, long timeMs)
+    private void OnEntryUpdate(SymbolId symbol, ref PositionPlan p, in Order o, long timeMs)
     {
         if (o.ClientId != p.EntryId || !OrderStateMachine.IsTerminal(o.Status))
         {
@@ -176,7 +188,7 @@ public sealed partial class Executor<TOut>
         }
     }
 
-    private void OnStopUpdate(SymbolId symbol, ref ExitPlan p, in Order o, long timeMs)
+    private void OnStopUpdate(SymbolId symbol, ref PositionPlan p, in Order o, long timeMs)
     {
         if (p.Phase is not (ExitPhase.Entering or ExitPhase.Open))
         {
@@ -216,7 +228,7 @@ public sealed partial class Executor<TOut>
 
     /// <summary>A stop the venue refused, by its error code (<see cref="VenueErrorPolicy"/>).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void OnStopRefused(SymbolId symbol, ref ExitPlan p, BinanceErrorCode error, long timeMs)
+    private void OnStopRefused(SymbolId symbol, ref PositionPlan p, BinanceErrorCode error, long timeMs)
     {
         switch (VenueErrorPolicy.Classify(error))
         {
@@ -235,7 +247,7 @@ public sealed partial class Executor<TOut>
         }
     }
 
-    private void OnTakeProfitUpdate(SymbolId symbol, ref ExitPlan p, in Order o, long timeMs)
+    private void OnTakeProfitUpdate(SymbolId symbol, ref PositionPlan p, in Order o, long timeMs)
     {
         if (p.Phase != ExitPhase.Open || o.Status != OrderStatus.Filled || _positions[symbol.Value].IsFlat)
         {

@@ -3,7 +3,7 @@ using Engine.Model;
 namespace Engine.Oms;
 
 /// <summary>One symbol's position plan (contracts §4): entry, stop, take-profit legs, trailing. Engine thread only.</summary>
-public struct ExitPlan
+public struct PositionPlan
 {
     public ExitPhase Phase;
     public ExitStage Stage;

@@ -8,9 +8,10 @@ namespace Engine.Latency;
 /// The paced injector: event <c>i</c> is due at <c>start + i / rate</c>. It copies the event from the tape, spins until
 /// that moment and stamps the slot's <see cref="EngineEvent.ReceivedTimestamp"/> with the INTENDED time, not the time
 /// it actually got out. When the engine falls behind, later events leave late but are still measured from when they
-/// should have left, so the stall shows up in every event it delayed (no coordinated omission).
+/// should have left, so the stall shows up in every event it delayed (no coordinated omission). The replay's
+/// <c>EventTimePacedFeed</c> instead follows the recording's own event times, so the two stay separate types.
 /// </summary>
-internal sealed class PacedFeed : IInputFeed
+internal sealed class FixedRatePacedFeed : IInputFeed
 {
     private readonly TradeTape _tape;
     private readonly long _count;
@@ -19,7 +20,7 @@ internal sealed class PacedFeed : IInputFeed
     private long _next;
     private long _start;
 
-    public PacedFeed(TradeTape tape, long count, double eventsPerSecond)
+    public FixedRatePacedFeed(TradeTape tape, long count, double eventsPerSecond)
     {
         ArgumentNullException.ThrowIfNull(tape);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);

@@ -4,7 +4,7 @@ using Engine.Risk;
 
 namespace Engine.Oms;
 
-public sealed partial class Executor<TOut>
+public sealed partial class OrderManager<TOut>
 {
     /// <summary>
     /// After every fill: the position must be what its plan expects, and protected. An entry's first fill places the
@@ -12,7 +12,7 @@ public sealed partial class Executor<TOut>
     /// after the entry was given up, a position on the wrong side after an overfill) is protected or closed, never
     /// left naked.
     /// </summary>
-    private void Protect(SymbolId symbol, ref ExitPlan p, long timeMs)
+    private void Protect(SymbolId symbol, ref PositionPlan p, long timeMs)
     {
         ref readonly Position position = ref _positions[symbol.Value];
         if (position.IsFlat)
@@ -68,7 +68,7 @@ public sealed partial class Executor<TOut>
     /// The first stop: the risk gate's, or (given only a distance) the first fill's price ∓ the distance, rounded to the
     /// tick toward the entry so the loss at the stop never exceeds what the size was computed for.
     /// </summary>
-    private Price InitialStop(SymbolId symbol, in ExitPlan p)
+    private Price InitialStop(SymbolId symbol, in PositionPlan p)
     {
         if (p.PlannedStopPrice.E8 > 0)
         {
@@ -83,7 +83,7 @@ public sealed partial class Executor<TOut>
     }
 
     /// <summary>The entry is done (or a late fill was adopted): take-profit legs for the position; the stop is already working.</summary>
-    private void PlaceExits(SymbolId symbol, ref ExitPlan p, long timeMs)
+    private void PlaceExits(SymbolId symbol, ref PositionPlan p, long timeMs)
     {
         int s = symbol.Value;
         ref readonly VenueFilters f = ref _filters[s];
@@ -122,7 +122,7 @@ public sealed partial class Executor<TOut>
     /// Sends a stop for the whole open quantity at <paramref name="stopPrice"/>. The stop it replaces keeps working until
     /// the new one is accepted, so the position is never without one.
     /// </summary>
-    private void MoveStop(SymbolId symbol, ref ExitPlan p, Price stopPrice, long timeMs)
+    private void MoveStop(SymbolId symbol, ref PositionPlan p, Price stopPrice, long timeMs)
     {
         if (!p.PendingStopId.IsNone)
         {
@@ -145,7 +145,7 @@ public sealed partial class Executor<TOut>
 
     /// <summary>The stop was not placed for a transient reason: resend it after the back-off, or flatten when out of attempts.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void RetryStop(SymbolId symbol, ref ExitPlan p, long timeMs)
+    private void RetryStop(SymbolId symbol, ref PositionPlan p, long timeMs)
     {
         if (p.StopAttemptsLeft > 0)
         {
@@ -159,7 +159,7 @@ public sealed partial class Executor<TOut>
         Flatten(symbol, ref p, FlattenReason.StopPlacementFailed, timeMs); // never leave the position without a stop
     }
 
-    private void Trail(SymbolId symbol, ref ExitPlan p, Price price, long timeMs)
+    private void Trail(SymbolId symbol, ref PositionPlan p, Price price, long timeMs)
     {
         bool isLong = p.EntrySide == Side.Buy;
         if (isLong ? price > p.TrailBest : price < p.TrailBest)
@@ -181,21 +181,21 @@ public sealed partial class Executor<TOut>
         }
     }
 
-    private Price TrailStop(SymbolId symbol, in ExitPlan p)
+    private Price TrailStop(SymbolId symbol, in PositionPlan p)
     {
         long distance = _filters[symbol.Value].TickSize.E8 * _trailTicks;
         return _filters[symbol.Value].RoundToTick(new Price(p.EntrySide == Side.Buy ? p.TrailBest.E8 - distance : p.TrailBest.E8 + distance));
     }
 
     /// <summary>The more protective of two stop prices: the higher for a long, the lower for a short.</summary>
-    private static Price Better(in ExitPlan p, Price a, Price b) =>
+    private static Price Better(in PositionPlan p, Price a, Price b) =>
         p.EntrySide == Side.Buy ? (a > b ? a : b) : (a < b ? a : b);
 
     /// <summary>
     /// Closes the position at market: a working entry is cancelled and whatever it fills is closed too, the take-profits
     /// are cancelled, the stop stays until the position is flat (reduce-only keeps them from overlapping).
     /// </summary>
-    private void Flatten(SymbolId symbol, ref ExitPlan p, FlattenReason reason, long timeMs)
+    private void Flatten(SymbolId symbol, ref PositionPlan p, FlattenReason reason, long timeMs)
     {
         p.Phase = ExitPhase.Flattening;
         p.FlattenReason = reason;
@@ -207,7 +207,7 @@ public sealed partial class Executor<TOut>
         SubmitFlatten(symbol, ref p, timeMs);
     }
 
-    private void SubmitFlatten(SymbolId symbol, ref ExitPlan p, long timeMs)
+    private void SubmitFlatten(SymbolId symbol, ref PositionPlan p, long timeMs)
     {
         Quantity size = _positions[symbol.Value].AbsoluteSize;
         if (size.E8 == 0)
@@ -228,7 +228,7 @@ public sealed partial class Executor<TOut>
     }
 
     /// <summary>The position is closed: cancel what is left of its plan.</summary>
-    private void OnFlat(ref ExitPlan p, long timeMs, bool closed)
+    private void OnFlat(ref PositionPlan p, long timeMs, bool closed)
     {
         Cancel(p.StopId, timeMs);
         Cancel(p.PendingStopId, timeMs);

@@ -4,7 +4,7 @@ using Engine.Timing;
 
 namespace Engine.Tests.Latency;
 
-public class PacedFeedTests
+public class FixedRatePacedFeedTests
 {
     private static TradeTape TwoTrades()
     {
@@ -21,7 +21,7 @@ public class PacedFeedTests
     public void TryReadNext_StampsEachEventWithItsIntendedStart()
     {
         const double rate = 10_000_000; // 100 ns apart: the test spins for about 50 µs in all
-        var feed = new PacedFeed(TwoTrades(), 500, rate);
+        var feed = new FixedRatePacedFeed(TwoTrades(), 500, rate);
         var slot = default(EngineEvent);
         var stamps = new long[500];
         for (int i = 0; i < stamps.Length; i++)
@@ -42,7 +42,7 @@ public class PacedFeedTests
     [Fact]
     public void TryReadNext_AfterTheCount_ReportsTheEndAndLeavesTheSlotAlone()
     {
-        var feed = new PacedFeed(TwoTrades(), 3, 1_000_000);
+        var feed = new FixedRatePacedFeed(TwoTrades(), 3, 1_000_000);
         var slot = default(EngineEvent);
         Assert.True(feed.TryReadNext(ref slot));
         Assert.True(feed.TryReadNext(ref slot));
