@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace Engine.Cli.Status;
 
-/// <summary>Formats one plain, timestamped status line for logs and pipes.</summary>
+/// <summary>
+/// Formats one plain, timestamped status line for logs and pipes. <c>signals</c>, <c>orders</c> (new orders),
+/// <c>cancels</c>, <c>fills</c> (applied) and <c>netPnl</c> (closed positions' realised PnL less their fees) mean what
+/// the run's summary means by them, so the last line of a run shows the summary's figures.
+/// </summary>
 public static class StatusLine
 {
     public static string Format(DateTimeOffset now, in StatusSnapshot s, double eventsPerSecond)
@@ -11,7 +15,7 @@ public static class StatusLine
         string progress = s.Progress is >= 0 and <= 1 ? string.Create(inv, $" {s.Progress * 100,5:F1}%") : string.Empty;
         return string.Create(inv,
             $"{now:yyyy-MM-ddTHH:mm:ss.fffZ}{progress} events={s.Events} rate={eventsPerSecond:F0}/s ring={s.RingDepth} " +
-            $"signals={s.Signals} orders={s.Orders} fills={s.Fills} pnl={s.RealizedPnl:F2} p99={FormatNanos(s.P99Nanos)}{ProcessFigures(s)}");
+            $"signals={s.Signals} orders={s.Orders} cancels={s.Cancels} fills={s.Fills} netPnl={s.NetPnl:F2} p99={FormatNanos(s.P99Nanos)}{ProcessFigures(s)}");
     }
 
     private static string ProcessFigures(in StatusSnapshot s)

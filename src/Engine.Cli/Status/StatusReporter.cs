@@ -36,28 +36,44 @@ public sealed class StatusReporter : IDisposable
         _thread.Start();
     }
 
+    /// <summary>
+    /// Stops the status thread. In plain mode it then writes one last line, after the run: its figures are the run's
+    /// final ones, the same as the summary's.
+    /// </summary>
     public void Dispose()
     {
         _stop.Cancel();
         _thread?.Join();
+        if (_thread is not null && !_interactive)
+        {
+            WritePlainLine();
+        }
+
         _stop.Dispose();
     }
 
+    private long _lastEvents;
+    private DateTimeOffset _last;
+
     private void RunPlainLines()
     {
-        long lastEvents = 0;
-        DateTimeOffset last = DateTimeOffset.UtcNow;
+        _last = DateTimeOffset.UtcNow;
         while (!_stop.Token.WaitHandle.WaitOne(_interval))
         {
             _onInterval?.Invoke();
-            StatusSnapshot s = WithProcessFigures(_read());
-            DateTimeOffset now = DateTimeOffset.UtcNow;
-            double rate = (s.Events - lastEvents) / Math.Max(1e-9, (now - last).TotalSeconds);
-            _output.WriteLine(StatusLine.Format(now, s, rate));
-            _output.Flush();
-            lastEvents = s.Events;
-            last = now;
+            WritePlainLine();
         }
+    }
+
+    private void WritePlainLine()
+    {
+        StatusSnapshot s = WithProcessFigures(_read());
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        double rate = (s.Events - _lastEvents) / Math.Max(1e-9, (now - _last).TotalSeconds);
+        _output.WriteLine(StatusLine.Format(now, s, rate));
+        _output.Flush();
+        _lastEvents = s.Events;
+        _last = now;
     }
 
     /// <summary>
@@ -95,7 +111,7 @@ public sealed class StatusReporter : IDisposable
 
                     StatusSnapshot s = _read();
                     double rate = (s.Events - lastEvents) / Math.Max(1e-9, (now - last).TotalSeconds);
-                    task.Description = Markup.Escape($"{s.Events:N0} ev {rate / 1e6:F2}M/s sig {s.Signals} ord {s.Orders} pnl {s.RealizedPnl:F2} p99 {StatusLine.FormatNanos(s.P99Nanos)}");
+                    task.Description = Markup.Escape($"{s.Events:N0} ev {rate / 1e6:F2}M/s sig {s.Signals} ord {s.Orders} fills {s.Fills} net {s.NetPnl:F2} p99 {StatusLine.FormatNanos(s.P99Nanos)}");
                     if (s.Progress >= 0)
                     {
                         task.Value = s.Progress * 1000;

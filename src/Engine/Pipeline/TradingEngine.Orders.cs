@@ -15,12 +15,26 @@ public sealed partial class TradingEngine<TOut>
         {
             Counters.OrderRequests++;
             count++;
+            if (request.Command == OrderCommand.Submit)
+            {
+                _figures.Orders++;
+            }
+            else if (request.Command == OrderCommand.Cancel)
+            {
+                _figures.Cancels++;
+            }
+
             ref OutputEvent o = ref ClaimOutput(OutputKind.OrderRequested);
             o.Order = request;
             ref readonly Order order = ref _oms.OrderOf(request.ClientId, out bool known);
             o.OrderRole = known && request.Command == OrderCommand.Submit ? order.Role : OrderRole.None;
             _out.Publish();
             _venue?.Submit(in request);
+        }
+
+        if (count > 0)
+        {
+            PublishFigures();
         }
 
         return count;
@@ -65,10 +79,13 @@ public sealed partial class TradingEngine<TOut>
         }
 
         Counters.Fills++;
+        _figures.Fills++;
         if (result.ClosedRoundTrip)
         {
             OnPositionClosed(lane, in _oms.LastClosed(lane.Id));
         }
+
+        PublishFigures();
     }
 
     /// <summary>Publishes the round trip the OMS closed and checks the account limits at this fill.</summary>
@@ -80,6 +97,9 @@ public sealed partial class TradingEngine<TOut>
         o.TimeMs = closed.ClosedMs;
         _out.Publish();
         Counters.PositionsClosed++;
+        _figures.PositionsClosed++;
+        _figures.RealizedPnl += closed.RealizedPnl;
+        _figures.Fees += closed.Fees;
 
         _account.OnPositionClosed(in closed);
         RiskInputs inputs = new()

@@ -42,6 +42,8 @@ public sealed partial class TradingEngine<TOut>
         o.Signal.Entry = entry;
         o.Signal.Sizing = sizing;
         _out.Publish();
+        _figures.Signals++;
+        PublishFigures();
 
         if (ForwardRequests() > 0)
         {
@@ -62,7 +64,7 @@ public sealed partial class TradingEngine<TOut>
             ConsecutiveLosses = _account.ConsecutiveLosses,
             TradesToday = _account.TradesToday,
             LastCloseTimeMs = _cooldownPerSymbol ? lane.LastCloseMs : _account.LastCloseTimeMs,
-            OpenPositions = position.IsFlat && !lane.InPosition ? 0 : 1,
+            OpenPositions = position.IsFlat ? 0 : 1,
             SymbolExposure = position.IsFlat ? Money.Zero : Money.Notional(lane.LastTradePrice, position.AbsoluteSize),
             LastTradePrice = lane.LastTradePrice,
             Atr = signal.Atr,
