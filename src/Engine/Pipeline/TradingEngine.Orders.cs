@@ -102,10 +102,21 @@ public sealed partial class TradingEngine<TOut>
         _figures.Fees += closed.Fees;
 
         _account.OnPositionClosed(in closed);
+        CheckAccountLimits(lane, closed.ClosedMs); // trips the breaker at this fill, not at the next signal
+    }
+
+    /// <summary>
+    /// Checks the account limits (drawdown on equity marked at the last trade prices, daily loss on realised PnL) and
+    /// trips the breaker as configured; on HALTED the OMS cancels entries and flattens.
+    /// </summary>
+    private void CheckAccountLimits(SymbolLane lane, long timeMs)
+    {
+        Money openPnl = _oms.OpenPnl();
         RiskInputs inputs = new()
         {
-            TimeMs = closed.ClosedMs,
-            Equity = _account.Equity,
+            TimeMs = timeMs,
+            Equity = _account.MarkedEquity(openPnl),
+            OpenPnl = openPnl,
             EquityPeak = _account.EquityPeak,
             DailyRealisedPnl = _account.DailyRealizedPnl,
             ConsecutiveLosses = _account.ConsecutiveLosses,
@@ -114,8 +125,26 @@ public sealed partial class TradingEngine<TOut>
             LastTradePrice = lane.LastTradePrice,
             Filters = lane.Filters,
         };
-        _risk.CheckLimits(in inputs); // trips the breaker at this fill, not at the next signal
+        _risk.CheckLimits(in inputs);
         PublishBreakerIfChanged();
+    }
+
+    /// <summary>
+    /// A closed row of a symbol with an open position: equity is marked there, so a losing open position trips the
+    /// drawdown limit before it closes (once per row, not per trade).
+    /// </summary>
+    private void CheckOpenPositionLimits(SymbolLane lane)
+    {
+        if (_oms.PositionOf(lane.Id).IsFlat)
+        {
+            return;
+        }
+
+        CheckAccountLimits(lane, _nowMs);
+        if (_requests.Count != 0)
+        {
+            ForwardRequests(); // a halt's flatten
+        }
     }
 
     private void OnOperator(in OperatorCommand command)

@@ -55,10 +55,13 @@ public sealed partial class TradingEngine<TOut>
     private RiskInputs RiskInputsFor(SymbolLane lane, in TradeSignal signal)
     {
         ref readonly Position position = ref _oms.PositionOf(lane.Id);
+        Money openPnl = _oms.OpenPnl();
+        Money equity = _account.MarkedEquity(openPnl);
         return new RiskInputs
         {
             TimeMs = _nowMs,
-            Equity = _account.Equity,
+            Equity = equity,
+            OpenPnl = openPnl,
             EquityPeak = _account.EquityPeak,
             DailyRealisedPnl = _account.DailyRealizedPnl,
             ConsecutiveLosses = _account.ConsecutiveLosses,
