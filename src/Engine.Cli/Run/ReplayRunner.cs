@@ -96,7 +96,7 @@ public static class ReplayRunner
         RunStatistics stats;
         using var latency = new LatencyIntervalCollector(pipeline.Engine.Latency, Path.Combine(directory, LatencyIntervalCollector.LogFileName), runtime.WarmupEvents > 0);
         using (var status = new StatusReporter(
-            () => Snapshot(pipeline, options.StartingEquity, latency), TimeSpan.FromSeconds(request.Options.Runtime.StatusIntervalSeconds), output, interactive, latency.Collect))
+            () => Snapshot(pipeline, latency), TimeSpan.FromSeconds(request.Options.Runtime.StatusIntervalSeconds), output, interactive, latency.Collect))
         {
             status.Start();
             stats = pipeline.Run(feed, runStop.Token);
@@ -258,12 +258,11 @@ public static class ReplayRunner
         return Path.GetFullPath(directory);
     }
 
-    private static StatusSnapshot Snapshot(EnginePipeline<JournalHandler> pipeline, decimal startingEquity, LatencyIntervalCollector latency)
+    private static StatusSnapshot Snapshot(EnginePipeline<JournalHandler> pipeline, LatencyIntervalCollector latency)
     {
-        EngineCounters c = pipeline.Engine.Counters;
+        AccountFigures f = pipeline.Engine.PublishedAccount.Read(); // never the engine's live state
         return new StatusSnapshot(
-            c.Events, pipeline.InputDepth, c.Signals, c.OrderRequests, c.Fills,
-            pipeline.Engine.Account.Equity.ToDecimal() - startingEquity,
+            pipeline.EventsDone, pipeline.InputDepth, f.Signals, f.Orders, f.Cancels, f.Fills, f.NetPnl.ToDecimal(),
             latency.LastIntervalP99Nanos,
             -1);
     }

@@ -3,8 +3,11 @@ using System.Globalization;
 namespace Engine.Cli.Status;
 
 /// <summary>
-/// Formats one plain, timestamped status line for logs and pipes. <see cref="TryFormat"/> writes it into a caller's
-/// buffer without allocating (the status thread reuses one buffer for a run's lines); <see cref="Format"/> returns it.
+/// Formats one plain, timestamped status line for logs and pipes. <c>signals</c>, <c>orders</c> (new orders),
+/// <c>cancels</c>, <c>fills</c> (applied) and <c>netPnl</c> (closed positions' realised PnL less their fees) mean what
+/// the run's summary means by them, so the last line of a run shows the summary's figures. <see cref="TryFormat"/>
+/// writes it into a caller's buffer without allocating (the status thread reuses one buffer for a run's lines);
+/// <see cref="Format"/> returns it.
 /// </summary>
 public static class StatusLine
 {
@@ -41,7 +44,7 @@ public static class StatusLine
         }
 
         if (!destination[total..].TryWrite(inv,
-                $" events={s.Events} rate={eventsPerSecond:F0}/s ring={s.RingDepth} signals={s.Signals} orders={s.Orders} fills={s.Fills} pnl={s.RealizedPnl:F2} p99=",
+                $" events={s.Events} rate={eventsPerSecond:F0}/s ring={s.RingDepth} signals={s.Signals} orders={s.Orders} cancels={s.Cancels} fills={s.Fills} netPnl={s.NetPnl:F2} p99=",
                 out n))
         {
             return false;

@@ -39,10 +39,19 @@ public sealed class StatusReporter : IDisposable
         _thread.Start();
     }
 
+    /// <summary>
+    /// Stops the status thread. In plain mode it then writes one last line, after the run: its figures are the run's
+    /// final ones, the same as the summary's.
+    /// </summary>
     public void Dispose()
     {
         _stop.Cancel();
         _thread?.Join();
+        if (_thread is not null && !_interactive)
+        {
+            WriteStatusLine();
+        }
+
         _stop.Dispose();
     }
 
@@ -63,6 +72,12 @@ public sealed class StatusReporter : IDisposable
     internal void WritePlainLine()
     {
         _onInterval?.Invoke();
+        WriteStatusLine();
+    }
+
+    /// <summary>One status line from the reused buffer (the last one, after the run, takes no latency interval).</summary>
+    private void WriteStatusLine()
+    {
         StatusSnapshot s = WithProcessFigures(_read());
         DateTimeOffset now = DateTimeOffset.UtcNow;
         double rate = (s.Events - _lastLineEvents) / Math.Max(1e-9, (now - _lastLineTime).TotalSeconds);
@@ -112,7 +127,7 @@ public sealed class StatusReporter : IDisposable
 
                     StatusSnapshot s = _read();
                     double rate = (s.Events - lastEvents) / Math.Max(1e-9, (now - last).TotalSeconds);
-                    task.Description = Markup.Escape($"{s.Events:N0} ev {rate / 1e6:F2}M/s sig {s.Signals} ord {s.Orders} pnl {s.RealizedPnl:F2} p99 {StatusLine.FormatNanos(s.P99Nanos)}");
+                    task.Description = Markup.Escape($"{s.Events:N0} ev {rate / 1e6:F2}M/s sig {s.Signals} ord {s.Orders} fills {s.Fills} net {s.NetPnl:F2} p99 {StatusLine.FormatNanos(s.P99Nanos)}");
                     if (s.Progress >= 0)
                     {
                         task.Value = s.Progress * 1000;

@@ -1,7 +1,8 @@
 namespace Engine.Cli.Status;
 
 /// <summary>
-/// What a status line shows, read from the engine's published counters by the status thread. The process figures
+/// What a status line shows: the trading figures the engine thread published (<c>PublishedAccount</c>), events done
+/// and ring depth from the input ring's sequences, the latency of the last interval handed over. The process figures
 /// (GC collections per generation since start, managed heap bytes) are -1 when not sampled, and then not shown.
 /// </summary>
 public readonly record struct StatusSnapshot(
@@ -9,8 +10,9 @@ public readonly record struct StatusSnapshot(
     long RingDepth,
     long Signals,
     long Orders,
+    long Cancels,
     long Fills,
-    decimal RealizedPnl,
+    decimal NetPnl,
     long P99Nanos,
     double Progress,
     long Gen0Collections = -1,

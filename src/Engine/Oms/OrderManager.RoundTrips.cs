@@ -14,4 +14,22 @@ public sealed partial class OrderManager<TOut>
     /// true, until the next one closes.
     /// </summary>
     public ref readonly ClosedPosition LastClosed(SymbolId symbol) => ref _closed[symbol.Value];
+
+    /// <summary>
+    /// Net PnL of every open round trip at its symbol's mark (the last trade price the OMS was given): what equity
+    /// adds to the closed positions' result (equity = start + realised − fees + unrealised). Zero when all are flat.
+    /// </summary>
+    public Money OpenPnl()
+    {
+        Money sum = Money.Zero;
+        for (int s = 0; s < _positions.Length; s++)
+        {
+            if (!_positions[s].IsFlat)
+            {
+                sum += _roundTrips[s].OpenNet(in _positions[s], _lastPrice[s]);
+            }
+        }
+
+        return sum;
+    }
 }

@@ -21,6 +21,21 @@ internal struct RoundTrip
     private Quantity _exitQuantity;
 
     /// <summary>
+    /// The open round trip's net PnL with <paramref name="position"/> marked at <paramref name="mark"/>: realised since
+    /// it opened, less its fees so far, plus the unrealised PnL of what is open (none before any mark). Zero when flat.
+    /// </summary>
+    public readonly Money OpenNet(in Position position, Price mark)
+    {
+        if (!_open || position.IsFlat)
+        {
+            return Money.Zero;
+        }
+
+        Money unrealised = mark.E8 > 0 ? position.UnrealizedPnl(mark) : Money.Zero;
+        return position.RealizedPnl - _realizedAtOpen - (position.Fees - _feesAtOpen) + unrealised;
+    }
+
+    /// <summary>
     /// Follows one applied fill of <paramref name="quantity"/> on the order's <paramref name="side"/> (what the position
     /// applied); <paramref name="position"/> is the position after it. Returns true, with
     /// <paramref name="closed"/> filled in, when the fill returned the position to flat.

@@ -78,6 +78,21 @@ public sealed class AccountState
         EquityPeak = Equity;
     }
 
+    /// <summary>
+    /// Equity marked with the open positions (<paramref name="openPnl"/>): the closed positions' equity plus it. A marked
+    /// equity above the peak raises the peak, so the drawdown is measured from the highest equity seen, open PnL included.
+    /// </summary>
+    public Money MarkedEquity(Money openPnl)
+    {
+        Money marked = Equity + openPnl;
+        if (marked > EquityPeak)
+        {
+            EquityPeak = marked;
+        }
+
+        return marked;
+    }
+
     public void OnEntrySubmitted(long timeMs)
     {
         AdvanceTo(timeMs);

@@ -54,6 +54,9 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
 
     public TradingEngine<OutputRingSink> Engine { get; }
 
+    /// <summary>Input events the engine thread has finished (its sequence in the input ring; a snapshot, any thread).</summary>
+    public long EventsDone => _engineProcessor.Sequence.Value + 1;
+
     /// <summary>Events waiting in the input ring (a snapshot; any thread).</summary>
     public long InputDepth => _inputSequencer.Cursor.Value - _engineProcessor.Sequence.Value;
 

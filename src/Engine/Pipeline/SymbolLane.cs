@@ -67,17 +67,6 @@ internal sealed class SymbolLane
     /// <summary>Event time this symbol's last position closed (0: none yet), for the per-symbol cooldown.</summary>
     public long LastCloseMs;
 
-    // The open round trip, from the fill that left flat to the fill that returns to flat.
-    public bool InPosition;
-    public Side EntrySide;
-    public long OpenedMs;
-    public Quantity MaxSize;
-    public Price EntryPrice;
-    public Money RealizedAtOpen;
-    public Money FeesAtOpen;
-    public Money ExitNotional;
-    public Quantity ExitQuantity;
-
     /// <summary>Updates the bar indicators with a closed bar and returns their values (NaN while warming up).</summary>
     public IndicatorValues UpdateIndicators(in VolumeBar bar)
     {

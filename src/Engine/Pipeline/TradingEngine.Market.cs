@@ -91,6 +91,7 @@ public sealed partial class TradingEngine<TOut>
         }
 
         lane.RowSwing.Add(in row);
+        CheckOpenPositionLimits(lane);
         long t = StageStart();
         bool evaluated = false;
         DeltaScoutEvaluation evaluation = default;

@@ -15,12 +15,26 @@ public sealed partial class TradingEngine<TOut>
         {
             Counters.OrderRequests++;
             count++;
+            if (request.Command == OrderCommand.Submit)
+            {
+                _figures.Orders++;
+            }
+            else if (request.Command == OrderCommand.Cancel)
+            {
+                _figures.Cancels++;
+            }
+
             ref OutputEvent o = ref ClaimOutput(OutputKind.OrderRequested);
             o.Order = request;
             ref readonly Order order = ref _oms.OrderOf(request.ClientId, out bool known);
             o.OrderRole = known && request.Command == OrderCommand.Submit ? order.Role : OrderRole.None;
             _out.Publish();
             _venue?.Submit(in request);
+        }
+
+        if (count > 0)
+        {
+            PublishFigures();
         }
 
         return count;
@@ -65,10 +79,13 @@ public sealed partial class TradingEngine<TOut>
         }
 
         Counters.Fills++;
+        _figures.Fills++;
         if (result.ClosedRoundTrip)
         {
             OnPositionClosed(lane, in _oms.LastClosed(lane.Id));
         }
+
+        PublishFigures();
     }
 
     /// <summary>Publishes the round trip the OMS closed and checks the account limits at this fill.</summary>
@@ -80,12 +97,26 @@ public sealed partial class TradingEngine<TOut>
         o.TimeMs = closed.ClosedMs;
         _out.Publish();
         Counters.PositionsClosed++;
+        _figures.PositionsClosed++;
+        _figures.RealizedPnl += closed.RealizedPnl;
+        _figures.Fees += closed.Fees;
 
         _account.OnPositionClosed(in closed);
+        CheckAccountLimits(lane, closed.ClosedMs); // trips the breaker at this fill, not at the next signal
+    }
+
+    /// <summary>
+    /// Checks the account limits (drawdown on equity marked at the last trade prices, daily loss on realised PnL) and
+    /// trips the breaker as configured; on HALTED the OMS cancels entries and flattens.
+    /// </summary>
+    private void CheckAccountLimits(SymbolLane lane, long timeMs)
+    {
+        Money openPnl = _oms.OpenPnl();
         RiskInputs inputs = new()
         {
-            TimeMs = closed.ClosedMs,
-            Equity = _account.Equity,
+            TimeMs = timeMs,
+            Equity = _account.MarkedEquity(openPnl),
+            OpenPnl = openPnl,
             EquityPeak = _account.EquityPeak,
             DailyRealisedPnl = _account.DailyRealizedPnl,
             ConsecutiveLosses = _account.ConsecutiveLosses,
@@ -94,8 +125,26 @@ public sealed partial class TradingEngine<TOut>
             LastTradePrice = lane.LastTradePrice,
             Filters = lane.Filters,
         };
-        _risk.CheckLimits(in inputs); // trips the breaker at this fill, not at the next signal
+        _risk.CheckLimits(in inputs);
         PublishBreakerIfChanged();
+    }
+
+    /// <summary>
+    /// A closed row of a symbol with an open position: equity is marked there, so a losing open position trips the
+    /// drawdown limit before it closes (once per row, not per trade).
+    /// </summary>
+    private void CheckOpenPositionLimits(SymbolLane lane)
+    {
+        if (_oms.PositionOf(lane.Id).IsFlat)
+        {
+            return;
+        }
+
+        CheckAccountLimits(lane, _nowMs);
+        if (_requests.Count != 0)
+        {
+            ForwardRequests(); // a halt's flatten
+        }
     }
 
     private void OnOperator(in OperatorCommand command)

@@ -42,6 +42,8 @@ public sealed partial class TradingEngine<TOut>
         o.Signal.Entry = entry;
         o.Signal.Sizing = sizing;
         _out.Publish();
+        _figures.Signals++;
+        PublishFigures();
 
         if (ForwardRequests() > 0)
         {
@@ -53,16 +55,19 @@ public sealed partial class TradingEngine<TOut>
     private RiskInputs RiskInputsFor(SymbolLane lane, in TradeSignal signal)
     {
         ref readonly Position position = ref _oms.PositionOf(lane.Id);
+        Money openPnl = _oms.OpenPnl();
+        Money equity = _account.MarkedEquity(openPnl);
         return new RiskInputs
         {
             TimeMs = _nowMs,
-            Equity = _account.Equity,
+            Equity = equity,
+            OpenPnl = openPnl,
             EquityPeak = _account.EquityPeak,
             DailyRealisedPnl = _account.DailyRealizedPnl,
             ConsecutiveLosses = _account.ConsecutiveLosses,
             TradesToday = _account.TradesToday,
             LastCloseTimeMs = _cooldownPerSymbol ? lane.LastCloseMs : _account.LastCloseTimeMs,
-            OpenPositions = position.IsFlat && !lane.InPosition ? 0 : 1,
+            OpenPositions = position.IsFlat ? 0 : 1,
             SymbolExposure = position.IsFlat ? Money.Zero : Money.Notional(lane.LastTradePrice, position.AbsoluteSize),
             LastTradePrice = lane.LastTradePrice,
             Atr = signal.Atr,

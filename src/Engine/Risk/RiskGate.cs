@@ -210,7 +210,8 @@ public sealed class RiskGate
     private RiskVerdict EvaluateLimits(in RiskInputs inputs)
     {
         Money loss = -inputs.DailyRealisedPnl;
-        if (loss.E8 > 0 && FixedPointMath.AtLeastFraction(loss.E8, (inputs.Equity + loss).E8, _limits.MaxDailyLossE8))
+        // The day's starting equity: today's realised loss added back to the equity without the open positions' PnL.
+        if (loss.E8 > 0 && FixedPointMath.AtLeastFraction(loss.E8, (inputs.Equity - inputs.OpenPnl + loss).E8, _limits.MaxDailyLossE8))
         {
             return Breach(RiskVerdict.DailyLossLimit, BreakerCause.DailyLoss, _limits.HaltOnDailyLoss, inputs.TimeMs);
         }

@@ -11,8 +11,17 @@ public readonly struct RiskInputs
     /// <summary>Event time of the decision, Unix epoch ms UTC. The gate never reads a clock.</summary>
     public long TimeMs { get; init; }
 
-    /// <summary>Account equity now (balance plus unrealised PnL).</summary>
+    /// <summary>
+    /// Account equity now: starting equity + realised PnL − fees + unrealised PnL at the mark (the last trade price).
+    /// The drawdown limit and sizing use it (contracts §5).
+    /// </summary>
     public Money Equity { get; init; }
+
+    /// <summary>
+    /// The part of <see cref="Equity"/> that is the open positions' (realised since they opened, less their fees, plus
+    /// unrealised at the mark). The daily-loss limit is on realised PnL, so it takes this back out of the equity.
+    /// </summary>
+    public Money OpenPnl { get; init; }
 
     /// <summary>Highest equity seen; a value below <see cref="Equity"/> is treated as <see cref="Equity"/>.</summary>
     public Money EquityPeak { get; init; }

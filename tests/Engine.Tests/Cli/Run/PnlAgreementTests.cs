@@ -60,7 +60,8 @@ public sealed class PnlAgreementTests : IDisposable
         File.WriteAllText(input, Rows);
         File.WriteAllText(config, Config);
 
-        var (exit, output, error) = CliHarness.Run(["replay", input, "--config", config, "--out", run, .. CliHarness.Unpinned, .. CliHarness.AsFastAsPossible]);
+        var (exit, output, error) = CliHarness.Run(["replay", input, "--config", config, "--out", run, .. CliHarness.Unpinned, .. CliHarness.AsFastAsPossible,
+            "--set", "Runtime:StatusIntervalSeconds=0.2"]);
         Assert.True(exit == ExitCodes.Ok, error);
 
         // journal.db: each fill's realised PnL and fee as the OMS booked them, and the closed position.
@@ -84,5 +85,10 @@ public sealed class PnlAgreementTests : IDisposable
         // report.md and the verdict line, to the cent.
         Assert.Contains("| 1 | 1 | 5 | 3 | 1 | 1 | 33.33 | 2.30 | 31.03 |", File.ReadAllText(Path.Combine(run, "report.md")), StringComparison.Ordinal);
         Assert.Contains("net PnL 31.03 (realized 33.33, fees 2.30)", output, StringComparison.Ordinal);
+
+        // The last status line: 1 signal, 5 orders, 2 cancels (the first stop when the break-even one replaced it, and
+        // TP2 when the position went flat), 3 fills, net 31.03.
+        Assert.Equal(2, s.GetProperty("cancels").GetInt64());
+        Assert.Equal((1L, 5L, 2L, 3L, 31.03m), StatusSummaryAgreementTests.LastStatusLine(output));
     }
 }

@@ -1,0 +1,27 @@
+using Engine.Model;
+
+namespace Engine.Pipeline;
+
+/// <summary>
+/// The run's trading figures as a status line shows them, with the meanings of the run's summary: signals evaluated,
+/// new orders sent (cancels and status queries not included), cancels sent, fills the OMS applied (duplicates not
+/// included), positions closed, and the closed positions' realised PnL and fees. Kept by the engine thread and handed
+/// to other threads only through <see cref="PublishedAccount"/>.
+/// </summary>
+public struct AccountFigures
+{
+    public long Signals;
+    public long Orders;
+    public long Cancels;
+    public long Fills;
+    public long PositionsClosed;
+
+    /// <summary>Realised PnL of the closed positions, before fees.</summary>
+    public Money RealizedPnl;
+
+    /// <summary>Fees of the closed positions.</summary>
+    public Money Fees;
+
+    /// <summary>Realised PnL less fees of the closed positions: the summary's <c>netPnl</c>.</summary>
+    public readonly Money NetPnl => RealizedPnl - Fees;
+}
