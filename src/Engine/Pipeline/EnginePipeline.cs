@@ -145,8 +145,8 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
     }
 
     /// <summary>
-    /// Claims batches of slots and fills them from the feed (slots of the last batch after the input's end carry
-    /// nothing); then moves in any operator command still waiting, and publishes EndOfStream last.
+    /// Claims batches of slots and fills them from the feed; the first slot after the input ends is EndOfStream, or,
+    /// when the feed was stopped or an operator command is waiting then, the slot after that command.
     /// </summary>
     private bool Feed(IInputFeed feed, CancellationToken stop)
     {
@@ -194,7 +194,21 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
                     continue;
                 }
 
-                slot.Kind = EventKind.None;
+                if (s == low)
+                {
+                    now = EngineClock.Timestamp();
+                }
+
+                if (more && _commands.IsEmpty)
+                {
+                    slot.Kind = EventKind.EndOfStream;
+                    _endOfStreamSequence = s;
+                }
+                else
+                {
+                    slot.Kind = EventKind.None; // a command is waiting: it goes in before the end, below
+                }
+
                 slot.ReceivedTimestamp = now;
                 more = false;
             }
@@ -202,13 +216,18 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
             _inputSequencer.Publish(low, high);
         }
 
-        // A command posted while the input ended (a halt, then the stop that ended a paced feed) comes before the end.
-        _commands.ForwardTo(_input, _inputSequencer);
-        long end = _inputSequencer.Next();
-        _input[end].Kind = EventKind.EndOfStream;
-        _input[end].ReceivedTimestamp = EngineClock.Timestamp();
-        _endOfStreamSequence = end;
-        _inputSequencer.Publish(end);
+        if (_endOfStreamSequence < 0)
+        {
+            // Stopped, or a command was posted while the input ended (a halt, then the stop that ended a paced feed):
+            // the command comes before the end.
+            _commands.ForwardTo(_input, _inputSequencer);
+            long end = _inputSequencer.Next();
+            _input[end].Kind = EventKind.EndOfStream;
+            _input[end].ReceivedTimestamp = EngineClock.Timestamp();
+            _endOfStreamSequence = end;
+            _inputSequencer.Publish(end);
+        }
+
         return interrupted;
     }
 

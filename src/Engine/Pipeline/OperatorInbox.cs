@@ -27,6 +27,9 @@ internal sealed class OperatorInbox
         _sequencer.AddGatingSequence(_forwarded);
     }
 
+    /// <summary>True when no command waits (a snapshot; the feed thread asks it as the input ends).</summary>
+    public bool IsEmpty => _sequencer.Cursor.Value <= _forwarded.Value;
+
     /// <summary>Posts a command, stamped now (its latency starts here); false when the inbox is full. Any thread.</summary>
     public bool TryPost(in OperatorCommand command)
     {

@@ -56,11 +56,17 @@ public class EnginePipelineOperatorCommandTests
         }
     }
 
-    private static (RunStatistics Stats, List<OutputKind> Kinds, TradingState State) Run(int feedBatch, Action<EnginePipeline<KindJournal>, int> onRead)
+    private static (RunStatistics Stats, List<OutputKind> Kinds, TradingState State) Run(int feedBatch, Action<EnginePipeline<KindJournal>, int> onRead) =>
+        Run(feedBatch, onRead, out _);
+
+    // Every event is timed (the fixture samples one in one); latency is the whole run's end-to-end histogram.
+    private static (RunStatistics Stats, List<OutputKind> Kinds, TradingState State) Run(
+        int feedBatch, Action<EnginePipeline<KindJournal>, int> onRead, out LatencyInterval latency)
     {
         var runtime = new PipelineRuntime { FeedBatch = feedBatch, EngineWait = WaitStrategyKind.Yielding, InputRingSize = 1024, OutputRingSize = 1 << 14 };
         var pipeline = new EnginePipeline<KindJournal>(PipelineFixtures.ShortIntervalDeltaScout(), runtime, default);
         RunStatistics stats = pipeline.Run(new TradeFeed(n => onRead(pipeline, n)), CancellationToken.None);
+        latency = pipeline.Engine.Latency.SwapInterval(); // no status thread took one: the whole run
         return (stats, pipeline.Journal.Kinds, pipeline.Engine.Risk.State);
     }
 
@@ -103,12 +109,18 @@ public class EnginePipelineOperatorCommandTests
             {
                 Assert.True(pipeline.TryPublish(Halt(n))); // as a halt followed by a stop does to a paced feed
             }
-        });
+        }, out LatencyInterval latency);
 
         Assert.Equal(TradingState.Halted, state);
         Assert.Equal(Trades + 1, stats.Events);
         int breaker = kinds.IndexOf(OutputKind.BreakerChanged);
         Assert.True(breaker >= 0 && breaker < kinds.IndexOf(OutputKind.EndOfStream));
+
+        // The slot left empty where the input ended is stamped too: no latency longer than the run (one stamped 0 had
+        // its whole clock reading counted, an overflow of the histogram).
+        var endToEnd = latency[Stage.ReceivedToDone];
+        Assert.Equal(0, endToEnd.OverflowCount);
+        Assert.True(endToEnd.MaxValue <= stats.Elapsed.Ticks * 100, $"end-to-end max {endToEnd.MaxValue} ns is longer than the run");
     }
 
     [Fact]
