@@ -109,7 +109,7 @@ public sealed partial class SimTradingDesk
                 EndAlgo(x, "CANCELED");
             }
 
-            return DeskResult.Ok("{\"code\":200,\"msg\":\"The operation of cancel all open order is done.\"}"u8.ToArray());
+            return DeskResult.Ok(CancelAllDone.ToArray());
         }
     }
 

@@ -191,9 +191,12 @@ public sealed partial class SimTradingDesk
                 Finish(o, "CANCELED");
             }
 
-            return DeskResult.Ok("{\"code\":200,\"msg\":\"The operation of cancel all open order is done.\"}"u8.ToArray());
+            return DeskResult.Ok(CancelAllDone.ToArray());
         }
     }
+
+    /// <summary>Binance's answer to a cancel-all (orders or conditional orders).</summary>
+    private static ReadOnlySpan<byte> CancelAllDone => "{\"code\":200,\"msg\":\"The operation of cancel all open order is done.\"}"u8;
 
     private static readonly SimError BadSymbol = SimError.BadRequest(-1121, "Invalid symbol.");
 

@@ -51,9 +51,20 @@ public sealed class OrderFaultTests
         var faults = new SimFaults();
         faults.Orders.TimeoutRate = 1;
         await using var h = await TradingHarness.StartAsync(faults);
-        using (var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(500)))
+        using (var giveUp = new CancellationTokenSource())
         {
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.SendAsync(HttpMethod.Post, "/fapi/v1/order", Limit, cancel: giveUp.Token));
+            // The client waits while the sim holds the request (the fault is counted when it starts holding), then gives up.
+            Task<HttpResponseMessage> send = h.SendAsync(HttpMethod.Post, "/fapi/v1/order", Limit, cancel: giveUp.Token);
+            var deadline = Stopwatch.StartNew();
+            while (h.Exchange.FaultsInjected["Orders:TimeoutRate"] == 0 && deadline.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                await Task.Delay(20);
+            }
+
+            await Task.Delay(200);
+            Assert.False(send.IsCompleted, "the sim answered a request it should hold");
+            await giveUp.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => send);
         }
 
         faults.Orders.TimeoutRate = 0;
