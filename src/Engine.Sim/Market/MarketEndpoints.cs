@@ -21,17 +21,14 @@ internal static class MarketEndpoints
     }
 
     /// <summary>
-    /// LIMITS HOOK, the one call site where public REST is charged its request weight (Binance's weights: ping, time,
-    /// exchangeInfo 1; aggTrades and depth 20; premiumIndex 1, or 10 without a symbol). Connect it to the trading side's
-    /// limiter (<c>exchange.Limits</c>, simorders) so a 429/418 answer replaces <paramref name="handle"/>'s result and
-    /// the weight headers are set; until then public REST is not charged.
+    /// Public REST is charged its request weight through the trading side's limiter (Binance's weights: ping, time,
+    /// exchangeInfo 1; aggTrades and depth 20; premiumIndex 1, or 10 without a symbol): the weight headers are set, and
+    /// a 429/418 refusal replaces <paramref name="handle"/>'s answer.
     /// </summary>
     private static IResult Charged(HttpContext http, SimExchange exchange, int weight, Func<IResult> handle)
     {
-        _ = http;
-        _ = exchange;
-        _ = weight;
-        return handle();
+        Trading.SimError? refused = Trading.RateLimitHttp.ChargeWeight(http, exchange, weight);
+        return refused is null ? handle() : MarketRest.Json(System.Text.Encoding.UTF8.GetString(refused.ToJson()), refused.HttpStatus);
     }
 
     private static IResult WithMarket(SimExchange exchange, Func<MarketService, IResult> handle) =>

@@ -17,7 +17,7 @@ public sealed class StatusReporterAllocationTests
         using var output = new StreamWriter(sink, new UTF8Encoding(false), bufferSize: 4096, leaveOpen: true);
         long events = 0;
         int intervals = 0;
-        var snapshot = new StatusSnapshot(0, 3, 1, 2, 2, -12.5m, 15_300, -1);
+        var snapshot = new StatusSnapshot(0, 3, 1, 2, 1, 2, -12.5m, 15_300, -1);
         using var reporter = new StatusReporter(() => snapshot with { Events = events }, TimeSpan.FromSeconds(10), output, interactive: false, () => intervals++);
 
         for (int i = 0; i < 3; i++)
@@ -46,7 +46,7 @@ public sealed class StatusReporterAllocationTests
         Assert.Equal(intervals, written.Length);
         string last = written[^1];
         Assert.Contains($" events={events} ", last, StringComparison.Ordinal);
-        Assert.Contains(" ring=3 signals=1 orders=2 fills=2 pnl=-12.50 p99=15.3us gc=", last, StringComparison.Ordinal);
+        Assert.Contains(" ring=3 signals=1 orders=2 cancels=1 fills=2 netPnl=-12.50 p99=15.3us gc=", last, StringComparison.Ordinal);
         Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z events=\d+ rate=\d+/s .* gc=\d+/\d+/\d+ heap=\d+$", last);
     }
 }
