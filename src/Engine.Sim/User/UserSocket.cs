@@ -31,6 +31,7 @@ internal sealed class UserSocket
     private readonly bool _combined;
     private readonly UserStreamStats _stats;
     private byte[]? _held;
+    private int _aborted; // 1 once Abort ran: a socket still attached while it winds down is not dropped (or counted) twice
     private bool _abortedByUs; // set before any abort of ours, so a runtime abort (missed pong) can be told apart
     private string? _closeReason; // set once by Close; the send loop sends the close frame after the queued frames
     private long _heldSinceMs;
@@ -45,6 +46,9 @@ internal sealed class UserSocket
     }
 
     public ListenKey Key { get; }
+
+    /// <summary>False once the socket has been dropped by us.</summary>
+    public bool IsLive => Volatile.Read(ref _aborted) == 0;
 
     /// <summary>
     /// Queues one event for this socket (unless the socket's <c>events</c> filter excludes it), injecting the
@@ -115,11 +119,17 @@ internal sealed class UserSocket
         }
     }
 
-    /// <summary>Drops the connection without a close frame (User:DropEverySeconds, slow consumer).</summary>
-    public void Abort()
+    /// <summary>Drops the connection without a close frame (User:DropEverySeconds, slow consumer); false when it was already dropped.</summary>
+    public bool Abort()
     {
+        if (Interlocked.Exchange(ref _aborted, 1) != 0)
+        {
+            return false;
+        }
+
         Volatile.Write(ref _abortedByUs, true);
         _socket.Abort();
+        return true;
     }
 
     /// <summary>

@@ -107,8 +107,11 @@ internal sealed class UserStream : IDisposable
             Keys.AllSockets(sockets);
             foreach (UserSocket socket in sockets)
             {
-                _counters.Count(UserFaultNames.Drop); // counted first: a client may see the drop before this thread goes on
-                socket.Abort();
+                if (socket.IsLive)
+                {
+                    _counters.Count(UserFaultNames.Drop); // counted first: a client may see the drop before this thread goes on
+                    socket.Abort();
+                }
             }
         }
         else if (dropEvery <= 0)

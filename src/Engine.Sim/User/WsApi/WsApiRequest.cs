@@ -10,8 +10,11 @@ namespace Engine.Sim.User.WsApi;
 /// </summary>
 internal sealed class WsApiRequest
 {
+    private readonly DeskParams _all;
+
     private WsApiRequest(string idJson, string method, List<KeyValuePair<string, string>> parameters)
     {
+        _all = new DeskParams(parameters);
         IdJson = idJson;
         Method = method;
         Params = parameters;
@@ -24,21 +27,8 @@ internal sealed class WsApiRequest
 
     public List<KeyValuePair<string, string>> Params { get; }
 
-    public string? this[string name]
-    {
-        get
-        {
-            foreach (var p in Params)
-            {
-                if (p.Key == name)
-                {
-                    return p.Value;
-                }
-            }
-
-            return null;
-        }
-    }
+    /// <summary>A parameter's value, or null (the first of a repeated name, as <see cref="Trading.DeskParams"/> reads it).</summary>
+    public string? this[string name] => _all[name];
 
     /// <summary>The parameters the desk reads: all but the request's credentials.</summary>
     public DeskParams DeskParams => new([.. Params.Where(p => p.Key is not ("apiKey" or "signature"))]);
