@@ -8,7 +8,7 @@ using Engine.Timing;
 namespace Engine.Latency;
 
 /// <summary>
-/// The machine's floor: the same paced injector, the same input ring (multi-producer sequencer, same size and wait
+/// The machine's floor: the same paced injector, the same input ring (single-producer sequencer, same size and wait
 /// strategy, one slot per claim), the same two pinned CPUs and the same priority as the pipeline run, but an engine thread with empty
 /// stages. What it measures is what the VM, the clock and the ring cost before any trading logic runs.
 /// </summary>
@@ -16,7 +16,7 @@ internal sealed class FloorRig
 {
     private readonly PipelineRuntime _runtime;
     private readonly RingBuffer<EngineEvent> _ring;
-    private readonly MultiProducerSequencer _sequencer;
+    private readonly SingleProducerSequencer _sequencer;
     private readonly BatchEventProcessor<EngineEvent, FloorHandler> _processor;
     private readonly List<string> _warnings = [];
 
@@ -24,7 +24,7 @@ internal sealed class FloorRig
     {
         _runtime = runtime;
         _ring = new RingBuffer<EngineEvent>(runtime.InputRingSize);
-        _sequencer = new MultiProducerSequencer(runtime.InputRingSize, WaitStrategies.Create(runtime.EngineWait));
+        _sequencer = new SingleProducerSequencer(runtime.InputRingSize, WaitStrategies.Create(runtime.EngineWait));
         Latency = new Histogram(1, 60L * 1_000_000_000, 3);
         _processor = new BatchEventProcessor<EngineEvent, FloorHandler>(
             _ring, _sequencer.NewBarrier(), new FloorHandler(Latency, warmupEvents));

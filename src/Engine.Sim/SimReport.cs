@@ -37,6 +37,7 @@ public static class SimReport
 
         File.WriteAllText(Path.Combine(directory, "report.md"), md.ToString());
         File.WriteAllText(Path.Combine(directory, "faults.json"), JsonSerializer.Serialize(faults));
+        exchange.WriteMarketReportFiles(directory);
     }
 
     private static string FormatMs(long ms) =>

@@ -4,7 +4,7 @@ using Engine.Pipeline;
 namespace Engine.Sim.Tape;
 
 /// <summary>
-/// The market the sim plays: every trade of its inputs, in the order read (the inputs' own time order), with the
+/// The market the sim plays: every trade of its inputs merged in trade time (each input keeps its own order among equal times), with the
 /// symbol names they carry. Loaded whole before serving (the bundled tapes are a few MB); read-only afterwards, so any
 /// thread may read it.
 /// </summary>
@@ -47,9 +47,15 @@ public sealed class SimTape
             }
         }
 
-        return new SimTape([.. trades], symbols);
+        return new SimTape(InTimeOrder(trades), symbols);
     }
 
     /// <summary>A tape of the given trades (tests).</summary>
-    public static SimTape Of(IEnumerable<Trade> trades, SymbolRegistry symbols) => new([.. trades], symbols);
+    public static SimTape Of(IEnumerable<Trade> trades, SymbolRegistry symbols) => new(InTimeOrder(trades), symbols);
+
+    /// <summary>
+    /// Several inputs (one file per symbol, say) play as one market: trades merged by trade time, a stable sort so
+    /// each input keeps its own order among equal times.
+    /// </summary>
+    private static Trade[] InTimeOrder(IEnumerable<Trade> trades) => [.. trades.OrderBy(t => t.TradeTimeMs)];
 }

@@ -3,6 +3,14 @@ using System.Text.Json;
 
 namespace Engine.Sim.Trading;
 
+/// <summary>Which answer an order is written for: POST (placed), DELETE (canceled: no avgPrice) or GET/openOrders (query).</summary>
+internal enum OrderShape
+{
+    Placed,
+    Canceled,
+    Query,
+}
+
 internal enum AlgoShape
 {
     Placed,
@@ -25,11 +33,13 @@ internal static class DeskJson
     }
 
     /// <summary>
-    /// An order as <c>POST</c>/<c>DELETE /fapi/v1/order</c> answer it (<paramref name="query"/> false: with
-    /// <c>cumQty</c>, no <c>time</c>) or as <c>GET /fapi/v1/order</c> and <c>openOrders</c> do (true: <c>time</c>, no <c>cumQty</c>).
+    /// An order as <c>POST</c>/<c>PUT /fapi/v1/order</c> answer it (with <c>cumQty</c>, no <c>time</c>), as
+    /// <c>DELETE</c> does (the same without <c>avgPrice</c>), or as <c>GET /fapi/v1/order</c> and <c>openOrders</c> do
+    /// (<c>time</c>, no <c>cumQty</c>), following Binance's documented answers.
     /// </summary>
-    public static void Order(Utf8JsonWriter w, DeskOrder o, bool query)
+    public static void Order(Utf8JsonWriter w, DeskOrder o, OrderShape shape)
     {
+        bool query = shape == OrderShape.Query;
         DeskSymbol s = o.Symbol;
         w.WriteStartObject();
         w.WriteNumber("orderId", o.OrderId);
@@ -37,7 +47,11 @@ internal static class DeskJson
         w.WriteString("status", o.Status);
         w.WriteString("clientOrderId", o.ClientOrderId);
         w.WriteString("price", s.Price(o.Price));
-        w.WriteString("avgPrice", DeskFormat.Fixed(o.AvgPrice, s.PricePrecision));
+        if (shape != OrderShape.Canceled)
+        {
+            w.WriteString("avgPrice", DeskFormat.Fixed(o.AvgPrice, s.PricePrecision));
+        }
+
         w.WriteString("origQty", s.Quantity(o.OrigQty));
         w.WriteString("executedQty", s.Quantity(o.Filled));
         if (!query)
@@ -92,6 +106,11 @@ internal static class DeskJson
         {
             w.WriteString("actualOrderId", a.Actual is null ? "" : a.Actual.OrderId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             w.WriteString("actualPrice", DeskFormat.Fixed(a.Actual?.AvgPrice ?? 0m, s.PricePrecision));
+            if (a.Actual is not null)
+            {
+                w.WriteString("actualQty", s.Quantity(a.Actual.Filled));
+                w.WriteString("actualType", a.Actual.TypeText);
+            }
         }
 
         w.WriteString("triggerPrice", s.Price(a.TriggerPrice));

@@ -70,7 +70,7 @@ public sealed partial class SimTradingDesk
             }
 
             Accept(o!);
-            return DeskResult.Ok(DeskJson.Write(w => DeskJson.Order(w, o!, query: false)));
+            return DeskResult.Ok(DeskJson.Write(w => DeskJson.Order(w, o!, OrderShape.Placed)));
         }
     }
 
@@ -91,7 +91,7 @@ public sealed partial class SimTradingDesk
             }
 
             Finish(o, "CANCELED");
-            return DeskResult.Ok(DeskJson.Write(w => DeskJson.Order(w, o, query: false)));
+            return DeskResult.Ok(DeskJson.Write(w => DeskJson.Order(w, o, OrderShape.Canceled)));
         }
     }
 
@@ -101,7 +101,7 @@ public sealed partial class SimTradingDesk
         lock (_gate)
         {
             SimError? e = Find(account, p, out DeskOrder? o, notFound: SimError.BadRequest(-2013, "Order does not exist."));
-            return e ?? DeskResult.Ok(DeskJson.Write(w => DeskJson.Order(w, o!, query: true)));
+            return e ?? DeskResult.Ok(DeskJson.Write(w => DeskJson.Order(w, o!, OrderShape.Query)));
         }
     }
 
@@ -145,7 +145,7 @@ public sealed partial class SimTradingDesk
             o.TakerOnFill = FillRules.WouldTake(o.Side, o.Price, o.Symbol.Last);
             o.UpdateTimeMs = Now;
             PublishOrderUpdate(o, "AMENDMENT", default);
-            return DeskResult.Ok(DeskJson.Write(w => DeskJson.Order(w, o, query: false)));
+            return DeskResult.Ok(DeskJson.Write(w => DeskJson.Order(w, o, OrderShape.Placed)));
         }
     }
 
@@ -167,7 +167,7 @@ public sealed partial class SimTradingDesk
                 w.WriteStartArray();
                 foreach (DeskOrder o in open)
                 {
-                    DeskJson.Order(w, o, query: true);
+                    DeskJson.Order(w, o, OrderShape.Query);
                 }
 
                 w.WriteEndArray();

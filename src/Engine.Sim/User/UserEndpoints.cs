@@ -9,5 +9,6 @@ internal static class UserEndpoints
     {
         ListenKeyEndpoints.Map(app, exchange);
         UserSocketEndpoints.Map(app, exchange);
+        WsApi.WsApiEndpoint.Map(app, exchange);
     }
 }

@@ -50,6 +50,38 @@ public class SlowConsumerStressTests
         Assert.Equal(refusals, sequencer.RingFullCount);
     }
 
+    [Fact]
+    public void SingleProducerBatchClaims_OnAFullRing_NeverOverwriteAnUnconsumedSlot_AndArriveInOrder()
+    {
+        // As the pipeline's feed claims the input ring: TryNext(n), yield on a full ring, fill, publish the range.
+        const int batch = 16;
+        var sequencer = new SingleProducerSequencer(Capacity, new YieldingWaitStrategy());
+        var (ring, processor, consumer) = Start(sequencer);
+
+        long refusals = 0;
+        for (long i = 0; i < Events; i += batch)
+        {
+            long high;
+            while (!sequencer.TryNext(batch, out high))
+            {
+                refusals++;
+                Thread.Yield();
+            }
+
+            long low = high - batch + 1;
+            for (long s = low; s <= high; s++)
+            {
+                Write(ring, s, i + (s - low));
+            }
+
+            sequencer.Publish(low, high);
+        }
+
+        Finish(processor, consumer);
+        Assert.True(refusals > 0, "the slow consumer should have filled the ring at least once");
+        Assert.Equal(refusals, sequencer.RingFullCount);
+    }
+
     private static (RingBuffer<TestEvent>, BatchEventProcessor<TestEvent, SlowCheckingHandler>, Thread) Start(Sequencer sequencer)
     {
         var ring = new RingBuffer<TestEvent>(Capacity);

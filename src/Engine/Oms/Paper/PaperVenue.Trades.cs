@@ -6,8 +6,8 @@ namespace Engine.Oms.Paper;
 public sealed partial class PaperVenue
 {
     /// <summary>
-    /// Trade fill model: first the requests that reached the venue by this trade's time, then every resting order of
-    /// the symbol against this trade. Market orders take at most this print's quantity at its price ± slippage and
+    /// Trade fill model (<see cref="FillRules.Match"/>, shared with <c>engine sim</c>'s desk): first the requests that
+    /// reached the venue by this trade's time, then every resting order of the symbol against this trade. Market orders take at most this print's quantity at its price ± slippage and
     /// walk the following prints for the rest (a large order moves through the book, never fills whole at one print);
     /// stop-market (price at or through the stop) and take-profit-market (at or through the target) trigger on the
     /// print and then fill the same way, so a stop the market gapped through fills at the print, never at the stop.
@@ -51,6 +51,7 @@ public sealed partial class PaperVenue
 
         Price px = trade.Price;
         long t = trade.TradeTimeMs;
+        long slip = _filters[s].TickSize.E8 * _slippageTicks;
         Quantity marketRoom = _walkPrints ? trade.Quantity : new Quantity(long.MaxValue); // what this print has left for market orders
         int high = _resting == 0 ? 0 : _bookHighWater; // nothing resting, the usual case: no scan of the book
         for (int i = 0; i < high; i++)
@@ -61,38 +62,17 @@ public sealed partial class PaperVenue
                 continue;
             }
 
-            bool buy = o.Request.Side == Side.Buy;
-            switch (o.Request.Type)
+            bool triggered = o.Triggered;
+            PrintFill fill = FillRules.Match(o.Request.Type, o.Request.Side, o.Request.Price, o.Request.StopPrice, o.TakerOnFill, ref triggered, o.Remaining, px, trade.Quantity, marketRoom, slip);
+            o.Triggered = triggered;
+            if (!fill.IsNone)
             {
-                case OrderType.Market:
-                    marketRoom -= FillAtMarket(ref o, marketRoom, px, t);
-                    break;
-                case OrderType.StopMarket:
-                    if (o.Triggered || (buy ? px >= o.Request.StopPrice : px <= o.Request.StopPrice))
-                    {
-                        o.Triggered = true;
-                        marketRoom -= FillAtMarket(ref o, marketRoom, px, t);
-                    }
+                if (o.Request.Type != OrderType.Limit)
+                {
+                    marketRoom -= fill.Quantity; // market orders on one print share its quantity
+                }
 
-                    break;
-                case OrderType.TakeProfitMarket:
-                    if (o.Triggered || (buy ? px <= o.Request.StopPrice : px >= o.Request.StopPrice))
-                    {
-                        o.Triggered = true;
-                        marketRoom -= FillAtMarket(ref o, marketRoom, px, t);
-                    }
-
-                    break;
-                case OrderType.Limit:
-                    if (buy ? px <= o.Request.Price : px >= o.Request.Price)
-                    {
-                        Quantity q = o.Remaining < trade.Quantity ? o.Remaining : trade.Quantity;
-                        Fill(ref o, q, o.TakerOnFill ? px : o.Request.Price, !o.TakerOnFill, t);
-                    }
-
-                    break;
-                default:
-                    break;
+                Fill(ref o, fill.Quantity, fill.Price, fill.Maker, t);
             }
         }
 

@@ -144,7 +144,7 @@ public sealed partial class PaperVenue
         o.Request = request;
         o.VenueId = new OrderId(++_lastVenueId);
         o.AcceptedMs = arrivalMs;
-        o.TakerOnFill = request.Type == OrderType.Limit && WouldTake(in request, _lastPrice[request.Symbol.Value]);
+        o.TakerOnFill = request.Type == OrderType.Limit && FillRules.WouldTake(request.Side, request.Price, _lastPrice[request.Symbol.Value]);
         Accepted++;
         Emit(in o, VenueReportKind.Accepted, arrivalMs);
     }
@@ -209,16 +209,13 @@ public sealed partial class PaperVenue
         int s = o.Request.Symbol.Value;
         if (o.Request.ReduceOnly)
         {
-            long pos = _position[s].E8;
-            long room = o.Request.Side == Side.Sell ? Math.Max(pos, 0) : Math.Max(-pos, 0);
-            if (room == 0)
+            quantity = FillRules.ReduceOnlyRoom(o.Request.Side, _position[s], quantity);
+            if (quantity.E8 == 0)
             {
                 Release(ref o);
                 Emit(in o, VenueReportKind.Expired, timeMs); // reduce-only with nothing left to reduce (expiry reason 4)
                 return;
             }
-
-            quantity = new Quantity(Math.Min(quantity.E8, room));
         }
 
         o.Filled += quantity;
@@ -239,7 +236,7 @@ public sealed partial class PaperVenue
         r.LastQuantity = quantity;
         r.LastPrice = price;
         r.CumulativeQuantity = o.Filled;
-        r.Fee = Money.Times(Money.Notional(price, quantity), maker ? _makerRateE8 : _takerRateE8);
+        r.Fee = FillRules.Fee(price, quantity, maker, _makerRateE8, _takerRateE8);
         r.IsMaker = maker;
         r.EventTimeMs = timeMs;
         _reports.TryEnqueue(in r);

@@ -27,6 +27,14 @@ internal static class MarketTapes
         };
     }
 
+    /// <summary>The market side's state, for an assertion's message.</summary>
+    public static string Diagnose(SimServer server)
+    {
+        Engine.Sim.Market.MarketService m = server.Exchange.MarketSide!;
+        return $"steps played {m.Player.StepsPlayed}/{m.Store.Steps.Length}, clock running {server.Exchange.Clock.IsRunning}, "
+            + $"sockets open {m.Hub.Open}, opened {m.Hub.Opened}, sent on stream 0: {m.Hub.SentOn(0)}, closed: {string.Join("; ", m.Hub.ClosedByReason())}";
+    }
+
     public static Task<SimServer> Host(SimTape tape, SimFaults? faults = null, Action<SimOptions>? configure = null)
     {
         var options = new SimOptions { LingerSeconds = 0 };

@@ -87,7 +87,7 @@ public sealed class TradingHarness : IAsyncDisposable
     }
 
     /// <summary>Sends a signed request: parameters + timestamp as the query string, HMAC signature appended.</summary>
-    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string parameters, long? timestamp = null, string? apiKey = ApiKey, string secret = Secret)
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string parameters, long? timestamp = null, string? apiKey = ApiKey, string secret = Secret, CancellationToken cancel = default)
     {
         string query = (parameters.Length > 0 ? parameters + "&" : "") + "timestamp=" + (timestamp ?? TapeClock.WallClockMs).ToString(CultureInfo.InvariantCulture);
         query += "&signature=" + RequestAuth.HmacHex(secret, query);
@@ -97,7 +97,7 @@ public sealed class TradingHarness : IAsyncDisposable
             request.Headers.Add("X-MBX-APIKEY", apiKey);
         }
 
-        return Http.SendAsync(request);
+        return Http.SendAsync(request, cancel);
     }
 
     /// <summary>Sends and parses: the status and the JSON body.</summary>
