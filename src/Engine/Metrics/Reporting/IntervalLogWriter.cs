@@ -7,8 +7,9 @@ namespace Engine.Metrics.Reporting;
 /// <summary>
 /// Writes interval histograms to an HdrHistogram interval log (<c>.hlog</c>), each tagged with its series name, so
 /// HistogramLogAnalyzer, the HdrHistogram plotter and <c>hdr-histogram-js</c> read it, and the package's
-/// <see cref="HistogramLogReader"/> reads it back. The header comes from the package's <see cref="HistogramLogWriter"/>;
-/// each interval line is encoded here (V2 compressed encoding, base64) through buffers reused from line to line.
+/// <see cref="HistogramLogReader"/> reads back lines under about 8 KB (see below). The header comes from the package's
+/// <see cref="HistogramLogWriter"/>; each interval line is encoded here (V2 compressed encoding, base64) through fixed
+/// buffers.
 /// </summary>
 /// <remarks>
 /// <para>
