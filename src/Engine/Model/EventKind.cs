@@ -22,4 +22,7 @@ public enum EventKind : byte
 
     /// <summary>End of input: the engine closes open intervals and drains.</summary>
     EndOfStream = 6,
+
+    /// <summary>The live feed could not backfill a run of aggregate ids: <see cref="EngineEvent.Gap"/>.</summary>
+    FeedGap = 8,
 }
