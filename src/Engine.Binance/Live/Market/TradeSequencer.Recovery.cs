@@ -43,8 +43,10 @@ internal sealed partial class TradeSequencer
 
             long now = EngineClock.Timestamp();
             long before = s.LastId;
+            bool hadHeld = s.HeldCount > 0;
             foreach (Trade t in page)
             {
+                ReleaseHeld(s); // page and held trades merge in id order; a held (live) copy wins over REST's
                 if (t.Id <= s.LastId)
                 {
                     continue;
@@ -62,7 +64,6 @@ internal sealed partial class TradeSequencer
                 _stats.Backfilled();
             }
 
-            bool hadHeld = s.HeldCount > 0;
             ReleaseHeld(s);
             if (s.HeldCount == 0 && (hadHeld || page.Count < limit))
             {
