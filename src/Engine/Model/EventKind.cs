@@ -22,4 +22,7 @@ public enum EventKind : byte
 
     /// <summary>End of input: the engine closes open intervals and drains.</summary>
     EndOfStream = 6,
+
+    /// <summary>A balance, position or foreign fill from the venue's account stream: <see cref="EngineEvent.AccountUpdate"/>.</summary>
+    AccountUpdate = 9,
 }

@@ -14,6 +14,7 @@ public sealed class EngineEventLayoutTests
             Unsafe.SizeOf<AggregatedRow>(),
             Unsafe.SizeOf<VenueReport>(),
             Unsafe.SizeOf<OperatorCommand>(),
+            Unsafe.SizeOf<AccountUpdate>(),
             sizeof(long),
         }.Max();
 
