@@ -31,13 +31,13 @@ public sealed class MarketFeed : IAsyncDisposable
     private int _state; // 0 new, 1 started, 2 stopped
 
     public MarketFeed(MarketFeedOptions options, SymbolRegistry registry, IInputPublisher? publisher, IRawFrameTap? tap = null,
-        IAggTradeHistory? history = null, ISecondaryFrameDecoder? secondary = null)
+        IAggTradeHistory? history = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(registry);
         options.Validate();
         _options = options;
-        _sequencer = new TradeSequencer(registry, options.Symbols, publisher, Statistics, options, secondary);
+        _sequencer = new TradeSequencer(registry, options.Symbols, publisher, Statistics, options);
         _ownsHistory = history is null;
         _history = history ?? new AggTradeRest(options.RestBase);
         bool aggTrades = options.Streams.Contains("aggTrade");

@@ -17,7 +17,7 @@ public sealed record MarketFeedOptions
     public IReadOnlyList<string> Symbols { get; init; } = [];
 
     /// <summary>Stream types per symbol: <c>aggTrade</c> (the engine's input), and for recording <c>trade</c>, <c>markPrice@1s</c>, <c>bookTicker</c>.</summary>
-    public IReadOnlyList<string> Streams { get; init; } = ["aggTrade"];
+    public IReadOnlyList<string> Streams { get; init; } = ["aggTrade", "markPrice@1s"];
 
     /// <summary>At most this many streams per connection; more open several connections.</summary>
     public int MaxStreamsPerConnection { get; init; } = 200;

@@ -150,8 +150,12 @@ internal sealed partial class TradeSequencer
 
     private void PublishTrade(in Trade trade, long receivedTicks)
     {
-        long seq = _ring!.Claim();
-        ref EngineEvent slot = ref _ring[seq];
+        if (!TryClaim(out long seq))
+        {
+            return;
+        }
+
+        ref EngineEvent slot = ref _ring![seq];
         slot.Kind = EventKind.Trade;
         slot.Trade = trade;
         slot.ReceivedTimestamp = receivedTicks;
@@ -170,8 +174,12 @@ internal sealed partial class TradeSequencer
         }
 
         _stats.Unfillable(in gap);
-        long seq = _ring!.Claim();
-        ref EngineEvent slot = ref _ring[seq];
+        if (!TryClaim(out long seq))
+        {
+            return;
+        }
+
+        ref EngineEvent slot = ref _ring![seq];
         slot.Kind = EventKind.FeedGap;
         slot.Gap = gap;
         slot.ReceivedTimestamp = EngineClock.Timestamp();

@@ -19,7 +19,6 @@ internal sealed partial class TradeSequencer
     private readonly Lock _gate = new();
     private readonly IInputPublisher? _ring;
     private readonly TradeFrameParser _parser;
-    private readonly ISecondaryFrameDecoder? _secondary;
     private readonly SymbolFeedState?[] _states;
     private readonly List<FeedRoute> _routes = [];
     private readonly MarketClock _clock = new();
@@ -30,11 +29,10 @@ internal sealed partial class TradeSequencer
     private long _lastTickMs = long.MinValue;
     private bool _stopped;
 
-    public TradeSequencer(SymbolRegistry registry, IReadOnlyList<string> symbols, IInputPublisher? ring, FeedStatistics stats, MarketFeedOptions options, ISecondaryFrameDecoder? secondary = null)
+    public TradeSequencer(SymbolRegistry registry, IReadOnlyList<string> symbols, IInputPublisher? ring, FeedStatistics stats, MarketFeedOptions options)
     {
         _ring = ring;
         _parser = new TradeFrameParser(registry);
-        _secondary = secondary;
         _stats = stats;
         _maxHeld = options.MaxHeldTrades;
         _tickMarginMs = (long)options.TickSafetyMargin.TotalMilliseconds;
@@ -73,7 +71,11 @@ internal sealed partial class TradeSequencer
                 return;
             }
 
-            long seq = _ring.Claim();
+            if (!TryClaim(out long seq))
+            {
+                return;
+            }
+
             ref EngineEvent slot = ref _ring[seq];
             FrameParseResult result = _parser.TryParse(utf8, ref slot);
             if (result == FrameParseResult.Trade && slot.Trade.IsAggregate && State(slot.Trade.Symbol) is SymbolFeedState state)
@@ -91,8 +93,9 @@ internal sealed partial class TradeSequencer
                     return;
                 }
             }
-            else if (result.IsSkipped() && _secondary is not null && _secondary.TryDecode(utf8, ref slot))
+            else if (result == FrameParseResult.MarkPrice)
             {
+                // @markPrice@1s: the risk gate's reference price; it moves no clock (a mark is not a trade).
                 slot.ReceivedTimestamp = receivedTicks;
                 _ring.Publish(seq);
                 return;
@@ -253,8 +256,12 @@ internal sealed partial class TradeSequencer
                 return false;
             }
 
+            if (!TryClaim(out long seq))
+            {
+                return false;
+            }
+
             _lastTickMs = confirmed;
-            long seq = _ring.Claim();
             ref EngineEvent slot = ref _ring[seq];
             slot.Kind = EventKind.TimerTick;
             slot.TimerMs = confirmed;
@@ -283,6 +290,22 @@ internal sealed partial class TradeSequencer
         lock (_gate)
         {
             _stopped = true;
+        }
+    }
+
+    // The pipeline closes its input when the run stops: the feed then stops writing (and the caller drops what it had).
+    private bool TryClaim(out long sequence)
+    {
+        try
+        {
+            sequence = _ring!.Claim();
+            return true;
+        }
+        catch (InputClosedException)
+        {
+            _stopped = true;
+            sequence = -1;
+            return false;
         }
     }
 

@@ -38,6 +38,11 @@ public sealed class MarketFeedSimTests
         FeedSnapshot s = h.Feed.Statistics.Snapshot();
         Assert.Equal((0L, 0L, 0L), (s.Reconnects, s.GapsFound, s.Duplicates));
         Assert.Equal(400, s.ReceiveToRingNanos.TotalCount);
+
+        // @markPrice@1s reaches the ring too: one per whole tape second (10 s of tape), the last trade price before it.
+        List<EngineEvent> marks = h.Ring.OfKind(EventKind.MarkPrice).Where(e => e.Mark.Symbol == h.Id("BTCUSDT")).ToList();
+        Assert.InRange(marks.Count, 5, 12);
+        Assert.All(marks, m => Assert.Contains(m.Mark.Price, new[] { Price.Parse("61800.1"), Price.Parse("61800.2") }));
     }
 
     [Fact]

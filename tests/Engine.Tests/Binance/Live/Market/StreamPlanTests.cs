@@ -21,7 +21,7 @@ public sealed class StreamPlanTests
     public void MoreStreamsThanAConnectionTakes_OpenSeveralConnections_OfAtMostTheLimit()
     {
         string[] symbols = [.. Enumerable.Range(0, 450).Select(i => $"S{i}USDT")];
-        var options = new MarketFeedOptions { Symbols = symbols };
+        var options = new MarketFeedOptions { Symbols = symbols, Streams = ["aggTrade"] };
         IReadOnlyList<Uri> uris = StreamPlan.Connections(options);
         int[] counts = [.. uris.Select(u => u.OriginalString.Split("streams=")[1].Split('/').Length)];
         Assert.Equal([200, 200, 50], counts);
@@ -32,7 +32,7 @@ public sealed class StreamPlanTests
     public void ForEndpoint_PutsEveryPathOnOneBase()
     {
         var options = MarketFeedOptions.ForEndpoint(new Uri("http://127.0.0.1:5123"), ["BTCUSDT"]);
-        Assert.Equal("ws://127.0.0.1:5123/market/stream?streams=btcusdt@aggTrade", Assert.Single(StreamPlan.Connections(options)).OriginalString);
+        Assert.Equal("ws://127.0.0.1:5123/market/stream?streams=btcusdt@aggTrade/btcusdt@markPrice@1s", Assert.Single(StreamPlan.Connections(options)).OriginalString);
         Assert.Equal(new Uri("http://127.0.0.1:5123"), options.RestBase);
     }
 }
