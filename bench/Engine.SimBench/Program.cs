@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.WebSockets;
-using Engine.Binance.Archives;
-using Engine.Model;
-using Engine.Pipeline;
 using Engine.Sim;
 using Engine.Sim.Tape;
+using Engine.SimBench;
 
 // engine sim's market-data throughput to ONE WebSocket connection: the sim (in this process, on 127.0.0.1) plays a
 // tape as fast as it can to a client that counts whole WebSocket messages (one frame each, as Binance sends them).
@@ -19,7 +17,7 @@ if (args.Length == 0)
 
 int laps = Option("--laps", 20);
 string stream = args.SkipWhile(a => a != "--stream").Skip(1).FirstOrDefault() ?? "trade";
-SimTape tape = Tiled(args[0], laps, out string symbol);
+SimTape tape = TiledTape.Load(args[0], laps, out string symbol);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tape: {tape.Count:N0} {symbol} trades ({laps} laps of {args[0]})"));
 
 var options = new SimOptions { Speed = Option("--speed", 1_000_000_000), LingerSeconds = 0 };
@@ -74,42 +72,4 @@ int Option(string name, int fallback)
 {
     int at = Array.IndexOf(args, name);
     return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-}
-
-// The file's trades, played `laps` times back to back with times and ids shifted so the tape stays continuous.
-static SimTape Tiled(string path, int laps, out string symbol)
-{
-    symbol = Path.GetFileName(path).Split('-')[0].ToUpperInvariant();
-    var registry = new SymbolRegistry([symbol]);
-    var trades = new List<Trade>();
-    using (TradeCsvReader reader = TradeCsvReader.Open(path, registry, new SymbolId(0)))
-    {
-        var slot = default(EngineEvent);
-        while (reader.TryReadNext(ref slot))
-        {
-            if (slot.Kind == EventKind.Trade)
-            {
-                trades.Add(slot.Trade);
-            }
-        }
-    }
-
-    long span = trades[^1].TradeTimeMs - trades[0].TradeTimeMs + 1;
-    long ids = trades[^1].Id - trades[0].Id + 1;
-    var tiled = new List<Trade>(trades.Count * laps);
-    for (int lap = 0; lap < laps; lap++)
-    {
-        foreach (Trade t in trades)
-        {
-            Trade s = t;
-            s.TradeTimeMs += lap * span;
-            s.EventTimeMs += lap * span;
-            s.Id += lap * ids;
-            s.FirstTradeId += lap * ids;
-            s.LastTradeId += lap * ids;
-            tiled.Add(s);
-        }
-    }
-
-    return SimTape.Of(tiled, registry);
 }
