@@ -1,8 +1,10 @@
 using Engine.Binance.Live.Market;
 using Engine.Model;
+using Engine.Sim;
 using Engine.Sim.Faults;
 using Engine.Sim.Market;
 using Engine.Sim.Trading;
+using Engine.Tests.Sim.Market;
 
 namespace Engine.Tests.Binance.Live.Market;
 
@@ -154,5 +156,53 @@ public sealed class MarketFeedSimTests
         Assert.Equal(h.Server.Exchange.Limits.Refused429, s.BackfillRateLimited);
         Assert.Equal(0, h.Server.Exchange.Limits.Refused418);
         Assert.Empty(s.UnfillableGaps);
+    }
+
+    [Fact]
+    public async Task RawFrameTap_WithoutARing_SeesEveryFrameAsSent_WithItsLocalReceiveTime()
+    {
+        await using SimServer server = await MarketTapes.Host(FeedSimHarness.Tape(100, 50, "BTCUSDT"), configure: o => o.Speed = 10);
+        var tap = new CollectingTap();
+        long before = (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) * 100;
+        var options = MarketFeedOptions.ForEndpoint(server.BaseAddress, ["BTCUSDT"]) with { Streams = ["aggTrade", "trade"] };
+        await using var feed = new MarketFeed(options, new SymbolRegistry(["BTCUSDT"]), publisher: null, tap);
+        await feed.StartAsync();
+        Assert.True(Support.Deadline.WaitUntil(() => tap.Count("\"a\":100,") == 1 && tap.Count("\"t\":1099,") == 1, Wait), MarketTapes.Diagnose(server));
+        await feed.StopAsync();
+        long after = (DateTime.UtcNow.Ticks - DateTime.UnixEpoch.Ticks) * 100;
+
+        // Every aggTrade and trade frame, whole, in the combined envelope, stamped with a local time inside the run.
+        Assert.Equal(100, tap.Count("\"stream\":\"btcusdt@aggTrade\""));
+        Assert.Equal(100, tap.Count("\"stream\":\"btcusdt@trade\""));
+        Assert.All(tap.Frames, f => Assert.InRange(f.Ns, before, after));
+        Assert.All(tap.Frames, f => Assert.EndsWith("}}", f.Text, StringComparison.Ordinal));
+        Assert.Equal(tap.Frames.Count, feed.Statistics.Snapshot().Frames);
+    }
+
+    private sealed class CollectingTap : IRawFrameTap
+    {
+        private readonly List<(string Text, long Ns)> _frames = [];
+
+        public List<(string Text, long Ns)> Frames
+        {
+            get
+            {
+                lock (_frames)
+                {
+                    return [.. _frames];
+                }
+            }
+        }
+
+        public int Count(string fragment) => Frames.Count(f => f.Text.Contains(fragment, StringComparison.Ordinal));
+
+        public void OnFrame(ReadOnlySpan<byte> utf8, long localUnixNanos)
+        {
+            string text = System.Text.Encoding.UTF8.GetString(utf8);
+            lock (_frames)
+            {
+                _frames.Add((text, localUnixNanos));
+            }
+        }
     }
 }
