@@ -14,9 +14,9 @@ public sealed class EngineEventLayoutTests
             Unsafe.SizeOf<AggregatedRow>(),
             Unsafe.SizeOf<VenueReport>(),
             Unsafe.SizeOf<OperatorCommand>(),
-            Unsafe.SizeOf<FeedGap>(),
             Unsafe.SizeOf<MarkPrice>(),
             Unsafe.SizeOf<AccountUpdate>(),
+            Unsafe.SizeOf<FeedGap>(),
             sizeof(long),
         }.Max();
 
