@@ -28,6 +28,7 @@ public sealed class MarketFeed : IAsyncDisposable
     private GapFiller? _filler;
     private Task _running = Task.CompletedTask;
     private Timer? _watchdog;
+    private CancellationTokenRegistration _callerStop;
     private int _state; // 0 new, 1 started, 2 stopped
 
     public MarketFeed(MarketFeedOptions options, SymbolRegistry registry, IInputPublisher? publisher, IRawFrameTap? tap = null,
@@ -63,7 +64,7 @@ public sealed class MarketFeed : IAsyncDisposable
 
         _ = EngineClock.Timestamp(); // calibrates the clock here, not on the first frame
         await MeasureClockOffsetAsync(cancellationToken).ConfigureAwait(false);
-        cancellationToken.Register(() => _stop.Cancel());
+        _callerStop = cancellationToken.Register(() => _stop.Cancel());
         _filler = new GapFiller(_sequencer, _history, _options, Statistics, _stop.Token);
         _sequencer.OnRecovery(_filler.Start);
         TimeSpan every = TimeSpan.FromMilliseconds(Math.Clamp(_options.StaleAfter.TotalMilliseconds / 4, 10, 1000));
@@ -82,6 +83,7 @@ public sealed class MarketFeed : IAsyncDisposable
         }
 
         _sequencer.Stop();
+        await _callerStop.DisposeAsync().ConfigureAwait(false);
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_watchdog is not null)
         {

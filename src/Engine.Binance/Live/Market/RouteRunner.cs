@@ -104,11 +104,16 @@ internal sealed class RouteRunner
         Task receiving = current.ReceiveAsync(_sequencer, _tap);
         while (true)
         {
-            Task lifetime = Task.Delay(_options.HandoverAfter, stop);
-            if (await Task.WhenAny(receiving, lifetime).ConfigureAwait(false) == receiving || stop.IsCancellationRequested)
+            using (var lifetimeEnds = CancellationTokenSource.CreateLinkedTokenSource(stop))
             {
-                await receiving.ConfigureAwait(false);
-                return current;
+                Task lifetime = Task.Delay(_options.HandoverAfter, lifetimeEnds.Token);
+                bool ended = await Task.WhenAny(receiving, lifetime).ConfigureAwait(false) == receiving || stop.IsCancellationRequested;
+                await lifetimeEnds.CancelAsync().ConfigureAwait(false); // no timer outlives the connection it was for
+                if (ended)
+                {
+                    await receiving.ConfigureAwait(false);
+                    return current;
+                }
             }
 
             FeedConnection? next = await OpenAsync(stop).ConfigureAwait(false);
