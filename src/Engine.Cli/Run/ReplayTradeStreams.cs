@@ -21,7 +21,8 @@ public static class ReplayTradeStreams
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(open);
         var survey = new TradeStreamSurvey(symbolCount);
-        foreach (ReplayInput input in inputs.Where(i => i.Kind != InputKind.AggregatedCsv))
+        // An aggregated.csv holds no trades; an event journal is the input a run saw, replayed as it was.
+        foreach (ReplayInput input in inputs.Where(i => i.Kind is InputKind.TradeCsv or InputKind.RecordedFrames or InputKind.Recording))
         {
             IInputFeed feed = open(input);
             try
