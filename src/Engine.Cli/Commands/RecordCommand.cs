@@ -30,14 +30,11 @@ public static class RecordCommand
         command.SetAction(parse =>
         {
             RecordRequest request = ToRequest(parse.GetValue(symbols)!, parse.GetValue(output)!, parse.GetValue(streams)!, parse.GetValue(duration), parse.GetValue(endpoint)!);
-            IReadOnlyList<Uri> connections = RecordStreams.Connections(RecordStreams.WebSocketBase(request.Endpoint), request.Symbols, request.Streams);
-            context.Output.WriteLine($"record: {string.Join(",", request.Symbols)} × {string.Join(",", request.Streams)} on {connections.Count} connection(s) to {request.Endpoint}; writing {request.OutputPath} by the hour");
             try
             {
-                RecordRunner.RunAsync(request, writer => new WebSocketRecordSource(connections, writer, RecordRunner.WallClockNanos), context.Output, context.Stop)
-                    .GetAwaiter().GetResult();
+                RecordRunner.RunAsync(request, writer => Source(request, writer, context.Output), context.Output, context.Stop).GetAwaiter().GetResult();
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is (IOException and not OutputException) or UnauthorizedAccessException)
             {
                 throw new OutputException($"--out {request.OutputPath}: {e.Message}", e);
             }
@@ -67,7 +64,11 @@ public static class RecordCommand
             throw new ConfigurationException($"--endpoint {endpoint}: not an absolute URL");
         }
 
-        RecordStreams.WebSocketBase(uri); // throws on a scheme it cannot use
+        if (!RecordStreams.IsUsable(uri))
+        {
+            throw new ConfigurationException($"--endpoint {endpoint}: expected an http, https, ws or wss URL");
+        }
+
         if (string.IsNullOrWhiteSpace(output) || Directory.Exists(output))
         {
             throw new ConfigurationException($"--out {output}: expected a file name (the hour goes before its extension)");
@@ -81,6 +82,13 @@ public static class RecordCommand
             Duration = duration is null ? null : PaperDuration.Parse(duration),
             Endpoint = uri,
         };
+    }
+
+    private static FeedRecordSource Source(RecordRequest request, RotatingFrameWriter writer, TextWriter output)
+    {
+        var source = new FeedRecordSource(request, writer);
+        output.WriteLine($"record: {string.Join(",", request.Symbols)} × {string.Join(",", request.Streams)} on {source.Connections.Count} connection(s) to {request.Endpoint}; writing {request.OutputPath} by the hour");
+        return source;
     }
 
     private static string[] Split(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

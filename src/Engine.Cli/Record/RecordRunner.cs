@@ -6,7 +6,8 @@ namespace Engine.Cli.Record;
 /// Runs <c>engine record</c>: a source hands every frame with its local receive time to a
 /// <see cref="RotatingFrameWriter"/>; once a second the writer pushes its buffer to disk and closes an hour that has
 /// passed. On stop (the token, or the duration) the source is stopped first, then the open file is finished, so every
-/// file is a whole gzip and no frame received is left out.
+/// file is a whole gzip and no frame received is left out. A file that cannot be written ends the recording with an
+/// <see cref="OutputException"/> (exit 4) after the figures are printed.
 /// </summary>
 public static class RecordRunner
 {
@@ -39,7 +40,7 @@ public static class RecordRunner
                 using var everySecond = new PeriodicTimer(TimeSpan.FromSeconds(1));
                 try
                 {
-                    while (await everySecond.WaitForNextTickAsync(run.Token).ConfigureAwait(false))
+                    while (writer.Failure is null && await everySecond.WaitForNextTickAsync(run.Token).ConfigureAwait(false))
                     {
                         writer.Flush(clock());
                     }
@@ -71,6 +72,11 @@ public static class RecordRunner
         foreach (string line in lines)
         {
             output.WriteLine(line);
+        }
+
+        if (writer.Failure is not null)
+        {
+            throw new OutputException($"--out {request.OutputPath}: {writer.Failure}; the recording stopped there ({writer.Frames:N0} frames written before it are kept)");
         }
 
         return new RecordOutcome(writer.Frames, writer.Files, reconnects);

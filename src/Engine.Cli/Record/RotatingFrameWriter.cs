@@ -10,7 +10,8 @@ namespace Engine.Cli.Record;
 /// between two frames and every frame lands in exactly one file. A frame stamped before the open file's hour (another
 /// connection's, received a moment earlier but written later) goes into the open file and is counted, never dropped.
 /// An hour file that exists already (a restart within the hour) is appended to as a new gzip member, never overwritten.
-/// <see cref="Dispose"/> finishes the open file, so it is a whole gzip.
+/// <see cref="Dispose"/> finishes the open file, so it is a whole gzip. A file that cannot be created or written
+/// (disk full, no permission) ends the recording: <see cref="Failure"/> says why, later frames are refused.
 /// </summary>
 public sealed class RotatingFrameWriter : IDisposable
 {
@@ -40,6 +41,9 @@ public sealed class RotatingFrameWriter : IDisposable
     /// <summary>Empty frames skipped, and frames offered after <see cref="Dispose"/>.</summary>
     public long Refused { get; private set; }
 
+    /// <summary>Why writing stopped (a file could not be created or written); null while it works.</summary>
+    public string? Failure { get; private set; }
+
     /// <summary>Bytes of lines written, before compression.</summary>
     public long LineBytes { get; private set; }
 
@@ -66,19 +70,26 @@ public sealed class RotatingFrameWriter : IDisposable
                 return;
             }
 
-            if (_gzip is null || localUnixNanos >= _hourStart + HourlyFileName.NanosPerHour)
+            try
             {
-                Open(localUnixNanos);
-            }
-            else if (localUnixNanos < _hourStart)
-            {
-                LateFrames++;
-            }
+                if (_gzip is null || localUnixNanos >= _hourStart + HourlyFileName.NanosPerHour)
+                {
+                    Open(localUnixNanos);
+                }
+                else if (localUnixNanos < _hourStart)
+                {
+                    LateFrames++;
+                }
 
-            int length = Format(frame, localUnixNanos);
-            _gzip!.Write(_line, 0, length);
-            Frames++;
-            LineBytes += length;
+                int length = Format(frame, localUnixNanos);
+                _gzip!.Write(_line, 0, length);
+                Frames++;
+                LineBytes += length;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Fail(e);
+            }
         }
     }
 
@@ -96,14 +107,21 @@ public sealed class RotatingFrameWriter : IDisposable
                 return;
             }
 
-            if (nowUnixNanos >= _hourStart + HourlyFileName.NanosPerHour)
+            try
             {
-                CloseFile();
-                return;
-            }
+                if (nowUnixNanos >= _hourStart + HourlyFileName.NanosPerHour)
+                {
+                    CloseFile();
+                    return;
+                }
 
-            _gzip.Flush();
-            _file!.Flush();
+                _gzip.Flush();
+                _file!.Flush();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Fail(e);
+            }
         }
     }
 
@@ -112,7 +130,31 @@ public sealed class RotatingFrameWriter : IDisposable
         lock (_gate)
         {
             _closed = true;
+            try
+            {
+                CloseFile();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Failure ??= e.Message;
+            }
+        }
+    }
+
+    // Under the lock: the recording ends here; what was written before stays (the open file is closed as far as it can be).
+    private void Fail(Exception e)
+    {
+        Failure ??= e.Message;
+        _closed = true;
+        try
+        {
             CloseFile();
+        }
+        catch (Exception again) when (again is IOException or UnauthorizedAccessException)
+        {
+            _gzip = null; // the file is past saving; its handle goes with the stream
+            _file?.Dispose();
+            _file = null;
         }
     }
 

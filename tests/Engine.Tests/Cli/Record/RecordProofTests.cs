@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Engine.Cli;
 using Engine.Cli.Commands;
 using Engine.Cli.Record;
@@ -31,19 +30,18 @@ public sealed class RecordProofTests : IDisposable
         int expectedFrames = server.Exchange.MarketSide!.Store.Frames.Length; // every aggTrade, trade and markPrice frame of the one symbol
 
         var request = RecordCommand.ToRequest("BTCUSDT", Path.Combine(_dir, "rec", "btc.gz"), "aggTrade,trade,markPrice", duration: null, $"http://127.0.0.1:{server.Port}");
-        IReadOnlyList<Uri> connections = RecordStreams.Connections(RecordStreams.WebSocketBase(request.Endpoint), request.Symbols, request.Streams);
-        Assert.Equal([new Uri($"ws://127.0.0.1:{server.Port}/market/stream?streams=btcusdt@aggTrade/btcusdt@trade/btcusdt@markPrice@1s")], connections);
-
         RotatingFrameWriter? writer = null;
+        FeedRecordSource? source = null;
         using var stop = new CancellationTokenSource();
         var console = new StringWriter();
-        Task<RecordOutcome> recording = RecordRunner.RunAsync(request, w => new WebSocketRecordSource(connections, w, RecordRunner.WallClockNanos), console, stop.Token,
+        Task<RecordOutcome> recording = RecordRunner.RunAsync(request, w => source = new FeedRecordSource(request, w), console, stop.Token,
             onStarted: w => Volatile.Write(ref writer, w));
         Assert.True(Deadline.WaitUntil(() => Volatile.Read(ref writer) is { } w && w.Frames >= expectedFrames, Wait),
             $"recorded {Volatile.Read(ref writer)?.Frames} of {expectedFrames} frames");
         await stop.CancelAsync();
         RecordOutcome outcome = await recording.WaitAsync(Wait);
 
+        Assert.Equal([new Uri($"ws://127.0.0.1:{server.Port}/market/stream?streams=btcusdt@aggTrade/btcusdt@trade/btcusdt@markPrice@1s")], source!.Connections);
         Assert.Equal(expectedFrames, outcome.Frames);
         Assert.Equal(0, outcome.Reconnects);
         Assert.Contains($"record: {expectedFrames:N0} frames", console.ToString(), StringComparison.Ordinal);
@@ -76,15 +74,26 @@ public sealed class RecordProofTests : IDisposable
         Assert.True(exit == ExitCodes.Ok, error);
         string[] files = Directory.GetFiles(_dir, "cmd.*.gz");
         Assert.NotEmpty(files);
-        long lines = 0;
-        foreach (string file in files)
-        {
-            using var reader = new StreamReader(new GZipStream(File.OpenRead(file), CompressionMode.Decompress));
-            lines += reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length; // a cut gzip would throw here
-        }
+        long lines = files.Sum(f => RotatingFrameWriterTests.Lines(f).Count); // a cut gzip would throw here
 
         Assert.True(lines > 0, output);
         Assert.Contains($"record: {lines:N0} frames", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordCommand_OutputThatCannotBeWritten_StopsWithExit4AndAMessage()
+    {
+        SimTape tape = SimCommand.LoadTape([new ReplayInput(CliHarness.SampleTrades, InputKind.TradeCsv)], "BTCUSDT", symbolGiven: true, intervalMs: 1000);
+        await using SimServer server = await SimServer.StartAsync(new SimExchange(new SimOptions { Speed = 20, LingerSeconds = 0 }, tape));
+        string blocker = Path.Combine(_dir, "a-file");
+        await File.WriteAllTextAsync(blocker, "not a directory");
+
+        var (exit, _, error) = await Task.Run(() =>
+            CliHarness.Run(["record", "--symbols", "BTCUSDT", "--out", Path.Combine(blocker, "rec.gz"), "--streams", "trade", "--duration", "30s", "--endpoint", $"http://127.0.0.1:{server.Port}"]));
+
+        Assert.Equal(ExitCodes.OutputError, exit); // ends at the first frame, well before the 30 s
+        Assert.Contains("cannot write output: --out", error, StringComparison.Ordinal);
+        Assert.Contains("the recording stopped there", error, StringComparison.Ordinal);
     }
 
     [Theory]

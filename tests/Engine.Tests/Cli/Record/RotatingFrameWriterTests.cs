@@ -26,7 +26,7 @@ public sealed class RotatingFrameWriterTests : IDisposable
     private static byte[] Frame(long id) => Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
         $"{{\"stream\":\"btcusdt@aggTrade\",\"data\":{{\"e\":\"aggTrade\",\"E\":1796475600001,\"a\":{id},\"s\":\"BTCUSDT\",\"p\":\"60000.5\",\"q\":\"0.002\",\"f\":{id},\"l\":{id},\"T\":1796475600000,\"m\":false}}}}"));
 
-    private static List<string> Lines(string path)
+    internal static List<string> Lines(string path)
     {
         using var reader = new StreamReader(new GZipStream(File.OpenRead(path), CompressionMode.Decompress));
         var lines = new List<string>();
@@ -36,6 +36,21 @@ public sealed class RotatingFrameWriterTests : IDisposable
         }
 
         return lines;
+    }
+
+    // What engine replay reads from a file: each trade's recorded receive time and id.
+    private static List<(long Ns, long Id)> Replayed(string path)
+    {
+        using RecordedFrameReader reader = RecordedFrameReader.Open(path, new SymbolRegistry(["BTCUSDT"]));
+        var slot = default(EngineEvent);
+        var read = new List<(long, long)>();
+        while (reader.TryReadNext(ref slot))
+        {
+            read.Add((slot.ReceivedTimestamp, slot.Trade.Id));
+        }
+
+        Assert.Equal(0, reader.Stats.Malformed);
+        return read;
     }
 
     [Theory]
@@ -66,14 +81,7 @@ public sealed class RotatingFrameWriterTests : IDisposable
         Assert.Equal([string.Create(CultureInfo.InvariantCulture, $"{Hour13 - 1} ") + Encoding.UTF8.GetString(Frame(1))], Lines(twelve));
         Assert.Equal(2, Lines(thirteen).Count);
 
-        using RecordedFrameReader reader = RecordedFrameReader.Open(thirteen, new SymbolRegistry(["BTCUSDT"]));
-        var slot = default(EngineEvent);
-        Assert.True(reader.TryReadNext(ref slot));
-        Assert.Equal(Hour13, slot.ReceivedTimestamp);
-        Assert.Equal(2, slot.Trade.Id);
-        Assert.True(reader.TryReadNext(ref slot));
-        Assert.Equal(3, slot.Trade.Id);
-        Assert.False(reader.TryReadNext(ref slot));
+        Assert.Equal([(Hour13, 2L), (Hour13 + 5, 3L)], Replayed(thirteen));
     }
 
     [Fact]
@@ -151,14 +159,7 @@ public sealed class RotatingFrameWriterTests : IDisposable
             second.Write(Frame(2), Hour13 + 2);
         }
 
-        string file = Path.Combine(_dir, "btc.2026-12-05T13.gz");
-        using RecordedFrameReader reader = RecordedFrameReader.Open(file, new SymbolRegistry(["BTCUSDT"]));
-        var slot = default(EngineEvent);
-        Assert.True(reader.TryReadNext(ref slot));
-        Assert.Equal(1, slot.Trade.Id);
-        Assert.True(reader.TryReadNext(ref slot));
-        Assert.Equal(2, slot.Trade.Id);
-        Assert.False(reader.TryReadNext(ref slot));
+        Assert.Equal([(Hour13 + 1, 1L), (Hour13 + 2, 2L)], Replayed(Path.Combine(_dir, "btc.2026-12-05T13.gz")));
     }
 
     [Fact]
