@@ -28,6 +28,12 @@ public sealed class RunOptions
     /// </summary>
     public long ReorderWindowMs { get; set; } = 1000;
 
+    /// <summary>
+    /// The stream a replay keeps for a symbol whose input holds both <c>aggTrade</c> and <c>trade</c> (the same market
+    /// trades twice); the other is left out and the report says how many. Inputs holding one stream are not affected.
+    /// </summary>
+    public TradeStream TradeStream { get; set; } = TradeStream.AggTrade;
+
     /// <summary>Paper account equity at start, in the quote asset.</summary>
     public decimal StartingEquity { get; set; } = 10_000m;
 

@@ -87,6 +87,9 @@ public sealed class EventJournalFeed : IInputFeed, IDisposable
             case EventKind.OperatorCommand:
                 slot.Command.Symbol = MapId(slot.Command.Symbol);
                 break;
+            case EventKind.MarkPrice:
+                slot.Mark.Symbol = MapId(slot.Mark.Symbol);
+                break;
             case EventKind.TimerTick:
                 break;
             default:

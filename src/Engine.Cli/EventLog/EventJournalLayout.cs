@@ -60,6 +60,7 @@ public static class EventJournalLayout
         EventKind.VenueReport => Unsafe.SizeOf<VenueReport>(),
         EventKind.TimerTick => sizeof(long),
         EventKind.OperatorCommand => Unsafe.SizeOf<OperatorCommand>(),
+        EventKind.MarkPrice => Unsafe.SizeOf<MarkPrice>(),
         _ => SlotSize - PayloadOffset,
     };
 

@@ -77,7 +77,10 @@ public static class ReplayRunner
         using var replay = new ReplayFeed(inputs, request.Repeat, registry.Count, options.IntervalMs,
             (input, repeat) => InputDetector.Open(input.Path, input.Kind, registry, configured, options.IntervalMs, repeat, request.SymbolGiven));
         using var runStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var ordered = new TradeReorderBuffer(replay, registry.Count, request.Options.Run.ReorderWindowMs);
+        TradeStreamSurvey streams = ReplayTradeStreams.Survey(inputs, registry.Count,
+            input => InputDetector.Open(input.Path, input.Kind, registry, configured, options.IntervalMs, 1, request.SymbolGiven));
+        var selected = new TradeStreamSelector(replay, streams.HoldsBoth, request.Options.Run.TradeStream == TradeStream.AggTrade);
+        var ordered = new TradeReorderBuffer(streams.AnyHoldsBoth ? selected : replay, registry.Count, request.Options.Run.ReorderWindowMs);
 
         // An event journal is the engine's input as the run saw it: in order already, and the interleaving of its symbols
         // and of its non-trade events is part of what the run did, so no trade is held back to be put in id order.
@@ -119,6 +122,12 @@ public static class ReplayRunner
         }
 
         warnings.AddRange(replay.Problems);
+        foreach (string line in ReplayTradeStreams.Describe(streams, selected, registry))
+        {
+            warnings.Add(line);
+            output.WriteLine($"engine: {line}");
+        }
+
         if (latency.LogError is not null)
         {
             warnings.Add($"latency log not complete: {latency.LogError}");
