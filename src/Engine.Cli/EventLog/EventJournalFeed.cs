@@ -14,7 +14,7 @@ public sealed class EventJournalFeed : IInputFeed, IDisposable
     private readonly EventJournalReader _reader;
     private readonly int[] _map; // journal symbol id -> run symbol id (-1: not traded)
     private readonly bool _identity;
-    private readonly long _endPosition;
+    private long _endPosition;
 
     private EventJournalFeed(EventJournalReader reader, SymbolRegistry registry, long endPosition)
     {
@@ -36,6 +36,16 @@ public sealed class EventJournalFeed : IInputFeed, IDisposable
     public long NextPosition => _reader.NextPosition;
 
     public IReadOnlyList<string> Symbols => _reader.Symbols;
+
+    /// <summary>
+    /// The position the feed stops before. A journal being written may be followed by raising it to the writer's
+    /// durable position: records up to there are whole, and nothing after them is read.
+    /// </summary>
+    public long EndPosition
+    {
+        get => _endPosition;
+        set => _endPosition = value;
+    }
 
     /// <summary>Events of a kind without a symbol this build knows while the journal's ids and the run's differ (left as they were).</summary>
     public long UnmappedEvents { get; private set; }

@@ -21,7 +21,7 @@ public sealed class JournalReplayTests : IDisposable
     public void Engine_OnTheJournal_EmitsTheSameOutputBytes_AsOnTheInput()
     {
         // Real trades with timer ticks, a halt and a resume among them: every kind a paper run's ring carries.
-        List<EngineEvent> input = RealTradesWithCommands();
+        List<EngineEvent> input = JournalReplayInput.RealTradesWithCommands(withEnd: true);
         string path = Path.Combine(_dir, "events.journal");
         using (EventJournalWriter writer = EventJournalWriter.Create(path, ["BTCUSDT"], JournalEvents.NoFsync))
         {
@@ -120,31 +120,6 @@ public sealed class JournalReplayTests : IDisposable
         Assert.Contains("torn tail", report, StringComparison.Ordinal);
         Assert.Contains("played the 49 records before it", report, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(journal)); // replay never changes the journal
-    }
-
-    private static List<EngineEvent> RealTradesWithCommands()
-    {
-        var events = new List<EngineEvent>();
-        using var reader = PipelineFixtures.OpenBtc(new SymbolRegistry(["BTCUSDT"]));
-        EngineEvent slot = default;
-        while (reader.TryReadNext(ref slot))
-        {
-            events.Add(slot);
-        }
-
-        int n = events.Count;
-        long Time(int i) => events[i].Trade.TradeTimeMs;
-        events.Insert(n * 2 / 3, JournalEvents.Command(OperatorCommandKind.Resume, Time(n * 2 / 3)));
-        events.Insert(n / 2, JournalEvents.Command(OperatorCommandKind.Halt, Time(n / 2)));
-        for (int i = n - 1; i > 0; i -= n / 40)
-        {
-            events.Insert(i, JournalEvents.Tick(Time(i)));
-        }
-
-        EngineEvent end = default;
-        end.Kind = EventKind.EndOfStream;
-        events.Add(end); // not journalled: the replay of the journal ends with its own
-        return events;
     }
 
     private static string DumpDatabase(string path)
