@@ -1,3 +1,4 @@
+using Engine.EventLog;
 using Engine.Pipeline;
 
 namespace Engine.Cli.EventLog.Snapshots;

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
+using Engine.EventLog;
 using Engine.Pipeline;
 
 namespace Engine.Cli.EventLog.Snapshots;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using Engine.EventLog;
 
 namespace Engine.Cli.EventLog.Snapshots;
 

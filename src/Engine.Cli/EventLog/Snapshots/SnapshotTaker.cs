@@ -1,4 +1,5 @@
 using System.Globalization;
+using Engine.EventLog;
 using Engine.Model;
 using Engine.Pipeline;
 

@@ -1,4 +1,5 @@
 using Engine.Model;
+using Engine.Tests.EventLog;
 using Engine.Tests.Pipeline;
 
 namespace Engine.Tests.Cli.EventLog;

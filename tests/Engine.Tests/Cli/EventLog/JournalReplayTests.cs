@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
-using Engine.Cli.EventLog;
+using Engine.EventLog;
 using Engine.Model;
 using Engine.Pipeline;
+using Engine.Tests.EventLog;
 using Engine.Tests.Pipeline;
 using Microsoft.Data.Sqlite;
 

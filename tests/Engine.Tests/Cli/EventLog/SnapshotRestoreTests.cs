@@ -1,7 +1,8 @@
-using Engine.Cli.EventLog;
+using Engine.EventLog;
 using Engine.Cli.EventLog.Snapshots;
 using Engine.Model;
 using Engine.Pipeline;
+using Engine.Tests.EventLog;
 using Engine.Tests.Pipeline;
 
 namespace Engine.Tests.Cli.EventLog;

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using Engine.Cli.EventLog;
+using Engine.EventLog;
 using Engine.Model;
 
-namespace Engine.Tests.Cli.EventLog;
+namespace Engine.Tests.EventLog;
 
 /// <summary>
 /// The event journal's records and its damaged tails (issue 18, corruption tests): every kind comes back as written;

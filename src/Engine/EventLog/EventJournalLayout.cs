@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Engine.Model;
 
-namespace Engine.Cli.EventLog;
+namespace Engine.EventLog;
 
 /// <summary>
 /// The binary event journal: every input event of a paper or live run, in input-ring order, each record framed by

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Engine.Model;
 
-namespace Engine.Cli.EventLog;
+namespace Engine.EventLog;
 
 /// <summary>
 /// Reads an event journal (<see cref="EventJournalLayout"/>) record by record into input slots. The header must be

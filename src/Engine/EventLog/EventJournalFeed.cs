@@ -1,7 +1,7 @@
 using Engine.Model;
 using Engine.Pipeline;
 
-namespace Engine.Cli.EventLog;
+namespace Engine.EventLog;
 
 /// <summary>
 /// Plays an event journal as input (<c>engine replay events.journal</c>, and the journal tail on a resume): every
