@@ -99,6 +99,28 @@ public sealed class JournalReplayTests : IDisposable
     }
 
     [Fact]
+    public void ReplayWithTheEventJournalOn_WritesTheJournalAsInputConsumer_AndItsReplayIsTheSameRun()
+    {
+        string first = Path.Combine(_dir, "first");
+        string second = Path.Combine(_dir, "second");
+        var a = Engine.Tests.Cli.CliHarness.ReplaySample(first, "--set", "EventJournal:Enabled=true", "--set", "EventJournal:CommitIntervalMs=1");
+        Assert.True(a.Exit == 0, a.Error);
+        string journal = Path.Combine(first, EventJournal.FileName);
+
+        EventJournalRecovery scan = EventJournal.Scan(journal);
+        Assert.Null(scan.Damage);
+        Assert.Equal(Engine.Tests.Cli.CliHarness.SampleTradeCount, scan.NextPosition); // every trade of the sample, nothing else
+        var b = Engine.Tests.Cli.CliHarness.Run(["replay", journal, "--config", Engine.Tests.Cli.CliHarness.SampleConfig, "--out", second, .. Engine.Tests.Cli.CliHarness.Unpinned, .. Engine.Tests.Cli.CliHarness.AsFastAsPossible]);
+        Assert.True(b.Exit == 0, b.Error);
+        foreach (string file in new[] { "aggregated.csv", "deltascout.log", "bars.csv" })
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(first, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second, file))), $"{file} differs");
+        }
+
+        Assert.Equal(DumpDatabase(Path.Combine(first, "journal.db")), DumpDatabase(Path.Combine(second, "journal.db")));
+    }
+
+    [Fact]
     public void EngineReplay_OfATornJournal_PlaysWhatIsWhole_AndSaysWhere()
     {
         string journal = Path.Combine(_dir, "torn.journal");
