@@ -35,4 +35,14 @@ public struct EngineEvent
 
     [FieldOffset(Payload)]
     public OperatorCommand Command;
+
+    [FieldOffset(Payload)]
+    public MarkPrice Mark;
+
+    [FieldOffset(Payload)]
+    public AccountUpdate AccountUpdate;
+
+    /// <summary>A run of aggregate ids the live feed could not backfill (<see cref="EventKind.FeedGap"/>).</summary>
+    [FieldOffset(Payload)]
+    public FeedGap Gap;
 }
