@@ -97,6 +97,15 @@ public sealed class EventJournalFeed : IInputFeed, IDisposable
             case EventKind.OperatorCommand:
                 slot.Command.Symbol = MapId(slot.Command.Symbol);
                 break;
+            case EventKind.MarkPrice:
+                slot.Mark.Symbol = MapId(slot.Mark.Symbol);
+                break;
+            case EventKind.FeedGap:
+                slot.Gap.Symbol = MapId(slot.Gap.Symbol);
+                break;
+            case EventKind.AccountUpdate:
+                slot.AccountUpdate.Symbol = MapId(slot.AccountUpdate.Symbol);
+                break;
             case EventKind.TimerTick:
                 break;
             default:
