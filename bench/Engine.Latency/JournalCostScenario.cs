@@ -21,6 +21,7 @@ internal static class JournalCostScenario
         double rate = 1_000_000;
         long events = 4_000_000;
         int rounds = 4;
+        int journalCpu = 0;
         string directory = Path.Combine(Path.GetTempPath(), "engine-journal-cost");
         for (int i = 0; i + 1 < args.Length; i += 2)
         {
@@ -30,6 +31,7 @@ internal static class JournalCostScenario
                 case "--events": events = long.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--rounds": rounds = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--dir": directory = args[i + 1]; break;
+                case "--journal-cpu": journalCpu = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 default: output.WriteLine($"unknown option {args[i]}"); return 2;
             }
         }
@@ -44,7 +46,7 @@ internal static class JournalCostScenario
             FeedBatch = 1, FeedStampsTime = true, EngineCpu = 1, FeedCpu = 0, JournalCpu = 0,
             WarmupEvents = Math.Min(200_000, perRound / 10),
         };
-        output.WriteLine($"journal cost: {events:N0} events at {rate:N0}/s in {rounds} rounds alternating journal off / on; engine CPU 1, feed, journals and committer on CPU 0; files in {directory}");
+        output.WriteLine($"journal cost: {events:N0} events at {rate:N0}/s in {rounds} rounds alternating journal off / on; engine CPU 1, feed and output journal on CPU 0, event journal on CPU {journalCpu} (-1: unpinned); files in {directory}");
         var off = new LatencyTotals();
         var on = new LatencyTotals();
         for (int r = 0; r < rounds; r++)
@@ -54,7 +56,7 @@ internal static class JournalCostScenario
             File.Delete(path);
             using EventJournalWriter? writer = journal ? EventJournalWriter.Create(path, Symbols, new EventJournalOptions()) : null;
             var pipeline = new EnginePipeline<TallyJournal>(
-                PipelineScenario.EngineOptions(), runtime, default, new PipelineAttachments { InputConsumer = writer, InputConsumerCpu = 0 });
+                PipelineScenario.EngineOptions(), runtime, default, new PipelineAttachments { InputConsumer = writer, InputConsumerCpu = journalCpu });
             var feed = new FixedRatePacedFeed(tape, perRound, rate);
             RunStatistics stats = pipeline.Run(feed, CancellationToken.None);
             (journal ? on : off).Add(pipeline.Engine.Latency.SwapInterval());

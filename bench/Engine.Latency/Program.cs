@@ -22,7 +22,7 @@ internal static class Program
               tenth of a round (max 200000).
               --realtime asks SCHED_FIFO PRIO (1-99) for both engine threads (needs CAP_SYS_NICE; off by default).
 
-          journal [--rate N] [--events N] [--rounds N] [--dir DIR]
+          journal [--rate N] [--events N] [--rounds N] [--dir DIR] [--journal-cpu N]
               The event journal's cost (docs/restart.md): the pipeline scenario's tape at N events/s (default
               1000000, 4000000 events) in rounds alternating without and with the event journal as the input
               consumer (default fsync policy, files in DIR); end-to-end engine latency of each side and their ratio.

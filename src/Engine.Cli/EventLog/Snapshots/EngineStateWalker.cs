@@ -30,6 +30,8 @@ internal static class EngineStateWalker
         "TradingEngine._inputTimestamp", // the last event's arrival on this machine's clock
         "TradingEngine._timed",          // whether the last event was a latency sample
         "TradingEngine._latency",        // latency histograms
+        "EngineCounters.Events",         // ring slots seen, counting the unfilled ones a feed pads its last batch with:
+        "EngineCounters.IgnoredEvents",  // no journal events, so a restore cannot (and need not) count them again
     };
 
     public static void Save(object root, BinaryWriter writer)
