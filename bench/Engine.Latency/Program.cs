@@ -21,6 +21,11 @@ internal static class Program
               latency.md/svg/json); --json writes summary.json. --warmup, at the start of every round, defaults to a
               tenth of a round (max 200000).
               --realtime asks SCHED_FIFO PRIO (1-99) for both engine threads (needs CAP_SYS_NICE; off by default).
+
+          journal [--rate N] [--events N] [--rounds N] [--dir DIR] [--journal-cpu N]
+              The event journal's cost (docs/restart.md): the pipeline scenario's tape at N events/s (default
+              1000000, 4000000 events) in rounds alternating without and with the event journal as the input
+              consumer (default fsync policy, files in DIR); end-to-end engine latency of each side and their ratio.
         """;
 
     private static int Main(string[] args)
@@ -49,6 +54,8 @@ internal static class Program
 
                 PipelineScenario.Run(pipeline, Console.Out);
                 return 0;
+            case "journal":
+                return JournalCostScenario.Run(args.AsSpan(1), Console.Out);
             default:
                 return Fail($"unknown command '{args[0]}'");
         }

@@ -29,6 +29,8 @@ public sealed class EngineOptions
 
     public PaperVenueOptions Paper { get; } = new();
 
+    public EventJournalSettings EventJournal { get; } = new();
+
     /// <summary>The sections in the order `config show` prints them.</summary>
     public IEnumerable<(string Name, object Options)> Sections()
     {
@@ -40,6 +42,7 @@ public sealed class EngineOptions
         yield return ("Risk", Risk);
         yield return ("Executor", OrderManager);
         yield return ("Paper", Paper);
+        yield return ("EventJournal", EventJournal);
     }
 
     public void Validate(ICollection<string> errors)
@@ -52,6 +55,7 @@ public sealed class EngineOptions
         Prefixed(errors, "Risk", Risk.Validate());
         Thrown(errors, "Executor", OrderManager.Validate);
         Thrown(errors, "Paper", Paper.Validate);
+        EventJournal.Validate(errors);
     }
 
     private static void Prefixed(ICollection<string> errors, string section, IReadOnlyList<string> problems)

@@ -2,6 +2,7 @@ using Engine.Binance.Archives;
 using Engine.Binance.Recorded;
 using Engine.Binance.Recording;
 using Engine.Binance.Sources;
+using Engine.EventLog;
 using Engine.Model;
 using Engine.Pipeline;
 
@@ -42,9 +43,9 @@ public static class InputDetector
                 return InputKind.Recording;
             }
 
-            if (magic.SequenceEqual(EventLog.EventJournalLayout.Magic))
+            if (magic.SequenceEqual(EventJournalLayout.Magic))
             {
-                using var journal = EventLog.EventJournalReader.Open(path); // header and layout checked; a damaged tail is played up to the damage and reported
+                using var journal = EventJournalReader.Open(path); // header and layout checked; a damaged tail is played up to the damage and reported
                 return InputKind.EventJournal;
             }
         }
@@ -89,7 +90,7 @@ public static class InputDetector
     public static IInputFeed Open(string path, InputKind kind, SymbolRegistry registry, SymbolId configuredSymbol, long intervalMs, int repeat = 1, bool symbolGiven = false) => kind switch
     {
         InputKind.Recording => RecordingFeed.Open(path, registry, repeat),
-        InputKind.EventJournal => EventLog.EventJournalFeed.Open(path, registry),
+        InputKind.EventJournal => EventJournalFeed.Open(path, registry),
         InputKind.RecordedFrames => RecordedFrameReader.Open(path, registry),
         InputKind.AggregatedCsv => AggregatedCsvReader.Open(path, configuredSymbol, intervalMs),
         _ => TradeCsvReader.Open(path, registry, symbolGiven ? configuredSymbol : SymbolOfFile(path, registry, configuredSymbol)),
@@ -115,7 +116,7 @@ public static class InputDetector
             }
             else if (input.Kind == InputKind.EventJournal)
             {
-                using EventLog.EventJournalReader journal = EventLog.EventJournalReader.Open(input.Path);
+                using EventJournalReader journal = EventJournalReader.Open(input.Path);
                 foreach (string s in journal.Symbols)
                 {
                     registry.Add(s);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Engine.Binance.Sources;
+using Engine.EventLog;
 using Engine.Model;
 using Engine.Pipeline;
 
@@ -183,7 +184,7 @@ public sealed class ReplayFeed : IInputFeed, IDisposable
             SkippedSymbols.Add(new SkippedSymbol(_inputs[_input].Path, string.Join(", ", recording.UnknownSymbols), -1));
         }
 
-        if (_current is EventLog.EventJournalFeed journal && journal.Damage is { } damage && _pass == 0)
+        if (_current is EventJournalFeed journal && journal.Damage is { } damage && _pass == 0)
         {
             Problems.Add($"{_inputs[_input].Path}: {damage}; played the {journal.NextPosition} records before it");
         }

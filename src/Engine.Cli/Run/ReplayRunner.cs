@@ -3,6 +3,7 @@ using Engine.Binance.Sequencing;
 using Engine.Cli.Configuration;
 using Engine.Cli.Journal;
 using Engine.Cli.Status;
+using Engine.EventLog;
 using Engine.Interop;
 using Engine.Metrics;
 using Engine.Model;
@@ -86,7 +87,8 @@ public static class ReplayRunner
         // and of its non-trade events is part of what the run did, so no trade is held back to be put in id order.
         IInputFeed source = inputs.All(i => i.Kind == InputKind.EventJournal) ? replay : ordered;
         IInputFeed feed = paced ? new EventTimePacedFeed(source, request.Speed!.Value, runStop.Token, request.Options.Runtime.PaceSlackMs) : source;
-        var pipeline = new EnginePipeline<JournalHandler>(options, runtime, new JournalHandler(journal));
+        using EventJournalWriter? events = EventJournalFor(request.Options, directory, options);
+        var pipeline = new EnginePipeline<JournalHandler>(options, runtime, new JournalHandler(journal), new PipelineAttachments { InputConsumer = events });
 
         // No trading without a journal: when a file cannot be written (disk full), the engine halts new entries and
         // the feed stops; the run drains what is in flight and reports.
@@ -95,6 +97,16 @@ public static class ReplayRunner
             pipeline.TryPublish(new OperatorCommand(OperatorCommandKind.Halt, SymbolId.None, journal.LastTimeMs));
             runStop.Cancel();
         };
+        if (events is not null)
+        {
+            // Nor without the event journal, when one is kept: a run that cannot be restarted from it stops trading.
+            events.OnFailure = _ =>
+            {
+                pipeline.TryPublish(new OperatorCommand(OperatorCommandKind.Halt, SymbolId.None, journal.LastTimeMs));
+                runStop.Cancel();
+            };
+        }
+
         if (request.Options.Run.WarmStart is { } warmFile)
         {
             warnings.Add(WarmStarter.Prime(pipeline.Engine, warmFile, configured, options.IntervalMs));
@@ -126,6 +138,15 @@ public static class ReplayRunner
         {
             warnings.Add(line);
             output.WriteLine($"engine: {line}");
+        }
+
+        if (events is not null)
+        {
+            events.Dispose(); // the input consumer has stopped: the last commit, then closed
+            if (events.Failure is not null)
+            {
+                warnings.Add($"event journal: {events.Failure}; {events.NotWritten} events after it not written");
+            }
         }
 
         if (latency.LogError is not null)
@@ -237,6 +258,24 @@ public static class ReplayRunner
         }
 
         return new ReplayOutcome(report, replay.InputError is not null ? ExitCodes.BadInput : ExitCodes.Ok, RunVerdict.ConsoleLines(written));
+    }
+
+    /// <summary>The event journal of the run's input (<c>EventJournal:Enabled</c>), as paper and live runs write it.</summary>
+    private static EventJournalWriter? EventJournalFor(EngineOptions settings, string directory, PipelineOptions options)
+    {
+        if (!settings.EventJournal.Enabled)
+        {
+            return null;
+        }
+
+        try
+        {
+            return EventJournalWriter.Create(Path.Combine(directory, EventJournal.FileName), [.. options.Symbols.Select(s => s.Name)], settings.EventJournal.ToOptions());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"--out {directory}: cannot create {EventJournal.FileName}: {e.Message}", e);
+        }
     }
 
     private static RunJournal CreateJournal(string directory, PipelineOptions options)

@@ -1,7 +1,8 @@
 using System.Runtime.InteropServices;
-using Engine.Cli.EventLog;
+using Engine.EventLog;
 using Engine.Model;
 using Engine.Pipeline;
+using Engine.Tests.EventLog;
 using Engine.Tests.Pipeline;
 using Microsoft.Data.Sqlite;
 
@@ -21,7 +22,7 @@ public sealed class JournalReplayTests : IDisposable
     public void Engine_OnTheJournal_EmitsTheSameOutputBytes_AsOnTheInput()
     {
         // Real trades with timer ticks, a halt and a resume among them: every kind a paper run's ring carries.
-        List<EngineEvent> input = RealTradesWithCommands();
+        List<EngineEvent> input = JournalReplayInput.RealTradesWithCommands(withEnd: true);
         string path = Path.Combine(_dir, "events.journal");
         using (EventJournalWriter writer = EventJournalWriter.Create(path, ["BTCUSDT"], JournalEvents.NoFsync))
         {
@@ -98,6 +99,28 @@ public sealed class JournalReplayTests : IDisposable
     }
 
     [Fact]
+    public void ReplayWithTheEventJournalOn_WritesTheJournalAsInputConsumer_AndItsReplayIsTheSameRun()
+    {
+        string first = Path.Combine(_dir, "first");
+        string second = Path.Combine(_dir, "second");
+        var a = Engine.Tests.Cli.CliHarness.ReplaySample(first, "--set", "EventJournal:Enabled=true", "--set", "EventJournal:CommitIntervalMs=1");
+        Assert.True(a.Exit == 0, a.Error);
+        string journal = Path.Combine(first, EventJournal.FileName);
+
+        EventJournalRecovery scan = EventJournal.Scan(journal);
+        Assert.Null(scan.Damage);
+        Assert.Equal(Engine.Tests.Cli.CliHarness.SampleTradeCount, scan.NextPosition); // every trade of the sample, nothing else
+        var b = Engine.Tests.Cli.CliHarness.Run(["replay", journal, "--config", Engine.Tests.Cli.CliHarness.SampleConfig, "--out", second, .. Engine.Tests.Cli.CliHarness.Unpinned, .. Engine.Tests.Cli.CliHarness.AsFastAsPossible]);
+        Assert.True(b.Exit == 0, b.Error);
+        foreach (string file in new[] { "aggregated.csv", "deltascout.log", "bars.csv" })
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(first, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(second, file))), $"{file} differs");
+        }
+
+        Assert.Equal(DumpDatabase(Path.Combine(first, "journal.db")), DumpDatabase(Path.Combine(second, "journal.db")));
+    }
+
+    [Fact]
     public void EngineReplay_OfATornJournal_PlaysWhatIsWhole_AndSaysWhere()
     {
         string journal = Path.Combine(_dir, "torn.journal");
@@ -120,31 +143,6 @@ public sealed class JournalReplayTests : IDisposable
         Assert.Contains("torn tail", report, StringComparison.Ordinal);
         Assert.Contains("played the 49 records before it", report, StringComparison.Ordinal);
         Assert.Equal(before, File.ReadAllBytes(journal)); // replay never changes the journal
-    }
-
-    private static List<EngineEvent> RealTradesWithCommands()
-    {
-        var events = new List<EngineEvent>();
-        using var reader = PipelineFixtures.OpenBtc(new SymbolRegistry(["BTCUSDT"]));
-        EngineEvent slot = default;
-        while (reader.TryReadNext(ref slot))
-        {
-            events.Add(slot);
-        }
-
-        int n = events.Count;
-        long Time(int i) => events[i].Trade.TradeTimeMs;
-        events.Insert(n * 2 / 3, JournalEvents.Command(OperatorCommandKind.Resume, Time(n * 2 / 3)));
-        events.Insert(n / 2, JournalEvents.Command(OperatorCommandKind.Halt, Time(n / 2)));
-        for (int i = n - 1; i > 0; i -= n / 40)
-        {
-            events.Insert(i, JournalEvents.Tick(Time(i)));
-        }
-
-        EngineEvent end = default;
-        end.Kind = EventKind.EndOfStream;
-        events.Add(end); // not journalled: the replay of the journal ends with its own
-        return events;
     }
 
     private static string DumpDatabase(string path)

@@ -1,4 +1,4 @@
-namespace Engine.Cli.EventLog;
+namespace Engine.EventLog;
 
 /// <summary>What <see cref="EventJournal.Recover"/> found in a journal before it is continued or replayed.</summary>
 /// <param name="Symbols">The journal's symbol table.</param>

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using Engine.Cli.EventLog;
+using Engine.EventLog;
 using Engine.Model;
 
-namespace Engine.Tests.Cli.EventLog;
+namespace Engine.Tests.EventLog;
 
 /// <summary>Mark price events (issue #16) go through the event journal like every other input, with their own payload size.</summary>
 public sealed class MarkPriceJournalTests : IDisposable

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Engine.Cli.EventLog;
+namespace Engine.EventLog;
 
 /// <summary>
 /// Where an event journal stops being trustworthy: the first record that is cut short, fails its checksum, or does

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
-using Engine.Cli.EventLog;
+using Engine.EventLog;
 using Engine.Model;
 
-namespace Engine.Tests.Cli.EventLog;
+namespace Engine.Tests.EventLog;
 
 /// <summary>
 /// The event journal's records and its damaged tails (issue 18, corruption tests): every kind comes back as written;
@@ -57,6 +57,43 @@ public sealed class EventJournalTests : IDisposable
         Assert.Equal(events[4].Trade, read[4].Trade);
         Assert.Equal(Price.Parse("61000.4"), read[4].Trade.Price);
         Assert.True(read[4].Trade.BuyerIsMaker);
+    }
+
+    [Fact]
+    public void LiveKinds_MarkPriceFeedGapAccountUpdate_ComeBack_AndTheirSymbolsAreMapped()
+    {
+        EngineEvent mark = default, gap = default, account = default;
+        mark.Kind = EventKind.MarkPrice;
+        mark.Mark = new MarkPrice { Symbol = new SymbolId(1), Price = Price.Parse("2601.37"), EventTimeMs = 1_723_161_240_001 };
+        gap.Kind = EventKind.FeedGap;
+        gap.Gap = new FeedGap { Symbol = new SymbolId(0), FromId = 500, ToId = 520, FromTimeMs = 1000, ToTimeMs = 2000 };
+        account.Kind = EventKind.AccountUpdate;
+        account.AccountUpdate = new AccountUpdate
+        {
+            Kind = AccountUpdateKind.Balance, Reason = AccountUpdateReason.Settlement, Symbol = new SymbolId(1),
+            Balance = Money.FromDecimal(1234.5m), Change = Money.FromDecimal(-0.25m), EventTimeMs = 3000,
+        };
+        string path = PathOf("live.journal");
+        using (EventJournalWriter writer = EventJournalWriter.Create(path, JournalEvents.Symbols, JournalEvents.NoFsync))
+        {
+            JournalEvents.Write(writer, [mark, gap, account]);
+        }
+
+        List<EngineEvent> read = JournalEvents.ReadAll(path, out _);
+        Assert.Equal(mark.Mark, read[0].Mark);
+        Assert.Equal(gap.Gap, read[1].Gap);
+        Assert.Equal(account.AccountUpdate, read[2].AccountUpdate);
+
+        // A run whose registry lists the symbols the other way round: ETHUSDT is 0 there, BTCUSDT 1.
+        using EventJournalFeed feed = EventJournalFeed.Open(path, new SymbolRegistry(["ETHUSDT", "BTCUSDT"]));
+        EngineEvent slot = default;
+        Assert.True(feed.TryReadNext(ref slot));
+        Assert.Equal(0, slot.Mark.Symbol.Value);
+        Assert.True(feed.TryReadNext(ref slot));
+        Assert.Equal(1, slot.Gap.Symbol.Value);
+        Assert.True(feed.TryReadNext(ref slot));
+        Assert.Equal(0, slot.AccountUpdate.Symbol.Value);
+        Assert.False(feed.TryReadNext(ref slot));
     }
 
     [Fact]

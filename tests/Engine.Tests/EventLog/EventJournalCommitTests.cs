@@ -1,8 +1,8 @@
-using Engine.Cli.EventLog;
+using Engine.EventLog;
 using Engine.Model;
 using Engine.Tests.Support;
 
-namespace Engine.Tests.Cli.EventLog;
+namespace Engine.Tests.EventLog;
 
 /// <summary>
 /// The group-commit policy (docs/restart.md): the durable sequence moves only by an fsync, which comes when enough

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Engine.Model;
 
-namespace Engine.Cli.EventLog;
+namespace Engine.EventLog;
 
 /// <summary>
 /// The binary event journal: every input event of a paper or live run, in input-ring order, each record framed by
@@ -12,9 +12,9 @@ namespace Engine.Cli.EventLog;
 /// tail. Little-endian throughout.
 /// <code>
 /// ┌──────────────────────────── header (64 bytes) ──────────────────────────────────────────────┐
-/// │ magic "ENGEVJ01" (8) │ version u32 │ layout: slot size u32, trade, row, report and command    │
-/// │ sizes u16×4, payload offset u32 │ symbol count u32 │ first position i64 │ reserved (to 60) │   │
-/// │ CRC-32C u32 (at 60)                                                                           │
+/// │ magic "ENGEVJ01" (8) │ version u32 │ symbol count u32 │ first position i64 │ layout (22 bytes):  │
+/// │ slot size u32, trade, row, report, command sizes u16×4, payload offset u32, mark price, feed   │
+/// │ gap, account update sizes u16×3 │ reserved (to 60) │ CRC-32C u32 (at 60)                      │
 /// ├──────────────────────────── symbol table ───────────────────────────────────────────────────┤
 /// │ per symbol: length u8 │ ASCII name                              (symbol id = index)          │
 /// ├──────────────────────────── records, until the end of the file ─────────────────────────────┤
@@ -37,6 +37,9 @@ public static class EventJournalLayout
     public const uint Version = 1;
     public const int HeaderSize = 64;
     public const int HeaderCrcOffset = 60;
+
+    /// <summary>Bytes of the layout fingerprint in the header (at 24).</summary>
+    public const int LayoutSize = 22;
 
     /// <summary>Length u32 and CRC u32 before each body.</summary>
     public const int FrameSize = 8;
@@ -61,6 +64,8 @@ public static class EventJournalLayout
         EventKind.TimerTick => sizeof(long),
         EventKind.OperatorCommand => Unsafe.SizeOf<OperatorCommand>(),
         EventKind.MarkPrice => Unsafe.SizeOf<MarkPrice>(),
+        EventKind.FeedGap => Unsafe.SizeOf<FeedGap>(),
+        EventKind.AccountUpdate => Unsafe.SizeOf<AccountUpdate>(),
         _ => SlotSize - PayloadOffset,
     };
 
@@ -93,9 +98,9 @@ public static class EventJournalLayout
         Span<byte> h = bytes;
         Magic.CopyTo(h);
         BinaryPrimitives.WriteUInt32LittleEndian(h[8..], Version);
-        WriteLayout(h[12..28]);
-        BinaryPrimitives.WriteUInt32LittleEndian(h[28..], (uint)symbols.Count);
-        BinaryPrimitives.WriteInt64LittleEndian(h[32..], firstPosition);
+        BinaryPrimitives.WriteUInt32LittleEndian(h[12..], (uint)symbols.Count);
+        BinaryPrimitives.WriteInt64LittleEndian(h[16..], firstPosition);
+        WriteLayout(h[24..(24 + LayoutSize)]);
         table.GetBuffer().AsSpan(0, (int)table.Length).CopyTo(h[HeaderSize..]);
         uint crc = Crc32C.Append(Crc32C.Start, h[..HeaderCrcOffset]);
         crc = Crc32C.Finish(Crc32C.Append(crc, h[HeaderSize..]));
@@ -133,6 +138,9 @@ public static class EventJournalLayout
         BinaryPrimitives.WriteUInt16LittleEndian(destination[8..], (ushort)Unsafe.SizeOf<VenueReport>());
         BinaryPrimitives.WriteUInt16LittleEndian(destination[10..], (ushort)Unsafe.SizeOf<OperatorCommand>());
         BinaryPrimitives.WriteUInt32LittleEndian(destination[12..], (uint)PayloadOffset);
+        BinaryPrimitives.WriteUInt16LittleEndian(destination[16..], (ushort)Unsafe.SizeOf<MarkPrice>());
+        BinaryPrimitives.WriteUInt16LittleEndian(destination[18..], (ushort)Unsafe.SizeOf<FeedGap>());
+        BinaryPrimitives.WriteUInt16LittleEndian(destination[20..], (ushort)Unsafe.SizeOf<AccountUpdate>());
     }
 
     private static int ComputePayloadOffset()

@@ -1,7 +1,7 @@
 using System.Text;
-using Engine.Cli.EventLog;
+using Engine.EventLog;
 
-namespace Engine.Tests.Cli.EventLog;
+namespace Engine.Tests.EventLog;
 
 /// <summary>CRC-32C against published values: the catalogue check value and RFC 3720 (iSCSI) appendix B.4.</summary>
 public sealed class Crc32CTests

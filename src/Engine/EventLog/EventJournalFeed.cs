@@ -1,7 +1,7 @@
 using Engine.Model;
 using Engine.Pipeline;
 
-namespace Engine.Cli.EventLog;
+namespace Engine.EventLog;
 
 /// <summary>
 /// Plays an event journal as input (<c>engine replay events.journal</c>, and the journal tail on a resume): every
@@ -14,7 +14,7 @@ public sealed class EventJournalFeed : IInputFeed, IDisposable
     private readonly EventJournalReader _reader;
     private readonly int[] _map; // journal symbol id -> run symbol id (-1: not traded)
     private readonly bool _identity;
-    private readonly long _endPosition;
+    private long _endPosition;
 
     private EventJournalFeed(EventJournalReader reader, SymbolRegistry registry, long endPosition)
     {
@@ -36,6 +36,16 @@ public sealed class EventJournalFeed : IInputFeed, IDisposable
     public long NextPosition => _reader.NextPosition;
 
     public IReadOnlyList<string> Symbols => _reader.Symbols;
+
+    /// <summary>
+    /// The position the feed stops before. A journal being written may be followed by raising it to the writer's
+    /// durable position: records up to there are whole, and nothing after them is read.
+    /// </summary>
+    public long EndPosition
+    {
+        get => _endPosition;
+        set => _endPosition = value;
+    }
 
     /// <summary>Events of a kind without a symbol this build knows while the journal's ids and the run's differ (left as they were).</summary>
     public long UnmappedEvents { get; private set; }
@@ -89,6 +99,12 @@ public sealed class EventJournalFeed : IInputFeed, IDisposable
                 break;
             case EventKind.MarkPrice:
                 slot.Mark.Symbol = MapId(slot.Mark.Symbol);
+                break;
+            case EventKind.FeedGap:
+                slot.Gap.Symbol = MapId(slot.Gap.Symbol);
+                break;
+            case EventKind.AccountUpdate:
+                slot.AccountUpdate.Symbol = MapId(slot.AccountUpdate.Symbol);
                 break;
             case EventKind.TimerTick:
                 break;

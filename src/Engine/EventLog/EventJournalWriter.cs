@@ -4,7 +4,7 @@ using Engine.Pipeline;
 using Engine.Ring;
 using Microsoft.Win32.SafeHandles;
 
-namespace Engine.Cli.EventLog;
+namespace Engine.EventLog;
 
 /// <summary>
 /// Appends every input event to the event journal (<see cref="EventJournalLayout"/>): the pipeline's input consumer,

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Engine.Model;
 
-namespace Engine.Cli.EventLog;
+namespace Engine.EventLog;
 
 /// <summary>
 /// Reads an event journal (<see cref="EventJournalLayout"/>) record by record into input slots. The header must be
@@ -178,15 +178,15 @@ public sealed class EventJournalReader : IDisposable
             throw new InvalidDataException($"{name}: event journal version {version}; this build reads version {EventJournalLayout.Version}");
         }
 
-        Span<byte> layout = stackalloc byte[16];
+        uint count = BinaryPrimitives.ReadUInt32LittleEndian(h[12..]);
+        long first = BinaryPrimitives.ReadInt64LittleEndian(h[16..]);
+        Span<byte> layout = stackalloc byte[EventJournalLayout.LayoutSize];
         EventJournalLayout.WriteLayout(layout);
-        if (!h[12..28].SequenceEqual(layout))
+        if (!h.Slice(24, EventJournalLayout.LayoutSize).SequenceEqual(layout))
         {
-            throw new InvalidDataException($"{name}: written by a build whose event slot layout differs from this one's (slot {BinaryPrimitives.ReadUInt32LittleEndian(h[12..])} bytes, this build {EventJournalLayout.SlotSize}): replay it with the build that wrote it");
+            throw new InvalidDataException($"{name}: written by a build whose event slot layout differs from this one's (slot {BinaryPrimitives.ReadUInt32LittleEndian(h[24..])} bytes, this build {EventJournalLayout.SlotSize}): replay it with the build that wrote it");
         }
 
-        uint count = BinaryPrimitives.ReadUInt32LittleEndian(h[28..]);
-        long first = BinaryPrimitives.ReadInt64LittleEndian(h[32..]);
         if (count > ushort.MaxValue || first < 0)
         {
             throw new InvalidDataException($"{name}: event journal header damaged (symbol count {count}, first position {first})");

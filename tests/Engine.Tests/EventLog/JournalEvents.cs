@@ -1,7 +1,7 @@
-using Engine.Cli.EventLog;
+using Engine.EventLog;
 using Engine.Model;
 
-namespace Engine.Tests.Cli.EventLog;
+namespace Engine.Tests.EventLog;
 
 /// <summary>Hand-made input events of every kind, and a way to write them to a journal as the journal thread would.</summary>
 internal static class JournalEvents

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Engine.Cli.EventLog;
+namespace Engine.EventLog;
 
 /// <summary>Writing to the operating system (journal thread) and group commit (committer thread).</summary>
 public sealed partial class EventJournalWriter

@@ -1,4 +1,4 @@
-namespace Engine.Cli.EventLog;
+namespace Engine.EventLog;
 
 /// <summary>
 /// The event journal's commit policy (configuration section <c>EventJournal</c>, docs/restart.md). The journal thread
