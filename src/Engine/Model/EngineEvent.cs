@@ -35,4 +35,10 @@ public struct EngineEvent
 
     [FieldOffset(Payload)]
     public OperatorCommand Command;
+
+    [FieldOffset(Payload)]
+    public MarkPrice Mark;
+
+    [FieldOffset(Payload)]
+    public AccountUpdate AccountUpdate;
 }
