@@ -1,4 +1,5 @@
 using Engine.Model;
+using Engine.Pipeline;
 using Engine.Timing;
 
 namespace Engine.Binance.Live.Orders;
@@ -25,7 +26,17 @@ public sealed partial class OrderGateway
 
     private void Publish(VenueReportKind kind, in OrderRequest request, long venueId, BinanceErrorCode code, long eventTimeMs = 0)
     {
-        long sequence = _input.Claim();
+        long sequence;
+        try
+        {
+            sequence = _input.Claim();
+        }
+        catch (InputClosedException)
+        {
+            ReportsAfterClose++; // the run is stopping: the engine takes no more input (the journal has what it saw)
+            return;
+        }
+
         ref EngineEvent e = ref _input[sequence];
         e.Kind = EventKind.VenueReport;
         e.ReceivedTimestamp = EngineClock.Timestamp();
@@ -45,4 +56,7 @@ public sealed partial class OrderGateway
 
     /// <summary>Reports published into the input ring.</summary>
     public long Reports { get; private set; }
+
+    /// <summary>Reports the venue gave after the engine's input had closed (not published).</summary>
+    public long ReportsAfterClose { get; private set; }
 }

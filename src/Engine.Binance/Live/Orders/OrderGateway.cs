@@ -63,6 +63,11 @@ public sealed partial class OrderGateway : IDisposable
 
     public VenueRateLimiter Limiter => _limiter;
 
+    /// <summary>The preferred transport (config <c>Gateway:Transport</c>).</summary>
+    public IOrderTransport Primary => _primary;
+
+    public IOrderTransport? Fallback => _fallback;
+
     /// <summary>Reads the server clock now (start-up and -1021); false when the venue did not answer.</summary>
     public bool SyncClock()
     {

@@ -23,12 +23,17 @@ public static class OrderParams
     public static int WeightOf(VenueCall call) => call == VenueCall.None ? 0 : 1;
 
     /// <summary>
-    /// Writes the call's parameters, <c>apiKey</c> first when given (the WS API's per-request signing), then
-    /// <c>recvWindow</c> and <c>timestamp</c> in their sorted places.
+    /// Writes the call's parameters with <c>apiKey</c> when given (the WS API's per-request signing), <c>recvWindow</c>
+    /// and <c>timestamp</c>, each in its sorted place.
     /// </summary>
     public static void Write(SignedQuery q, VenueCall call, in OrderRequest r, ReadOnlySpan<byte> symbol, string prefix, long recvWindowMs, long timestampMs, string? apiKey = null)
     {
         ArgumentNullException.ThrowIfNull(q);
+        if (call == VenueCall.PlaceAlgo)
+        {
+            q.Add("algoType"u8, "CONDITIONAL"u8); // "algoType" < "apiKey" in ordinal order
+        }
+
         if (apiKey is not null)
         {
             q.Add("apiKey"u8, System.Text.Encoding.ASCII.GetBytes(apiKey)); // cold: the WS API without session.logon
@@ -59,7 +64,7 @@ public static class OrderParams
                 q.AddLong("timestamp"u8, timestampMs).Add("type"u8, r.Type == OrderType.Limit ? "LIMIT"u8 : "MARKET"u8);
                 break;
             case VenueCall.PlaceAlgo:
-                q.Add("algoType"u8, "CONDITIONAL"u8).AddClientId("clientAlgoId"u8, prefix, r.ClientId);
+                q.AddClientId("clientAlgoId"u8, prefix, r.ClientId);
                 q.AddDecimal("quantity"u8, r.Quantity.E8).AddLong("recvWindow"u8, recvWindowMs);
                 if (r.ReduceOnly)
                 {

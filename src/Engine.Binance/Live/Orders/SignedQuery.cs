@@ -61,8 +61,11 @@ public sealed class SignedQuery : IDisposable
         return this;
     }
 
-    /// <summary>Signs everything written so far and appends the signature parameter.</summary>
-    public void Sign(IRequestSigner signer)
+    /// <summary>
+    /// Signs everything written so far and appends the signature parameter, percent-encoded for a URL unless
+    /// <paramref name="urlEncode"/> is false (the WS API carries it in JSON as it is).
+    /// </summary>
+    public void Sign(IRequestSigner signer, bool urlEncode = true)
     {
         ArgumentNullException.ThrowIfNull(signer);
         Span<byte> signature = stackalloc byte[signer.MaxSignatureLength];
@@ -71,7 +74,7 @@ public sealed class SignedQuery : IDisposable
         for (int i = 0; i < n; i++)
         {
             byte b = signature[i];
-            if (b is (byte)'+' or (byte)'/' or (byte)'=')
+            if (urlEncode && b is (byte)'+' or (byte)'/' or (byte)'=')
             {
                 _buffer[_length++] = (byte)'%';
                 _buffer[_length++] = Hex(b >> 4);

@@ -14,11 +14,17 @@ public sealed class VenueRateLimiter
     private readonly long[] _windowStart;
     private readonly int[] _used;
     private readonly int _headroom;
+    private readonly long _clockGuardMs;
     private long _throttledUntilMs;
 
     /// <param name="headroom">Units kept unspent in every bucket (other paths: the user stream's REST calls, a second process).</param>
-    public VenueRateLimiter(IReadOnlyList<RateLimitRule> rules, int headroom = 2)
+    /// <param name="clockGuardMs">
+    /// How long after our estimate of the venue's window end the bucket is refilled: the server clock is known only to a
+    /// few ms (half a round trip), and refilling early would spend the new window's budget in the old one.
+    /// </param>
+    public VenueRateLimiter(IReadOnlyList<RateLimitRule> rules, int headroom = 2, long clockGuardMs = 50)
     {
+        _clockGuardMs = clockGuardMs;
         ArgumentNullException.ThrowIfNull(rules);
         _rules = [.. rules];
         _windowStart = new long[_rules.Length];
@@ -53,7 +59,7 @@ public sealed class VenueRateLimiter
             int cost = _rules[i].Orders ? (isOrder ? 1 : 0) : weight;
             if (cost > 0 && _used[i] + cost > Math.Max(1, _rules[i].Limit - _headroom))
             {
-                wait = Math.Max(wait, _windowStart[i] + _rules[i].WindowMs - nowMs);
+                wait = Math.Max(wait, _windowStart[i] + _rules[i].WindowMs + _clockGuardMs - nowMs);
             }
         }
 
@@ -103,7 +109,8 @@ public sealed class VenueRateLimiter
 
     private void Roll(int i, long nowMs)
     {
-        long start = nowMs - (nowMs % _rules[i].WindowMs);
+        long t = nowMs - _clockGuardMs;
+        long start = t - (t % _rules[i].WindowMs);
         if (start != _windowStart[i])
         {
             _windowStart[i] = start;

@@ -41,7 +41,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public static SymbolId Btc => new(0);
 
-    public static async Task<GatewayHarness> StartAsync(SimFaults? faults = null, GatewayOptions? options = null, Func<SimServer, ApiCredentials, GatewayOptions, (IOrderTransport, IOrderTransport?)>? transports = null, bool ed25519 = false)
+    public static async Task<GatewayHarness> StartAsync(SimFaults? faults = null, GatewayOptions? options = null, Func<SimServer, ApiCredentials, GatewayOptions, (IOrderTransport, IOrderTransport?)>? transports = null, bool ed25519 = false, VenueRateLimiter? limiter = null)
     {
         var symbols = new SymbolRegistry(["BTCUSDT"]);
         string pem = JsonSerializer.Serialize(Sim.Trading.SignatureTests.PemOf(Convert.FromHexString(SignerTests.RfcPublic)));
@@ -61,7 +61,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var rest = new RestOrderTransport(server.BaseAddress, credentials, options);
         (IOrderTransport primary, IOrderTransport? fallback) = transports is null ? (rest, null) : transports(server, credentials, options);
         var input = new ArrayInputPublisher();
-        var gateway = new OrderGateway(options, primary, fallback, new ServerClock(), rest.TrySyncClock, new VenueRateLimiter(Engine.Binance.Live.Orders.RateLimitRule.BinanceDefaults), symbols, input);
+        var gateway = new OrderGateway(options, primary, fallback, new ServerClock(), rest.TrySyncClock, limiter ?? new VenueRateLimiter(Engine.Binance.Live.Orders.RateLimitRule.BinanceDefaults), symbols, input);
         return new GatewayHarness(server, gateway, input);
     }
 

@@ -168,4 +168,51 @@ public sealed class OrderGatewayTests
         Assert.Equal(1, h.Gateway.Counters.FallbackSends);
         Assert.Equal(1, h.Exchange.Desk.OrdersAccepted);
     }
+
+    [Fact]
+    public async Task RateLimit_429Storm_PausesPerRetryAfter_NeverBanned_OrdersResumedInOrder()
+    {
+        await using var h = await GatewayHarness.StartAsync();
+        // The venue allows 5 orders a second; the gateway believes Binance's published 300 per 10 s: it meets 429s.
+        h.Exchange.Limits.SetRules([new("REQUEST_WEIGHT", "MINUTE", 1, 2400), new("ORDERS", "SECOND", 1, 5)]);
+        var throttledUntil = new List<long>();
+        h.Gateway.OnThrottled = throttledUntil.Add;
+        await Task.Run(() =>
+        {
+            for (int id = 1; id <= 16; id++)
+            {
+                h.Gateway.Handle(GatewayHarness.Limit(id, Side.Buy, "40000"));
+            }
+        });
+
+        List<VenueReport> reports = h.Input.Reports;
+        Assert.All(reports, r => Assert.Equal(VenueReportKind.Accepted, r.Kind));
+        Assert.Equal(Enumerable.Range(1, 16).Select(i => (long)i), reports.Select(r => r.ClientId.Value));
+        Assert.True(h.Gateway.Counters.Throttled >= 1, "the storm never reached the gateway");
+        Assert.Equal(h.Gateway.Counters.Throttled, throttledUntil.Count); // the engine side was told each time
+        Assert.True(h.Exchange.Limits.Refused429 >= 1);
+        Assert.Equal(0, h.Exchange.Limits.Refused418);
+        Assert.Equal(0, h.Gateway.Counters.Banned);
+        Assert.Equal(16, h.Exchange.Desk.OrdersAccepted);
+    }
+
+    [Fact]
+    public async Task RateLimit_BucketsFromTheVenuesRules_AvoidThe429_ByWaiting()
+    {
+        var rules = new Engine.Binance.Live.Orders.RateLimitRule[] { new(false, 60_000, 2400), new(true, 1_000, 5) };
+        await using var h = await GatewayHarness.StartAsync(limiter: new VenueRateLimiter(rules));
+        h.Exchange.Limits.SetRules([new("REQUEST_WEIGHT", "MINUTE", 1, 2400), new("ORDERS", "SECOND", 1, 5)]);
+        await Task.Run(() =>
+        {
+            for (int id = 1; id <= 10; id++)
+            {
+                h.Gateway.Handle(GatewayHarness.Limit(id, Side.Buy, "40000"));
+            }
+        });
+
+        Assert.Equal(Enumerable.Repeat(VenueReportKind.Accepted, 10), h.Input.Reports.Select(r => r.Kind));
+        Assert.True(h.Gateway.Counters.RateLimitWaits >= 1);
+        Assert.Equal(0, h.Exchange.Limits.Refused429);
+        Assert.Equal(0, h.Gateway.Counters.Throttled);
+    }
 }

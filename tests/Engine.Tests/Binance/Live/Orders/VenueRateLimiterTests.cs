@@ -1,0 +1,74 @@
+using Engine.Binance.Live.Orders;
+
+namespace Engine.Tests.Binance.Live.Orders;
+
+/// <summary>The gateway's buckets with hand-computed windows, waits and header corrections.</summary>
+public sealed class VenueRateLimiterTests
+{
+    [Fact]
+    public void Orders_OverTheWindowLimit_WaitUntilTheWindowEnds()
+    {
+        var limiter = new VenueRateLimiter([new RateLimitRule(true, 10_000, 5)], headroom: 0, clockGuardMs: 0);
+        for (int i = 0; i < 5; i++)
+        {
+            Assert.Equal(0, limiter.TryAcquire(21_000, 1, isOrder: true));
+        }
+
+        Assert.Equal(9_000, limiter.TryAcquire(21_000, 1, isOrder: true)); // window [20 000, 30 000)
+        Assert.Equal(0, limiter.TryAcquire(21_000, 1, isOrder: false)); // a query is not an order
+        Assert.Equal(0, limiter.TryAcquire(30_000, 1, isOrder: true)); // the next window
+    }
+
+    [Fact]
+    public void Headroom_And_ClockGuard_AreKeptOff_TheBudget()
+    {
+        var limiter = new VenueRateLimiter([new RateLimitRule(false, 60_000, 10)], headroom: 2, clockGuardMs: 50);
+        for (int i = 0; i < 8; i++)
+        {
+            Assert.Equal(0, limiter.TryAcquire(60_100, 1, isOrder: false));
+        }
+
+        Assert.Equal(60_000 + 60_000 + 50 - 60_100, limiter.TryAcquire(60_100, 1, isOrder: false));
+        Assert.NotEqual(0, limiter.TryAcquire(120_020, 1, isOrder: false)); // the venue may not have rolled yet
+        Assert.Equal(0, limiter.TryAcquire(120_050, 1, isOrder: false));
+    }
+
+    [Fact]
+    public void Headers_ReplaceTheCount_WithTheVenues()
+    {
+        var limiter = new VenueRateLimiter(RateLimitRule.BinanceDefaults, headroom: 2, clockGuardMs: 0);
+        Assert.Equal(0, limiter.TryAcquire(1_000, 1, isOrder: true));
+        limiter.Correct(1_000, usedWeight1m: 2398, orderCount10s: 12, orderCount1m: 40); // others spent from the same IP
+        Assert.Equal(2398, limiter.UsedOf(0));
+        Assert.Equal(40, limiter.UsedOf(1));
+        Assert.Equal(12, limiter.UsedOf(2));
+        Assert.Equal(59_000, limiter.TryAcquire(1_000, 1, isOrder: false)); // 2398 + 1 > 2400 - 2
+        limiter.Correct(1_000, usedWeight1m: 100, orderCount10s: -1, orderCount1m: -1);
+        Assert.Equal(0, limiter.TryAcquire(1_000, 1, isOrder: false));
+        Assert.Equal(12, limiter.UsedOf(2)); // -1: not given, kept
+    }
+
+    [Fact]
+    public void Throttle_StopsEverything_UntilRetryAfter()
+    {
+        var limiter = new VenueRateLimiter(RateLimitRule.BinanceDefaults);
+        limiter.Throttle(5_000);
+        Assert.Equal(4_000, limiter.TryAcquire(1_000, 1, isOrder: false));
+        Assert.Equal(5_000, limiter.ThrottledUntilMs);
+        Assert.Equal(0, limiter.TryAcquire(5_000, 1, isOrder: false));
+    }
+
+    [Fact]
+    public void Rules_FromBinancesRecordedExchangeInfo()
+    {
+        using var file = File.OpenRead(Support.RepoData.Path("binance", "rest", "cryptofeed", "futures_um_fapi_v1_exchangeInfo_2021-07-21.json.gz"));
+        using var gzip = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionMode.Decompress);
+        using var bytes = new MemoryStream();
+        gzip.CopyTo(bytes);
+        byte[] json = bytes.ToArray();
+        Assert.Equal(
+            [new RateLimitRule(false, 60_000, 2400), new RateLimitRule(true, 60_000, 1200), new RateLimitRule(true, 10_000, 300)],
+            RateLimitRule.FromExchangeInfo(json));
+        Assert.Equal(RateLimitRule.BinanceDefaults, RateLimitRule.FromExchangeInfo("""{"rateLimits":[]}"""u8));
+    }
+}
