@@ -256,21 +256,7 @@ public sealed partial class UserEventParser
 
     private SymbolId SymbolOf(ReadOnlySpan<byte> v) => _symbols.TryGet(v, out SymbolId id) ? id : SymbolId.None;
 
-    /// <summary><c>{prefix}-{n}</c> with n &gt; 0 is ours; the venue's special ids and anything else are not.</summary>
-    private ClientOrderId ClientIdOf(ReadOnlySpan<byte> v, out OrderOrigin origin)
-    {
-        if (v.StartsWith(_prefix) && Utf8Parser.TryParse(v[_prefix.Length..], out long n, out int used) && used == v.Length - _prefix.Length && n > 0)
-        {
-            origin = OrderOrigin.Engine;
-            return new ClientOrderId(n);
-        }
-
-        origin = v.StartsWith("autoclose-"u8) ? OrderOrigin.Liquidation
-            : v.StartsWith("adl_autoclose"u8) ? OrderOrigin.Adl
-            : v.StartsWith("settlement_autoclose"u8) ? OrderOrigin.Settlement
-            : OrderOrigin.Manual;
-        return ClientOrderId.None;
-    }
+    private ClientOrderId ClientIdOf(ReadOnlySpan<byte> v, out OrderOrigin origin) => ClientIdText.Classify(v, _prefix, out origin);
 
     private static long Long(ReadOnlySpan<byte> v) => Utf8Parser.TryParse(v, out long n, out int used) && used == v.Length ? n : 0;
 
