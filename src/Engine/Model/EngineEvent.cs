@@ -37,5 +37,8 @@ public struct EngineEvent
     public OperatorCommand Command;
 
     [FieldOffset(Payload)]
+    public MarkPrice Mark;
+
+    [FieldOffset(Payload)]
     public AccountUpdate AccountUpdate;
 }
