@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using Engine.Binance.Live.Orders;
 using Engine.Model;
 
 namespace Engine.Binance.Live.UserData;
@@ -283,18 +284,5 @@ public sealed partial class UserEventParser
         : v.SequenceEqual("AMENDMENT"u8) ? ExecutionType.Amendment
         : ExecutionType.Unknown;
 
-    private static VenueOrderStatus StatusOf(ReadOnlySpan<byte> v) =>
-        v.SequenceEqual("NEW"u8) ? VenueOrderStatus.New
-        : v.SequenceEqual("PARTIALLY_FILLED"u8) ? VenueOrderStatus.PartiallyFilled
-        : v.SequenceEqual("FILLED"u8) ? VenueOrderStatus.Filled
-        : v.SequenceEqual("CANCELED"u8) ? VenueOrderStatus.Canceled
-        : v.SequenceEqual("EXPIRED"u8) ? VenueOrderStatus.Expired
-        : v.SequenceEqual("EXPIRED_IN_MATCH"u8) ? VenueOrderStatus.ExpiredInMatch
-        : v.SequenceEqual("REJECTED"u8) ? VenueOrderStatus.Rejected
-        : v.SequenceEqual("NEW_INSURANCE"u8) ? VenueOrderStatus.NewInsurance
-        : v.SequenceEqual("NEW_ADL"u8) ? VenueOrderStatus.NewAdl
-        : v.SequenceEqual("TRIGGERING"u8) ? VenueOrderStatus.Triggering
-        : v.SequenceEqual("TRIGGERED"u8) ? VenueOrderStatus.Triggered
-        : v.SequenceEqual("FINISHED"u8) ? VenueOrderStatus.Finished
-        : VenueOrderStatus.Unknown;
+    private static VenueOrderStatus StatusOf(ReadOnlySpan<byte> v) => VenueAnswerParser.StatusOf(v);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Engine.Binance.Live.Orders;
 using Engine.Model;
 
 namespace Engine.Binance.Live.UserData;
@@ -76,17 +77,7 @@ internal sealed partial class UserReconciler
         }
     }
 
-    private static VenueOrderStatus AlgoStatusOf(string text) => text switch
-    {
-        "NEW" => VenueOrderStatus.New,
-        "TRIGGERING" => VenueOrderStatus.Triggering,
-        "TRIGGERED" => VenueOrderStatus.Triggered,
-        "FINISHED" => VenueOrderStatus.Finished,
-        "CANCELED" => VenueOrderStatus.Canceled,
-        "EXPIRED" => VenueOrderStatus.Expired,
-        "REJECTED" => VenueOrderStatus.Rejected,
-        _ => VenueOrderStatus.Unknown,
-    };
+    private static VenueOrderStatus AlgoStatusOf(string text) => VenueAnswerParser.StatusOf(System.Text.Encoding.ASCII.GetBytes(text));
 
     private static JsonElement.ArrayEnumerator Array(JsonDocument doc) =>
         doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement.EnumerateArray()

@@ -1,25 +1,23 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Engine.Binance.Live.Orders;
 
 namespace Engine.Binance.Live.UserData;
 
 /// <summary>
 /// The user stream's few REST calls: listenKey (API key header only, USER_STREAM security) and the reconciliation's
-/// signed GETs (USER_DATA: <c>timestamp</c> and <c>recvWindow</c> appended, HMAC-SHA256 over the query string as lowercase
-/// hex, binance-usdm §11.4). Cold path: JSON answers are read with <see cref="JsonDocument"/>.
+/// signed GETs (USER_DATA: <c>recvWindow</c> and <c>timestamp</c> appended, signed over the query string by the gateway's
+/// <see cref="IRequestSigner"/>: HMAC-SHA256 hex or Ed25519 base64, percent-encoded, binance-usdm §11.4). Cold path: JSON answers are read with <see cref="JsonDocument"/>.
 /// </summary>
 internal sealed class UserRestClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly UserStreamOptions _options;
-    private readonly byte[] _secret;
 
     public UserRestClient(UserStreamOptions options)
     {
         _options = options;
-        _secret = Encoding.UTF8.GetBytes(options.ApiSecret);
         _http = new HttpClient { BaseAddress = options.RestBase, Timeout = options.RequestTimeout };
     }
 
@@ -36,17 +34,16 @@ internal sealed class UserRestClient : IDisposable
         string query = (parameters.Length > 0 ? parameters + "&" : "")
             + "recvWindow=" + _options.RecvWindowMs.ToString(CultureInfo.InvariantCulture)
             + "&timestamp=" + _options.ServerTimeMs().ToString(CultureInfo.InvariantCulture);
-        return SendAsync(HttpMethod.Get, path, query + "&signature=" + HmacHex(_secret, query), cancel);
+        IRequestSigner signer = _options.Credentials.Signer;
+        byte[] signature = new byte[signer.MaxSignatureLength];
+        int length = signer.Sign(Encoding.ASCII.GetBytes(query), signature);
+        return SendAsync(HttpMethod.Get, path, query + "&signature=" + Uri.EscapeDataString(Encoding.ASCII.GetString(signature, 0, length)), cancel);
     }
-
-    /// <summary>Binance's HMAC-SHA256 signature: the lowercase hex digest of the payload under the secret.</summary>
-    internal static string HmacHex(byte[] secret, string payload) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(payload)));
 
     private async Task<JsonDocument> SendAsync(HttpMethod method, string path, string? signedQuery, CancellationToken cancel)
     {
         using var request = new HttpRequestMessage(method, signedQuery is null ? path : path + "?" + signedQuery);
-        request.Headers.Add("X-MBX-APIKEY", _options.ApiKey);
+        request.Headers.Add("X-MBX-APIKEY", _options.Credentials.ApiKey);
         using HttpResponseMessage response = await _http.SendAsync(request, cancel).ConfigureAwait(false);
         string body = await response.Content.ReadAsStringAsync(cancel).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

@@ -1,3 +1,5 @@
+using Engine.Binance.Live.Orders;
+
 namespace Engine.Binance.Live.UserData;
 
 /// <summary>Where and how the user data stream connects. Cold configuration, validated by the caller at start-up.</summary>
@@ -9,10 +11,8 @@ public sealed record UserStreamOptions
     /// <summary>WebSocket base (<c>wss://fstream.binance.com</c>); user data goes to <c>/private/ws?listenKey=</c> under it.</summary>
     public required Uri WebSocketBase { get; init; }
 
-    public required string ApiKey { get; init; }
-
-    /// <summary>HMAC secret for the reconciliation's signed queries. Never printed.</summary>
-    public required string ApiSecret { get; init; }
+    /// <summary>The API key (listenKey calls) and the signer of the reconciliation's queries (HMAC or Ed25519); never printed.</summary>
+    public required ApiCredentials Credentials { get; init; }
 
     /// <summary>The run's symbols, in registry order: reconciliation asks userTrades and positions of each.</summary>
     public required IReadOnlyList<string> Symbols { get; init; }

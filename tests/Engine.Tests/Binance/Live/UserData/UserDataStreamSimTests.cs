@@ -1,4 +1,6 @@
 using System.Net.Http;
+using System.Text;
+using Engine.Binance.Live.Orders;
 using Engine.Binance.Live.UserData;
 using Engine.Model;
 using Engine.Sim.Faults;
@@ -21,8 +23,7 @@ public sealed class UserDataStreamSimTests
     {
         RestBase = h.Server.BaseAddress,
         WebSocketBase = h.Server.BaseAddress,
-        ApiKey = TradingHarness.ApiKey,
-        ApiSecret = TradingHarness.Secret,
+        Credentials = new ApiCredentials(TradingHarness.ApiKey, new HmacSha256Signer(Encoding.UTF8.GetBytes(TradingHarness.Secret)), "test"),
         Symbols = ["BTCUSDT"],
         ReconnectDelay = TimeSpan.FromMilliseconds(20),
         ServerTimeMs = () => TapeClock.WallClockMs,
