@@ -29,6 +29,7 @@ public static class Program
         root.Add(ReportCommand.Create(context));
         root.Add(ConfigShowCommand.Create(shared, context));
         root.Add(SimCommand.Create(shared, context));
+        root.Add(CtlCommand.Create(context));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
