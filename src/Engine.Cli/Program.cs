@@ -30,6 +30,7 @@ public static class Program
         root.Add(ConfigShowCommand.Create(shared, context));
         root.Add(SimCommand.Create(shared, context));
         root.Add(RecordCommand.Create(context));
+        root.Add(CtlCommand.Create(context));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Engine.Binance.Sequencing;
 using Engine.Cli.Configuration;
+using Engine.Cli.Control;
 using Engine.Cli.Journal;
 using Engine.Cli.Status;
 using Engine.EventLog;
@@ -113,6 +114,7 @@ public static class ReplayRunner
         }
 
         RunStatistics stats;
+        ControlServer? control = ControlServer.TryStart(directory, c => pipeline.TryPublish(in c), pipeline.Engine.PublishedAccount.Read, warnings);
         using var latency = new LatencyIntervalCollector(pipeline.Engine.Latency, Path.Combine(directory, LatencyIntervalCollector.LogFileName), runtime.WarmupEvents > 0);
         using (var status = new StatusReporter(
             () => Snapshot(pipeline, latency), TimeSpan.FromSeconds(request.Options.Runtime.StatusIntervalSeconds), output, interactive, latency.Collect))
@@ -120,6 +122,8 @@ public static class ReplayRunner
             status.Start();
             stats = pipeline.Run(feed, runStop.Token);
         }
+
+        control?.Dispose(); // `engine ctl` reaches a run only while its engine runs
 
         latency.Complete(); // the engine thread and the status thread have stopped: the last interval
         journal.OnOutputFailure = null; // the pipeline is done: a failure while closing the files is only reported

@@ -11,7 +11,7 @@ public struct OperatorCommand
     /// <summary>The symbol it applies to, or <see cref="SymbolId.None"/> for every symbol of the process.</summary>
     public SymbolId Symbol;
 
-    /// <summary>Event time at which the command applies, Unix epoch ms UTC.</summary>
+    /// <summary>Event time at which the command applies, Unix epoch ms UTC; 0: at the engine's current event time (`engine ctl`).</summary>
     public long TimeMs;
 
     public OperatorCommand(OperatorCommandKind kind, SymbolId symbol, long timeMs)

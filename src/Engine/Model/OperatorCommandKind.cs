@@ -16,4 +16,10 @@ public enum OperatorCommandKind : byte
 
     /// <summary>Admit only orders that reduce exposure until <see cref="Resume"/>.</summary>
     Reduce = 4,
+
+    /// <summary>Stop new entries (as <see cref="Halt"/>) and cancel every working order. The OMS re-protects an open position.</summary>
+    CancelAll = 5,
+
+    /// <summary>Changes nothing: the engine republishes its figures, so the answer reflects every input before it.</summary>
+    Status = 6,
 }

@@ -1,4 +1,5 @@
 using Engine.Model;
+using Engine.Risk;
 
 namespace Engine.Pipeline;
 
@@ -15,6 +16,16 @@ public struct AccountFigures
     public long Cancels;
     public long Fills;
     public long PositionsClosed;
+
+    /// <summary>Operator commands the engine has applied (halt, resume, flatten, cancel-all, status).</summary>
+    public long OperatorCommands;
+
+    /// <summary>The breaker state after the last operator command.</summary>
+    public TradingState State;
+
+    /// <summary>Working orders and open positions after the last operator command (counted then, not kept live).</summary>
+    public int WorkingOrders;
+    public int OpenPositions;
 
     /// <summary>Realised PnL of the closed positions, before fees.</summary>
     public Money RealizedPnl;

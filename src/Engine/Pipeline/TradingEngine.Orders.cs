@@ -150,14 +150,20 @@ public sealed partial class TradingEngine<TOut>
 
     private void OnOperator(in OperatorCommand command)
     {
-        _nowMs = command.TimeMs;
-        _risk.Apply(in command);
-        if (command.Kind == OperatorCommandKind.Resume)
+        if (command.TimeMs > 0)
+        {
+            _nowMs = command.TimeMs; // 0: at the current event time (a command from `engine ctl`)
+        }
+
+        OperatorCommandKind kind = command.Kind;
+        var applied = new OperatorCommand(kind == OperatorCommandKind.CancelAll ? OperatorCommandKind.Halt : kind, command.Symbol, _nowMs);
+        _risk.Apply(in applied);
+        if (kind == OperatorCommandKind.Resume)
         {
             _account.OnOperatorResume(_nowMs); // the streak, today's loss and the drawdown peak start afresh
         }
 
-        if (command.Kind == OperatorCommandKind.Flatten)
+        if (kind == OperatorCommandKind.Flatten)
         {
             foreach (SymbolLane lane in _lanes)
             {
@@ -166,7 +172,29 @@ public sealed partial class TradingEngine<TOut>
         }
 
         PublishBreakerIfChanged();
+        if (kind == OperatorCommandKind.CancelAll)
+        {
+            _oms.CancelAllWorking(_nowMs);
+        }
+
         ForwardRequests();
+        PublishOperatorFigures();
+    }
+
+    /// <summary>What an operator's answer reports: the breaker state, working orders and open positions after the command.</summary>
+    private void PublishOperatorFigures()
+    {
+        int open = 0;
+        foreach (SymbolLane lane in _lanes)
+        {
+            open += _oms.PositionOf(lane.Id).IsFlat ? 0 : 1;
+        }
+
+        _figures.OperatorCommands++;
+        _figures.State = _risk.State;
+        _figures.WorkingOrders = _oms.WorkingOrders;
+        _figures.OpenPositions = open;
+        PublishFigures();
     }
 
     // Runs on every trade: one compare inline, the rare change out of line.

@@ -110,6 +110,8 @@ public static class VenueAnswerParser
         _ when text.SequenceEqual("TRIGGERING"u8) => VenueOrderStatus.Triggering,
         _ when text.SequenceEqual("TRIGGERED"u8) => VenueOrderStatus.Triggered,
         _ when text.SequenceEqual("FINISHED"u8) => VenueOrderStatus.Finished,
+        _ when text.SequenceEqual("NEW_INSURANCE"u8) => VenueOrderStatus.NewInsurance,
+        _ when text.SequenceEqual("NEW_ADL"u8) => VenueOrderStatus.NewAdl,
         _ => VenueOrderStatus.Other,
     };
 

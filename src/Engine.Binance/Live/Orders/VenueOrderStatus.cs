@@ -20,6 +20,12 @@ public enum VenueOrderStatus : byte
     /// <summary>Algo: the triggered order ended (filled or cancelled).</summary>
     Finished = 9,
 
+    /// <summary>User stream: an insurance-fund liquidation order (seen on the wire, binance-usdm §11.3).</summary>
+    NewInsurance = 10,
+
+    /// <summary>User stream: an auto-deleverage order (seen on the wire).</summary>
+    NewAdl = 11,
+
     /// <summary>A status text the gateway does not know (counted).</summary>
     Other = 255,
 }

@@ -1,3 +1,4 @@
+using Engine.Binance.Live.Orders;
 using Engine.Model;
 
 namespace Engine.Binance.Live.UserData;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Engine.Binance.Live.Orders;
 using Engine.Model;
 
 namespace Engine.Binance.Live.UserData;
@@ -52,7 +53,7 @@ public sealed partial class UserEventParser
             }
         }
 
-        return _algo.AlgoId != 0 && _algo.Status != VenueOrderStatus.Unknown;
+        return _algo.AlgoId != 0 && _algo.Status is not (VenueOrderStatus.None or VenueOrderStatus.Other);
     }
 
     private bool ParseAccount(ReadOnlySpan<byte> json)

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text.Json;
+using Engine.Binance.Live.Orders;
 using Engine.Model;
 
 namespace Engine.Binance.Live.UserData;
@@ -256,21 +257,7 @@ public sealed partial class UserEventParser
 
     private SymbolId SymbolOf(ReadOnlySpan<byte> v) => _symbols.TryGet(v, out SymbolId id) ? id : SymbolId.None;
 
-    /// <summary><c>{prefix}-{n}</c> with n &gt; 0 is ours; the venue's special ids and anything else are not.</summary>
-    private ClientOrderId ClientIdOf(ReadOnlySpan<byte> v, out OrderOrigin origin)
-    {
-        if (v.StartsWith(_prefix) && Utf8Parser.TryParse(v[_prefix.Length..], out long n, out int used) && used == v.Length - _prefix.Length && n > 0)
-        {
-            origin = OrderOrigin.Engine;
-            return new ClientOrderId(n);
-        }
-
-        origin = v.StartsWith("autoclose-"u8) ? OrderOrigin.Liquidation
-            : v.StartsWith("adl_autoclose"u8) ? OrderOrigin.Adl
-            : v.StartsWith("settlement_autoclose"u8) ? OrderOrigin.Settlement
-            : OrderOrigin.Manual;
-        return ClientOrderId.None;
-    }
+    private ClientOrderId ClientIdOf(ReadOnlySpan<byte> v, out OrderOrigin origin) => ClientIdText.Classify(v, _prefix, out origin);
 
     private static long Long(ReadOnlySpan<byte> v) => Utf8Parser.TryParse(v, out long n, out int used) && used == v.Length ? n : 0;
 
@@ -297,18 +284,5 @@ public sealed partial class UserEventParser
         : v.SequenceEqual("AMENDMENT"u8) ? ExecutionType.Amendment
         : ExecutionType.Unknown;
 
-    private static VenueOrderStatus StatusOf(ReadOnlySpan<byte> v) =>
-        v.SequenceEqual("NEW"u8) ? VenueOrderStatus.New
-        : v.SequenceEqual("PARTIALLY_FILLED"u8) ? VenueOrderStatus.PartiallyFilled
-        : v.SequenceEqual("FILLED"u8) ? VenueOrderStatus.Filled
-        : v.SequenceEqual("CANCELED"u8) ? VenueOrderStatus.Canceled
-        : v.SequenceEqual("EXPIRED"u8) ? VenueOrderStatus.Expired
-        : v.SequenceEqual("EXPIRED_IN_MATCH"u8) ? VenueOrderStatus.ExpiredInMatch
-        : v.SequenceEqual("REJECTED"u8) ? VenueOrderStatus.Rejected
-        : v.SequenceEqual("NEW_INSURANCE"u8) ? VenueOrderStatus.NewInsurance
-        : v.SequenceEqual("NEW_ADL"u8) ? VenueOrderStatus.NewAdl
-        : v.SequenceEqual("TRIGGERING"u8) ? VenueOrderStatus.Triggering
-        : v.SequenceEqual("TRIGGERED"u8) ? VenueOrderStatus.Triggered
-        : v.SequenceEqual("FINISHED"u8) ? VenueOrderStatus.Finished
-        : VenueOrderStatus.Unknown;
+    private static VenueOrderStatus StatusOf(ReadOnlySpan<byte> v) => VenueAnswerParser.StatusOf(v);
 }

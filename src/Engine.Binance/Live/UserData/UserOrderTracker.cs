@@ -1,3 +1,4 @@
+using Engine.Binance.Live.Orders;
 using Engine.Model;
 
 namespace Engine.Binance.Live.UserData;
@@ -21,7 +22,7 @@ public sealed partial class UserOrderTracker
     private readonly Dictionary<long, long> _clientByVenueId;
     private readonly HashSet<(int Symbol, long TradeId)> _seenFills = new(SeenCapacity);
     private readonly Queue<(int Symbol, long TradeId)> _seenOrder = new(SeenCapacity);
-    private readonly Dictionary<long, VenueOrderStatus> _algoStatus;
+    private readonly Dictionary<long, TrackedAlgo> _algoStatus;
 
     public UserOrderTracker(IUserEventSink sink, UserStreamStatistics statistics, int orderCapacity = 4096)
     {
@@ -31,7 +32,7 @@ public sealed partial class UserOrderTracker
         _stats = statistics;
         _orders = new Dictionary<long, TrackedOrder>(orderCapacity);
         _clientByVenueId = new Dictionary<long, long>(orderCapacity);
-        _algoStatus = new Dictionary<long, VenueOrderStatus>(orderCapacity);
+        _algoStatus = new Dictionary<long, TrackedAlgo>(orderCapacity);
     }
 
     /// <summary>The highest trade id of a fill passed on, per symbol: where a reconciliation's userTrades query starts.</summary>
@@ -89,8 +90,9 @@ public sealed partial class UserOrderTracker
             return;
         }
 
-        if (_algoStatus.TryGetValue(a.AlgoId, out VenueOrderStatus last) && (last == a.Status || IsAlgoEnd(last)))
+        if (_algoStatus.TryGetValue(a.AlgoId, out TrackedAlgo known) && (known.Status == a.Status || IsAlgoEnd(known.Status)))
         {
+            VenueOrderStatus last = known.Status;
             if (last == a.Status)
             {
                 UserStreamStatistics.Add(ref _stats.DuplicateStatusesField);
@@ -103,7 +105,7 @@ public sealed partial class UserOrderTracker
             return;
         }
 
-        _algoStatus[a.AlgoId] = a.Status;
+        _algoStatus[a.AlgoId] = new TrackedAlgo(a.ClientId, a.Symbol, a.Status);
         VenueReportKind kind = a.Status switch
         {
             VenueOrderStatus.New => VenueReportKind.Accepted,
@@ -141,7 +143,7 @@ public sealed partial class UserOrderTracker
         }
     }
 
-    private static bool IsAlgoEnd(VenueOrderStatus s) =>
+    internal static bool IsAlgoEnd(VenueOrderStatus s) =>
         s is VenueOrderStatus.Canceled or VenueOrderStatus.Expired or VenueOrderStatus.Rejected or VenueOrderStatus.Finished;
 
     private ref TrackedOrder Track(ClientOrderId clientId, SymbolId symbol, Side side, OrderId venueId, Quantity quantity)

@@ -1,4 +1,5 @@
 using System.Text;
+using Engine.Binance.Live.Orders;
 using Engine.Binance.Live.UserData;
 using Engine.Model;
 using Engine.Tests.Support;

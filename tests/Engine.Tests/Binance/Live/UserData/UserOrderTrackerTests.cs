@@ -1,3 +1,4 @@
+using Engine.Binance.Live.Orders;
 using Engine.Binance.Live.UserData;
 using Engine.Model;
 
