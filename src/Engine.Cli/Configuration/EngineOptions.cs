@@ -29,6 +29,9 @@ public sealed class EngineOptions
 
     public PaperVenueOptions Paper { get; } = new();
 
+    /// <summary>Binance's hosts for the live commands (<c>engine paper</c>) and how often exchangeInfo is re-read.</summary>
+    public BinanceOptions Binance { get; } = new();
+
     /// <summary>The sections in the order `config show` prints them.</summary>
     public IEnumerable<(string Name, object Options)> Sections()
     {
@@ -40,6 +43,7 @@ public sealed class EngineOptions
         yield return ("Risk", Risk);
         yield return ("Executor", OrderManager);
         yield return ("Paper", Paper);
+        yield return ("Binance", Binance);
     }
 
     public void Validate(ICollection<string> errors)
@@ -52,6 +56,7 @@ public sealed class EngineOptions
         Prefixed(errors, "Risk", Risk.Validate());
         Thrown(errors, "Executor", OrderManager.Validate);
         Thrown(errors, "Paper", Paper.Validate);
+        Binance.Validate(errors);
     }
 
     private static void Prefixed(ICollection<string> errors, string section, IReadOnlyList<string> problems)
