@@ -51,16 +51,22 @@ public enum FrameParseResult : byte
 
     /// <summary>A field the engine reads has the wrong JSON type (a numeric symbol, an object for a price...).</summary>
     BadFieldType = 15,
+
+    /// <summary>A <c>markPriceUpdate</c> was written into the slot (<see cref="Engine.Model.EventKind.MarkPrice"/>).</summary>
+    MarkPrice = 16,
 }
 
 /// <summary>Classification of <see cref="FrameParseResult"/> values.</summary>
 public static class FrameParseResultExtensions
 {
     /// <summary>Number of enum values, for per-reason counter arrays.</summary>
-    public const int Count = (int)FrameParseResult.BadFieldType + 1;
+    public const int Count = (int)FrameParseResult.MarkPrice + 1;
 
     public static bool IsSkipped(this FrameParseResult result) =>
         result is FrameParseResult.SkippedUnknownEvent or FrameParseResult.SkippedNoEventType;
 
-    public static bool IsMalformed(this FrameParseResult result) => result >= FrameParseResult.Empty;
+    public static bool IsMalformed(this FrameParseResult result) => result is >= FrameParseResult.Empty and <= FrameParseResult.BadFieldType;
+
+    /// <summary>True when the parser wrote an event into the slot: a trade or a mark price.</summary>
+    public static bool IsEvent(this FrameParseResult result) => result is FrameParseResult.Trade or FrameParseResult.MarkPrice;
 }

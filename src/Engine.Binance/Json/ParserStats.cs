@@ -14,7 +14,9 @@ public sealed class ParserStats
 
     public long Skipped => _counts[(int)FrameParseResult.SkippedUnknownEvent] + _counts[(int)FrameParseResult.SkippedNoEventType];
 
-    public long Malformed => Frames - Trades - Skipped;
+    public long MarkPrices => _counts[(int)FrameParseResult.MarkPrice];
+
+    public long Malformed => Frames - Trades - MarkPrices - Skipped;
 
     /// <summary>The most recent malformed reason, or <see cref="FrameParseResult.Trade"/> when none has been seen.</summary>
     public FrameParseResult LastFailure { get; private set; }

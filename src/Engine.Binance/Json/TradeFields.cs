@@ -21,12 +21,16 @@ internal ref struct TradeFields
     private const int Common = HasEventTime | HasTradeTime | HasMaker | HasSymbol | HasPrice | HasQuantity;
     private const int RequiredAggregate = Common | HasAggId | HasFirst | HasLast;
     private const int RequiredTrade = Common | HasTradeId;
+    private const int RequiredMark = HasEventTime | HasSymbol | HasPrice;
 
     public int Seen;
 
     /// <summary>The first fault met in a field before the event type was known; reported only for trades.</summary>
     public FrameParseResult Deferred;
     public bool IsAggregate;
+
+    /// <summary>The event is a <c>markPriceUpdate</c>: only E, s and p are read (its T is the next funding time).</summary>
+    public bool IsMark;
     public bool BuyerIsMaker;
     public long EventTimeMs;
     public long TradeTimeMs;
@@ -50,6 +54,11 @@ internal ref struct TradeFields
         if (Deferred != FrameParseResult.Trade)
         {
             return Deferred;
+        }
+
+        if (IsMark)
+        {
+            return TryWriteMark(symbols, ref slot);
         }
 
         int required = IsAggregate ? RequiredAggregate : RequiredTrade;
@@ -97,5 +106,30 @@ internal ref struct TradeFields
         t.BuyerIsMaker = BuyerIsMaker;
         t.Type = (Seen & HasType) == 0 ? Model.TradeType.Market : TradeTypeText.Parse(TradeType);
         return FrameParseResult.Trade;
+    }
+
+    private readonly FrameParseResult TryWriteMark(SymbolRegistry symbols, ref EngineEvent slot)
+    {
+        if ((Seen & RequiredMark) != RequiredMark)
+        {
+            return FrameParseResult.MissingField;
+        }
+
+        if (!FixedPoint.TryParse(Price, out long priceE8) || priceE8 <= 0)
+        {
+            return FrameParseResult.BadPrice;
+        }
+
+        if (!symbols.TryGet(Symbol, out SymbolId symbol))
+        {
+            return FrameParseResult.UnknownSymbol;
+        }
+
+        slot.Kind = EventKind.MarkPrice;
+        ref MarkPrice m = ref slot.Mark;
+        m.Symbol = symbol;
+        m.Price = new Price(priceE8);
+        m.EventTimeMs = EventTimeMs;
+        return FrameParseResult.MarkPrice;
     }
 }

@@ -252,7 +252,7 @@ public sealed partial class TradeFrameParser
     }
 
     // The object at pos opens with {"e":" but names neither aggTrade nor trade: the general path stops as soon as it
-    // has read that name, so when the name is a plain string the answer is known here.
+    // has read that name, so when the name is a plain string the answer is known here (a mark price is read there).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static bool TrySkipOtherEvent(ReadOnlySpan<byte> s, int pos, ulong head, out FrameParseResult result)
     {
@@ -270,7 +270,7 @@ public sealed partial class TradeFrameParser
         }
 
         ReadOnlySpan<byte> name = rest[..k];
-        return !name.SequenceEqual("aggTrade"u8) && !name.SequenceEqual("trade"u8);
+        return !name.SequenceEqual("aggTrade"u8) && !name.SequenceEqual("trade"u8) && !name.SequenceEqual("markPriceUpdate"u8);
     }
 
     // A quoted symbol of 1-15 bytes with no quote or backslash inside, filling [pos, stop); an unregistered symbol

@@ -4,10 +4,11 @@ using Engine.Model;
 namespace Engine.Binance.Json;
 
 /// <summary>
-/// Zero-allocation parser of Binance <c>aggTrade</c> and <c>trade</c> frames, raw or in the combined-stream envelope
-/// <c>{"stream":..,"data":{..}}</c>, from UTF-8 bytes straight into a ring slot.
+/// Zero-allocation parser of Binance <c>aggTrade</c>, <c>trade</c> and <c>markPriceUpdate</c> frames, raw or in the
+/// combined-stream envelope <c>{"stream":..,"data":{..}}</c>, from UTF-8 bytes straight into a ring slot.
 /// Contract: fields in any order, unknown fields skipped, other event types skipped as soon as <c>e</c> is read;
-/// on any result other than <see cref="FrameParseResult.Trade"/> the slot is left untouched; nothing throws.
+/// on any result other than <see cref="FrameParseResult.Trade"/> and <see cref="FrameParseResult.MarkPrice"/> the slot
+/// is left untouched; nothing throws. Mark prices (one a second per symbol) always take the general path.
 /// Binance's own byte layout takes a fast path (TradeFrameParser.FastPath.cs) that gives exactly what the general
 /// key-by-key path below gives; anything else falls back to the general path.
 /// One instance per thread (it owns its <see cref="Stats"/> and a symbol cache).
@@ -26,7 +27,10 @@ public sealed partial class TradeFrameParser
 
     public ParserStats Stats { get; } = new();
 
-    /// <summary>Parses one frame; on success sets <c>slot.Kind = Trade</c> and fills <c>slot.Trade</c>.</summary>
+    /// <summary>
+    /// Parses one frame; on success sets <c>slot.Kind = Trade</c> and fills <c>slot.Trade</c> (result Trade), or sets
+    /// <c>slot.Kind = MarkPrice</c> and fills <c>slot.Mark</c> (result MarkPrice).
+    /// </summary>
     public FrameParseResult TryParse(ReadOnlySpan<byte> utf8, ref EngineEvent slot)
     {
         if (!TryParseFast(utf8, ref slot, out FrameParseResult result))
@@ -166,7 +170,13 @@ public sealed partial class TradeFrameParser
                     }
 
                     f.IsAggregate = false;
-                    return f.EventType.SequenceEqual("trade"u8) ? FrameParseResult.Trade : FrameParseResult.SkippedUnknownEvent;
+                    if (f.EventType.SequenceEqual("trade"u8))
+                    {
+                        return FrameParseResult.Trade;
+                    }
+
+                    f.IsMark = f.EventType.SequenceEqual("markPriceUpdate"u8);
+                    return f.IsMark ? FrameParseResult.Trade : FrameParseResult.SkippedUnknownEvent;
                 case (byte)'E':
                     f.Seen |= TradeFields.HasEventTime;
                     return Defer(s, ref pos, ref f, JsonScan.ReadLong(s, ref pos, out f.EventTimeMs));

@@ -5,7 +5,8 @@ using Engine.Model;
 namespace Engine.Binance.Recorded;
 
 /// <summary>
-/// Replays recorded WebSocket frames, one per line, through <see cref="TradeFrameParser"/>. Two line forms:
+/// Replays recorded WebSocket frames, one per line, through <see cref="TradeFrameParser"/>: trades and mark prices
+/// become events, other frames are skipped. Two line forms:
 /// hftbacktest <c>&lt;local_ns&gt; &lt;json&gt;</c> and cryptofeed <c>&lt;epoch_seconds&gt;: &lt;json&gt;</c>.
 /// Lines that do not start with a digit (capture headers: URL, configuration, REST snapshot requests) are skipped.
 /// The recorded local receive time, in ns since the epoch, becomes <see cref="EngineEvent.ReceivedTimestamp"/> (the
@@ -57,7 +58,7 @@ public sealed class RecordedFrameReader : IEventSource
 
             LastRecordedNs = recordedNs;
             FrameParseResult result = Parser.TryParse(json, ref slot);
-            if (result == FrameParseResult.Trade)
+            if (result.IsEvent())
             {
                 slot.ReceivedTimestamp = recordedNs;
                 Stats.Events++;

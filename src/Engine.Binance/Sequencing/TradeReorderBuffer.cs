@@ -17,7 +17,7 @@ namespace Engine.Binance.Sequencing;
 /// future (a stray line, a clock jump) never moves time: it waits in its slot, or, beyond the ring, in a small parking
 /// area, until its turn. A trade whose id comes after its turn was given up is late: counted and dropped.
 /// At the start a symbol's first trades wait one window too, for lower ids that may still come. Before a non-trade
-/// event (an aggregated row) and at the end of the input, everything held is let through in id order.
+/// event (an aggregated row; not a mark price, which passes) and at the end of the input, everything held is let through in id order.
 /// </para>
 /// Feed thread only. Everything is allocated at construction; no allocation per event.
 /// </summary>
@@ -120,9 +120,9 @@ public sealed partial class TradeReorderBuffer : IInputFeed
                     return true; // unknown symbols and other events pass; their order against held trades does not matter
                 }
 
-                if (slot.Kind == EventKind.Trade)
+                if (slot.Kind is EventKind.Trade or EventKind.MarkPrice)
                 {
-                    return true;
+                    return true; // a mark price is a reference price, not a clock: it need not wait for held trades
                 }
 
                 HoldUntilFlushed(ref slot);

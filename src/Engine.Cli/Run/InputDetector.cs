@@ -41,6 +41,12 @@ public static class InputDetector
                 using var header = new RecordingReader(raw, name: path); // version, header and symbol table checked before anything runs
                 return InputKind.Recording;
             }
+
+            if (magic.SequenceEqual(EventLog.EventJournalLayout.Magic))
+            {
+                using var journal = EventLog.EventJournalReader.Open(path); // header and layout checked; a damaged tail is played up to the damage and reported
+                return InputKind.EventJournal;
+            }
         }
 
         using LineReader lines = LineReader.Open(path);
@@ -73,7 +79,7 @@ public static class InputDetector
             throw new InvalidDataException($"{path}: not a recognised input: its first line is no trade CSV header of a known layout (and its name does not say trades or aggTrades for a headerless file)");
         }
 
-        throw new InvalidDataException($"{path}: not a recognised input (trade CSV, recorded frames, aggregated.csv or ENGREC01 recording)");
+        throw new InvalidDataException($"{path}: not a recognised input (trade CSV, recorded frames, aggregated.csv, ENGREC01 recording or ENGEVJ01 event journal)");
     }
 
     /// <summary>
@@ -83,6 +89,7 @@ public static class InputDetector
     public static IInputFeed Open(string path, InputKind kind, SymbolRegistry registry, SymbolId configuredSymbol, long intervalMs, int repeat = 1, bool symbolGiven = false) => kind switch
     {
         InputKind.Recording => RecordingFeed.Open(path, registry, repeat),
+        InputKind.EventJournal => EventLog.EventJournalFeed.Open(path, registry),
         InputKind.RecordedFrames => RecordedFrameReader.Open(path, registry),
         InputKind.AggregatedCsv => AggregatedCsvReader.Open(path, configuredSymbol, intervalMs),
         _ => TradeCsvReader.Open(path, registry, symbolGiven ? configuredSymbol : SymbolOfFile(path, registry, configuredSymbol)),
@@ -102,6 +109,14 @@ public static class InputDetector
             {
                 using RecordingFeed feed = RecordingFeed.Open(input.Path, registry);
                 foreach (string s in feed.Reader.Symbols)
+                {
+                    registry.Add(s);
+                }
+            }
+            else if (input.Kind == InputKind.EventJournal)
+            {
+                using EventLog.EventJournalReader journal = EventLog.EventJournalReader.Open(input.Path);
+                foreach (string s in journal.Symbols)
                 {
                     registry.Add(s);
                 }

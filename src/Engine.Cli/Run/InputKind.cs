@@ -14,4 +14,7 @@ public enum InputKind
 
     /// <summary>The engine's binary recording (<c>ENGREC01</c>).</summary>
     Recording,
+
+    /// <summary>The event journal of a paper or live run (<c>ENGEVJ01</c>, docs/restart.md): its input events in ring order.</summary>
+    EventJournal,
 }

@@ -183,6 +183,11 @@ public sealed class ReplayFeed : IInputFeed, IDisposable
             SkippedSymbols.Add(new SkippedSymbol(_inputs[_input].Path, string.Join(", ", recording.UnknownSymbols), -1));
         }
 
+        if (_current is EventLog.EventJournalFeed journal && journal.Damage is { } damage && _pass == 0)
+        {
+            Problems.Add($"{_inputs[_input].Path}: {damage}; played the {journal.NextPosition} records before it");
+        }
+
         (_current as IDisposable)?.Dispose();
         _current = null;
         _recording = null;

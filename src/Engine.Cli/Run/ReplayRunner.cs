@@ -78,7 +78,11 @@ public static class ReplayRunner
             (input, repeat) => InputDetector.Open(input.Path, input.Kind, registry, configured, options.IntervalMs, repeat, request.SymbolGiven));
         using var runStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var ordered = new TradeReorderBuffer(replay, registry.Count, request.Options.Run.ReorderWindowMs);
-        IInputFeed feed = paced ? new EventTimePacedFeed(ordered, request.Speed!.Value, runStop.Token, request.Options.Runtime.PaceSlackMs) : ordered;
+
+        // An event journal is the engine's input as the run saw it: in order already, and the interleaving of its symbols
+        // and of its non-trade events is part of what the run did, so no trade is held back to be put in id order.
+        IInputFeed source = inputs.All(i => i.Kind == InputKind.EventJournal) ? replay : ordered;
+        IInputFeed feed = paced ? new EventTimePacedFeed(source, request.Speed!.Value, runStop.Token, request.Options.Runtime.PaceSlackMs) : source;
         var pipeline = new EnginePipeline<JournalHandler>(options, runtime, new JournalHandler(journal));
 
         // No trading without a journal: when a file cannot be written (disk full), the engine halts new entries and

@@ -35,4 +35,7 @@ public struct EngineEvent
 
     [FieldOffset(Payload)]
     public OperatorCommand Command;
+
+    [FieldOffset(Payload)]
+    public MarkPrice Mark;
 }

@@ -22,4 +22,7 @@ public enum EventKind : byte
 
     /// <summary>End of input: the engine closes open intervals and drains.</summary>
     EndOfStream = 6,
+
+    /// <summary>A mark price update: <see cref="EngineEvent.Mark"/>. It moves no clock; it is the risk reference price.</summary>
+    MarkPrice = 7,
 }

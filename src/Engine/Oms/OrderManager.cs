@@ -57,6 +57,7 @@ public sealed partial class OrderManager<TOut> where TOut : struct, IOrderReques
         _positions = new Position[options.MaxSymbols];
         _plans = new PositionPlan[options.MaxSymbols];
         _lastPrice = new Price[options.MaxSymbols];
+        _markPrice = new Price[options.MaxSymbols];
         _roundTrips = new RoundTrip[options.MaxSymbols];
         _closed = new ClosedPosition[options.MaxSymbols];
         _tp1RE8 = (long)(options.TakeProfit1R * FixedPoint.Scale);

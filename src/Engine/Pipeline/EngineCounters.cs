@@ -19,4 +19,7 @@ public sealed class EngineCounters
     public long PositionsClosed;
     public long UnknownSymbolEvents;
     public long IgnoredEvents;
+
+    /// <summary>Mark price events applied (EventKind.MarkPrice).</summary>
+    public long MarkPrices;
 }

@@ -18,29 +18,51 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
 {
     private readonly PipelineRuntime _runtime;
     private readonly RingBuffer<EngineEvent> _input;
-    private readonly SingleProducerSequencer _inputSequencer;
+    private readonly Sequencer _inputSequencer;
+    private readonly SingleProducerSequencer? _feedSequencer;
+    private readonly LiveInputPublisher? _live;
     private readonly OperatorInbox _commands = new();
     private readonly RingBuffer<OutputEvent> _output;
     private readonly SingleProducerSequencer _outputSequencer;
     private readonly BatchEventProcessor<EngineEvent, EngineEventHandler> _engineProcessor;
     private readonly BatchEventProcessor<OutputEvent, TJournal> _journalProcessor;
+    private readonly BatchEventProcessor<OutputEvent, AttachedHandler<OutputEvent>>? _outputConsumer;
+    private readonly BatchEventProcessor<EngineEvent, AttachedHandler<EngineEvent>>? _inputConsumer;
+    private readonly PipelineAttachments _attachments;
     private readonly EngineThreadSetup _setup;
     private readonly List<string> _faults = [];
     private long _engineFaults;
     private long _journalFaults;
     private long _endOfStreamSequence = -1;
 
-    public EnginePipeline(PipelineOptions options, PipelineRuntime runtime, TJournal journal)
+    /// <param name="options">What the engine trades and how.</param>
+    /// <param name="runtime">Threads, rings and mode: <see cref="PipelineRuntime.LiveInput"/> opens the input ring to any thread.</param>
+    /// <param name="journal">The output ring's journal consumer.</param>
+    /// <param name="attachments">Optional consumers with threads of their own (the gateway, the event journal).</param>
+    public EnginePipeline(PipelineOptions options, PipelineRuntime runtime, TJournal journal, PipelineAttachments? attachments = null)
     {
         ArgumentNullException.ThrowIfNull(runtime);
         _runtime = runtime;
+        _attachments = attachments ?? new PipelineAttachments();
         _input = new RingBuffer<EngineEvent>(runtime.InputRingSize);
-        _inputSequencer = new SingleProducerSequencer(runtime.InputRingSize, WaitStrategies.Create(runtime.EngineWait));
+        IWaitStrategy engineWait = WaitStrategies.Create(runtime.EngineWait);
+        if (runtime.LiveInput)
+        {
+            var multi = new MultiProducerSequencer(runtime.InputRingSize, engineWait);
+            _live = new LiveInputPublisher(_input, multi);
+            _inputSequencer = multi;
+        }
+        else
+        {
+            _feedSequencer = new SingleProducerSequencer(runtime.InputRingSize, engineWait);
+            _inputSequencer = _feedSequencer;
+        }
+
         _output = new RingBuffer<OutputEvent>(runtime.OutputRingSize);
 
         // The journal sleeps when idle; a blocking strategy would make the engine thread signal a lock on every publish.
         _outputSequencer = new SingleProducerSequencer(runtime.OutputRingSize, new SleepingWaitStrategy());
-        Engine = new TradingEngine<OutputRingSink>(options, new OutputRingSink(_output, _outputSequencer));
+        Engine = new TradingEngine<OutputRingSink>(options, new OutputRingSink(_output, _outputSequencer), runtime.PaperVenue);
         _setup = new EngineThreadSetup(runtime.EngineCpu, runtime.RealtimePriority);
         _engineProcessor = new BatchEventProcessor<EngineEvent, EngineEventHandler>(
             _input, _inputSequencer.NewBarrier(), new EngineEventHandler(Engine, _setup, runtime.WarmupEvents),
@@ -50,7 +72,28 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
             _output, _outputSequencer.NewBarrier(), journal,
             HandlerFaultPolicy.SkipEvent, f => RecordFault("journal", f, ref _journalFaults));
         _outputSequencer.AddGatingSequence(_journalProcessor.Sequence);
+        if (_attachments.OutputConsumer is { } outputConsumer)
+        {
+            _outputConsumer = new BatchEventProcessor<OutputEvent, AttachedHandler<OutputEvent>>(
+                _output, _outputSequencer.NewBarrier(), new AttachedHandler<OutputEvent>(outputConsumer),
+                HandlerFaultPolicy.SkipEvent, f => RecordFault("output consumer", f, ref _journalFaults));
+            _outputSequencer.AddGatingSequence(_outputConsumer.Sequence);
+        }
+
+        if (_attachments.InputConsumer is { } inputConsumer)
+        {
+            _inputConsumer = new BatchEventProcessor<EngineEvent, AttachedHandler<EngineEvent>>(
+                _input, _inputSequencer.NewBarrier(), new AttachedHandler<EngineEvent>(inputConsumer),
+                HandlerFaultPolicy.SkipEvent, f => RecordFault("input consumer", f, ref _journalFaults));
+            _inputSequencer.AddGatingSequence(_inputConsumer.Sequence);
+        }
     }
+
+    /// <summary>
+    /// Where live producers publish (<see cref="PipelineRuntime.LiveInput"/> only): market data, venue reports, timer
+    /// ticks. Closed once <see cref="RunLive"/> has been told to stop.
+    /// </summary>
+    public IInputPublisher Input => _live ?? throw new InvalidOperationException("the input ring takes publishers only in live mode (PipelineRuntime.LiveInput)");
 
     public TradingEngine<OutputRingSink> Engine { get; }
 
@@ -71,7 +114,26 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
     /// It reaches the engine in order with the input, at the feed's next batch: at once in an as-fast-as-possible run,
     /// by the next event's due time in a paced one, and before the end of the input when the feed stops.
     /// </summary>
-    public bool TryPublish(in OperatorCommand command) => _commands.TryPost(in command);
+    public bool TryPublish(in OperatorCommand command)
+    {
+        if (_live is null)
+        {
+            return _commands.TryPost(in command);
+        }
+
+        // Live: straight into the ring, as every other producer does.
+        if (_live.IsClosed || !_inputSequencer.TryNext(out long sequence))
+        {
+            return false;
+        }
+
+        ref EngineEvent slot = ref _input[sequence];
+        slot.Kind = EventKind.OperatorCommand;
+        slot.Command = command;
+        slot.ReceivedTimestamp = EngineClock.Timestamp();
+        _inputSequencer.Publish(sequence);
+        return true;
+    }
 
     /// <summary>
     /// Runs the feed to its end (or until <paramref name="stop"/>), then drains the engine and the journal.
@@ -80,6 +142,55 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
     public RunStatistics Run(IInputFeed feed, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(feed);
+        if (_feedSequencer is null)
+        {
+            throw new InvalidOperationException("a live pipeline (PipelineRuntime.LiveInput) runs with RunLive: its producers publish through Input");
+        }
+
+        bool interrupted = false;
+        return RunThreads(() =>
+        {
+            var feedThread = new Thread(() =>
+            {
+                PinOrWarn(_runtime.FeedCpu, "feed");
+                interrupted = Feed(feed, _feedSequencer, stop);
+            }) { Name = "engine-feed", IsBackground = true };
+            feedThread.Start();
+            feedThread.Join();
+            return interrupted;
+        });
+    }
+
+    /// <summary>
+    /// Runs a live pipeline (<see cref="PipelineRuntime.LiveInput"/>) until <paramref name="stop"/>: the engine, the
+    /// journal and the attachments consume whatever producers publish through <see cref="Input"/> meanwhile. On stop the
+    /// input closes (later claims throw <see cref="InputClosedException"/>), the end of input goes in after every
+    /// claim already made, and the call returns once the engine, the journal and the attachments are past it.
+    /// Stop the producers on the same token.
+    /// </summary>
+    public RunStatistics RunLive(CancellationToken stop)
+    {
+        if (_live is null)
+        {
+            throw new InvalidOperationException("RunLive needs PipelineRuntime.LiveInput: a replay runs with Run(feed)");
+        }
+
+        return RunThreads(() =>
+        {
+            stop.WaitHandle.WaitOne();
+            _live.Close();
+            long end = _inputSequencer.Next();
+            _input[end].Kind = EventKind.EndOfStream;
+            _input[end].ReceivedTimestamp = EngineClock.Timestamp();
+            _endOfStreamSequence = end;
+            _inputSequencer.Publish(end);
+            return true;
+        });
+    }
+
+    /// <summary>Starts the consumers, runs <paramref name="produce"/> (which ends with EndOfStream published), drains them all.</summary>
+    private RunStatistics RunThreads(Func<bool> produce)
+    {
         GCLatencyMode previousMode = GCSettings.LatencyMode;
         GCSettings.LatencyMode = GCLatencyMode.SustainedLowLatency;
         int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
@@ -89,28 +200,47 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
             _journalProcessor.Run();
         }) { Name = "engine-journal", IsBackground = true };
         var engineThread = new Thread(() => _engineProcessor.Run()) { Name = "engine", IsBackground = true };
-        bool interrupted = false;
-        var feedThread = new Thread(() =>
+        Thread? outputThread = _outputConsumer is null ? null : new Thread(() =>
         {
-            PinOrWarn(_runtime.FeedCpu, "feed");
-            interrupted = Feed(feed, stop);
-        }) { Name = "engine-feed", IsBackground = true };
+            PinOrWarn(_attachments.OutputConsumerCpu, "output consumer");
+            _outputConsumer.Run();
+        }) { Name = "engine-output", IsBackground = true };
+        Thread? inputThread = _inputConsumer is null ? null : new Thread(() =>
+        {
+            PinOrWarn(_attachments.InputConsumerCpu, "input consumer");
+            _inputConsumer.Run();
+        }) { Name = "engine-input", IsBackground = true };
 
         var clock = Stopwatch.StartNew();
         journalThread.Start();
+        outputThread?.Start();
+        inputThread?.Start();
         engineThread.Start();
-        feedThread.Start();
-        feedThread.Join();
+        bool interrupted = produce();
 
-        // The feed published EndOfStream last: once the engine is past it, every input is done (even if it faulted on it).
+        // EndOfStream was published last: once the engine is past it, every input is done (even if it faulted on it).
         long endOfStream = _endOfStreamSequence;
         WaitUntil(() => _engineProcessor.Sequence.Value >= endOfStream);
         _engineProcessor.Halt();
         engineThread.Join();
+        if (_inputConsumer is not null)
+        {
+            WaitUntil(() => _inputConsumer.Sequence.Value >= endOfStream);
+            _inputConsumer.Halt();
+            inputThread!.Join();
+        }
+
         long lastOutput = _outputSequencer.Cursor.Value;
         WaitUntil(() => _journalProcessor.Sequence.Value >= lastOutput);
         _journalProcessor.Halt();
         journalThread.Join();
+        if (_outputConsumer is not null)
+        {
+            WaitUntil(() => _outputConsumer.Sequence.Value >= lastOutput);
+            _outputConsumer.Halt();
+            outputThread!.Join();
+        }
+
         clock.Stop();
         GCSettings.LatencyMode = previousMode;
 
@@ -121,7 +251,7 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
         }
 
         EngineCounters c = Engine.Counters;
-        // Input events only: the end-of-input marker the feed appends is no event of the input.
+        // Input events only: the end-of-input marker appended last is no event of the input.
         long events = c.Events - c.IgnoredEvents - (endOfStream >= 0 ? 1 : 0);
         bool warmed = _setup.WarmTimestamp != 0 && _setup.EndOfStreamTimestamp > _setup.WarmTimestamp;
         return new RunStatistics
@@ -148,7 +278,7 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
     /// Claims batches of slots and fills them from the feed; the first slot after the input ends is EndOfStream, or,
     /// when the feed was stopped or an operator command is waiting then, the slot after that command.
     /// </summary>
-    private bool Feed(IInputFeed feed, CancellationToken stop)
+    private bool Feed(IInputFeed feed, SingleProducerSequencer input, CancellationToken stop)
     {
         int batch = Math.Clamp(_runtime.FeedBatch, 1, _runtime.InputRingSize / 2);
         bool keepFeedTime = _runtime.FeedStampsTime;
@@ -162,8 +292,8 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
                 break;
             }
 
-            _commands.ForwardTo(_input, _inputSequencer);
-            if (!_inputSequencer.TryNext(batch, out long high))
+            _commands.ForwardTo(_input, input);
+            if (!input.TryNext(batch, out long high))
             {
                 // The sequencer counted the full ring; the engine is behind by a whole ring of work. Yield rather than
                 // spin: on a small machine the journal shares this core and has work whenever the engine does.
@@ -213,19 +343,19 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
                 more = false;
             }
 
-            _inputSequencer.Publish(low, high);
+            input.Publish(low, high);
         }
 
         if (_endOfStreamSequence < 0)
         {
             // Stopped, or a command was posted while the input ended (a halt, then the stop that ended a paced feed):
             // the command comes before the end.
-            _commands.ForwardTo(_input, _inputSequencer);
-            long end = _inputSequencer.Next();
+            _commands.ForwardTo(_input, input);
+            long end = input.Next();
             _input[end].Kind = EventKind.EndOfStream;
             _input[end].ReceivedTimestamp = EngineClock.Timestamp();
             _endOfStreamSequence = end;
-            _inputSequencer.Publish(end);
+            input.Publish(end);
         }
 
         return interrupted;

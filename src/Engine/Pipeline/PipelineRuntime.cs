@@ -33,4 +33,14 @@ public sealed record PipelineRuntime
     /// arrival: a paced injector sets each event's intended start, so latency is free of coordinated omission.
     /// </summary>
     public bool FeedStampsTime { get; init; }
+
+    /// <summary>
+    /// Live input: the input ring takes any number of producer threads (market-data connections, the gateway, the timer,
+    /// operators) through <see cref="EnginePipeline{TJournal}.Input"/>, and the run is <see cref="EnginePipeline{TJournal}.RunLive"/>.
+    /// Off (replay): one feed thread pulls from an <see cref="IInputFeed"/>, claiming without compare-and-set.
+    /// </summary>
+    public bool LiveInput { get; init; }
+
+    /// <summary>The simulated venue fills orders on the engine thread (replay, paper); off when a gateway stands in its place (live).</summary>
+    public bool PaperVenue { get; init; } = true;
 }

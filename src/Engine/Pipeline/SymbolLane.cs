@@ -64,6 +64,9 @@ internal sealed class SymbolLane
 
     public Price LastTradePrice;
 
+    /// <summary>The venue's mark price (<see cref="EventKind.MarkPrice"/>); zero until the first one.</summary>
+    public Price MarkPrice;
+
     /// <summary>Event time this symbol's last position closed (0: none yet), for the per-symbol cooldown.</summary>
     public long LastCloseMs;
 

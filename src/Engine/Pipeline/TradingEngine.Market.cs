@@ -137,6 +137,22 @@ public sealed partial class TradingEngine<TOut>
         }
     }
 
+    /// <summary>
+    /// The venue's mark price: the risk gate's price band and the open positions' value use it from now on. It moves no
+    /// clock (intervals and exits run on trade time), so a replay without mark prices runs exactly as before.
+    /// </summary>
+    private void OnMarkPrice(in MarkPrice mark)
+    {
+        if (!TryLane(mark.Symbol, out SymbolLane lane))
+        {
+            return;
+        }
+
+        Counters.MarkPrices++;
+        lane.MarkPrice = mark.Price;
+        _oms.OnMarkPrice(mark.Symbol, mark.Price);
+    }
+
     private void OnTimer(long timeMs)
     {
         _nowMs = timeMs;

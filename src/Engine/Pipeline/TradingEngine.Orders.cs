@@ -106,7 +106,7 @@ public sealed partial class TradingEngine<TOut>
     }
 
     /// <summary>
-    /// Checks the account limits (drawdown on equity marked at the last trade prices, daily loss on realised PnL) and
+    /// Checks the account limits (drawdown on equity marked at the mark prices, else the last trade prices; daily loss on realised PnL) and
     /// trips the breaker as configured; on HALTED the OMS cancels entries and flattens.
     /// </summary>
     private void CheckAccountLimits(SymbolLane lane, long timeMs)
@@ -123,6 +123,7 @@ public sealed partial class TradingEngine<TOut>
             TradesToday = _account.TradesToday,
             LastCloseTimeMs = _cooldownPerSymbol ? lane.LastCloseMs : _account.LastCloseTimeMs,
             LastTradePrice = lane.LastTradePrice,
+            MarkPrice = lane.MarkPrice,
             Filters = lane.Filters,
         };
         _risk.CheckLimits(in inputs);

@@ -70,6 +70,7 @@ public sealed partial class TradingEngine<TOut>
             OpenPositions = position.IsFlat ? 0 : 1,
             SymbolExposure = position.IsFlat ? Money.Zero : Money.Notional(lane.LastTradePrice, position.AbsoluteSize),
             LastTradePrice = lane.LastTradePrice,
+            MarkPrice = lane.MarkPrice,
             Atr = signal.Atr,
             SwingLow = lane.RowSwing.Low,
             SwingHigh = lane.RowSwing.High,

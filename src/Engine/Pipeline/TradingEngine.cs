@@ -183,6 +183,9 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
             case EventKind.EndOfStream:
                 OnEndOfStream();
                 break;
+            case EventKind.MarkPrice:
+                OnMarkPrice(in e.Mark);
+                break;
             default:
                 Counters.IgnoredEvents++;
                 break;

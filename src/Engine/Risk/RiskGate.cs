@@ -189,7 +189,7 @@ public sealed class RiskGate
             return RiskVerdict.OrderRate;
         }
 
-        // 9. price band against the last trade
+        // 9. price band against the mark price, or the last trade while no mark price is known
         Price last = inputs.LastTradePrice;
         if (last.E8 <= 0 || !DoubleConversion.TryPrice(signal.Price, out Price signalPrice))
         {
@@ -198,7 +198,8 @@ public sealed class RiskGate
 
         Price limitPrice = _limits.EntryOffsetE8 > 0 ? PositionSizer.OffsetLimitPrice(signalPrice, side, _limits.EntryOffsetE8) : Price.Zero;
         Price orderPrice = limitPrice.E8 > 0 ? limitPrice : signalPrice;
-        if (!WithinBand(orderPrice, last, _limits.PriceBandE8))
+        Price reference = inputs.MarkPrice.E8 > 0 ? inputs.MarkPrice : last;
+        if (!WithinBand(orderPrice, reference, _limits.PriceBandE8))
         {
             return RiskVerdict.PriceBand;
         }
@@ -246,7 +247,7 @@ public sealed class RiskGate
         return verdict;
     }
 
-    /// <summary>|price − last| ≤ last × band, exactly (128-bit).</summary>
+    /// <summary>|price − reference| ≤ reference × band, exactly (128-bit).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool WithinBand(Price price, Price last, long bandE8)
     {

@@ -12,7 +12,8 @@ public readonly struct RiskInputs
     public long TimeMs { get; init; }
 
     /// <summary>
-    /// Account equity now: starting equity + realised PnL − fees + unrealised PnL at the mark (the last trade price).
+    /// Account equity now: starting equity + realised PnL − fees + unrealised PnL at the mark (the venue's mark price
+    /// when one is known, else the last trade price).
     /// The drawdown limit and sizing use it (contracts §5).
     /// </summary>
     public Money Equity { get; init; }
@@ -44,8 +45,11 @@ public readonly struct RiskInputs
     /// <summary>Absolute notional already exposed in the signal's symbol.</summary>
     public Money SymbolExposure { get; init; }
 
-    /// <summary>Last trade price of the symbol: the fat-finger reference and the market entry price.</summary>
+    /// <summary>Last trade price of the symbol: the market entry price, and the fat-finger reference while no mark price is known.</summary>
     public Price LastTradePrice { get; init; }
+
+    /// <summary>The venue's mark price of the symbol, the fat-finger reference once known; zero when none came yet.</summary>
+    public Price MarkPrice { get; init; }
 
     /// <summary>Average true range, NaN when not warmed up. The only double the gate takes in.</summary>
     public double Atr { get; init; }

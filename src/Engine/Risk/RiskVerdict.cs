@@ -31,7 +31,7 @@ public enum RiskVerdict : byte
     // 8. order rate (token bucket in event time)
     OrderRate = 11,
 
-    // 9. price band against the last trade (fat finger)
+    // 9. price band against the mark price, or the last trade while none is known (fat finger)
     NoReferencePrice = 12,
     PriceBand = 13,
 

@@ -14,12 +14,21 @@ public sealed class EngineEventLayoutTests
             Unsafe.SizeOf<AggregatedRow>(),
             Unsafe.SizeOf<VenueReport>(),
             Unsafe.SizeOf<OperatorCommand>(),
+            Unsafe.SizeOf<MarkPrice>(),
             sizeof(long),
         }.Max();
 
         // Kind and ReceivedTimestamp take the first 16 bytes; the parts share the rest.
         Assert.Equal(16 + largest, Unsafe.SizeOf<EngineEvent>());
         Assert.True(Unsafe.SizeOf<EngineEvent>() <= 128, $"an input slot of {Unsafe.SizeOf<EngineEvent>()} bytes spans more than two cache lines");
+    }
+
+    [Fact]
+    public void MarkPrice_FitsInTheTradePart_SoTheSlotDoesNotGrow()
+    {
+        // 112 bytes: the slot's size before mark prices were added (measured on main at dfaf329).
+        Assert.True(Unsafe.SizeOf<MarkPrice>() <= Unsafe.SizeOf<Trade>());
+        Assert.Equal(112, Unsafe.SizeOf<EngineEvent>());
     }
 
     [Fact]

@@ -158,6 +158,17 @@ public class RiskGateChecksTests
     public void Check_PriceBand_RejectsASignalPriceTooFarFromTheLastTrade(SignalDirection direction, double price, RiskVerdict expected) =>
         Assert.Equal(expected, Check(Inputs, Signal(direction, price)));
 
+    // Last trade 60,000 but a mark price of 61,000: the band is 2% of the mark, 59,780 to 62,220 inclusive.
+    [Theory]
+    [InlineData(SignalDirection.Long, 62_220.0, RiskVerdict.Admitted)]
+    [InlineData(SignalDirection.Long, 62_220.01, RiskVerdict.PriceBand)]
+    [InlineData(SignalDirection.Long, 61_500.0, RiskVerdict.Admitted)]     // outside the last trade's band (61,200), inside the mark's
+    [InlineData(SignalDirection.Short, 59_780.0, RiskVerdict.Admitted)]
+    [InlineData(SignalDirection.Short, 59_779.99, RiskVerdict.PriceBand)]
+    [InlineData(SignalDirection.Short, 58_800.0, RiskVerdict.PriceBand)]   // inside the last trade's band, outside the mark's
+    public void Check_PriceBand_IsAgainstTheMarkPriceOnceOneIsKnown(SignalDirection direction, double price, RiskVerdict expected) =>
+        Assert.Equal(expected, Check(Inputs with { MarkPrice = P("61000") }, Signal(direction, price)));
+
     [Theory]
     [InlineData(double.NaN, "60000")]
     [InlineData(0.0, "60000")]

@@ -125,6 +125,35 @@ public sealed class RecordedFrameReaderTests : IDisposable
         Assert.Equal(0, allocated);
     }
 
+    [Fact]
+    public void MarkPriceFrames_BecomeMarkPriceEvents_InFileOrder()
+    {
+        string path = Path.Combine(_dir, "marks.gz");
+        using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(
+                "100 {\"stream\":\"btcusdt@aggTrade\",\"data\":{\"e\":\"aggTrade\",\"E\":1000,\"a\":7,\"s\":\"BTCUSDT\",\"p\":\"60000\",\"q\":\"1\",\"f\":1,\"l\":2,\"T\":999,\"m\":false}}\n"
+                + "200 {\"stream\":\"btcusdt@markPrice@1s\",\"data\":{\"e\":\"markPriceUpdate\",\"E\":1001,\"s\":\"BTCUSDT\",\"p\":\"60010.5\",\"i\":\"60000\",\"P\":\"60000\",\"r\":\"0.0001\",\"T\":28800000}}\n"
+                + "300 {\"stream\":\"btcusdt@bookTicker\",\"data\":{\"e\":\"bookTicker\",\"u\":1,\"s\":\"BTCUSDT\",\"b\":\"1\",\"B\":\"1\",\"a\":\"2\",\"A\":\"1\",\"T\":1,\"E\":1}}\n"));
+        }
+
+        using RecordedFrameReader reader = RecordedFrameReader.Open(path, new SymbolRegistry(["BTCUSDT"]));
+        var slot = default(EngineEvent);
+
+        Assert.True(reader.TryReadNext(ref slot));
+        Assert.Equal(EventKind.Trade, slot.Kind);
+        Assert.Equal(100, slot.ReceivedTimestamp);
+        Assert.True(reader.TryReadNext(ref slot));
+        Assert.Equal(EventKind.MarkPrice, slot.Kind);
+        Assert.Equal(200, slot.ReceivedTimestamp);
+        Assert.Equal(6_001_050_000_000, slot.Mark.Price.E8);
+        Assert.Equal(1001, slot.Mark.EventTimeMs);
+        Assert.False(reader.TryReadNext(ref slot));
+        Assert.Equal(2, reader.Stats.Events);
+        Assert.Equal(1, reader.Stats.Skipped);
+        Assert.Equal(0, reader.Stats.Malformed);
+    }
+
     [Theory]
     [InlineData("1723161255088176367 {}", 1723161255088176367L)]
     [InlineData("1626992741.06217: {}", 1626992741_062170000L)]
