@@ -38,4 +38,7 @@ public struct EngineEvent
 
     [FieldOffset(Payload)]
     public MarkPrice Mark;
+
+    [FieldOffset(Payload)]
+    public AccountUpdate AccountUpdate;
 }

@@ -25,4 +25,7 @@ public enum EventKind : byte
 
     /// <summary>A mark price update: <see cref="EngineEvent.Mark"/>. It moves no clock; it is the risk reference price.</summary>
     MarkPrice = 7,
+
+    /// <summary>A balance, position or foreign fill from the venue's account stream: <see cref="EngineEvent.AccountUpdate"/>.</summary>
+    AccountUpdate = 9,
 }

@@ -15,6 +15,7 @@ public sealed class EngineEventLayoutTests
             Unsafe.SizeOf<VenueReport>(),
             Unsafe.SizeOf<OperatorCommand>(),
             Unsafe.SizeOf<MarkPrice>(),
+            Unsafe.SizeOf<AccountUpdate>(),
             sizeof(long),
         }.Max();
 

@@ -1,0 +1,113 @@
+namespace Engine.Binance.Live.Orders;
+
+/// <summary>
+/// The gateway's own view of Binance's limits, so it waits instead of earning a 429: one bucket per
+/// <see cref="RateLimitRule"/>, refilled whole when the venue's window (aligned to the server clock, as Binance resets
+/// them) rolls over, spent by each request's weight (and by each new order for ORDERS rules), and corrected by what
+/// the venue says it counted (<c>X-MBX-USED-WEIGHT-1M</c>, <c>X-MBX-ORDER-COUNT-10S/1M</c>, or the WS API's
+/// <c>rateLimits</c>): other clients on the same IP or account spend the same budget. A 429/418 pauses everything
+/// until its <c>Retry-After</c>. Gateway thread only, except <see cref="ThrottledUntilMs"/>.
+/// </summary>
+public sealed class VenueRateLimiter
+{
+    private readonly RateLimitRule[] _rules;
+    private readonly long[] _windowStart;
+    private readonly int[] _used;
+    private readonly int _headroom;
+    private long _throttledUntilMs;
+
+    /// <param name="headroom">Units kept unspent in every bucket (other paths: the user stream's REST calls, a second process).</param>
+    public VenueRateLimiter(IReadOnlyList<RateLimitRule> rules, int headroom = 2)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        _rules = [.. rules];
+        _windowStart = new long[_rules.Length];
+        _used = new int[_rules.Length];
+        _headroom = headroom;
+    }
+
+    /// <summary>Server time until which the venue told us to stop (429/418 <c>Retry-After</c>); 0 when not throttled. Any thread.</summary>
+    public long ThrottledUntilMs => Volatile.Read(ref _throttledUntilMs);
+
+    public long Waits { get; private set; }
+
+    public long Throttles { get; private set; }
+
+    /// <summary>
+    /// Takes <paramref name="weight"/> (and one order when <paramref name="isOrder"/>) from the buckets at server time
+    /// <paramref name="nowMs"/>; when a bucket cannot pay, takes nothing and returns how long to wait (ms).
+    /// </summary>
+    public long TryAcquire(long nowMs, int weight, bool isOrder)
+    {
+        long throttled = Volatile.Read(ref _throttledUntilMs);
+        if (throttled > nowMs)
+        {
+            Waits++;
+            return throttled - nowMs;
+        }
+
+        long wait = 0;
+        for (int i = 0; i < _rules.Length; i++)
+        {
+            Roll(i, nowMs);
+            int cost = _rules[i].Orders ? (isOrder ? 1 : 0) : weight;
+            if (cost > 0 && _used[i] + cost > Math.Max(1, _rules[i].Limit - _headroom))
+            {
+                wait = Math.Max(wait, _windowStart[i] + _rules[i].WindowMs - nowMs);
+            }
+        }
+
+        if (wait > 0)
+        {
+            Waits++;
+            return wait;
+        }
+
+        for (int i = 0; i < _rules.Length; i++)
+        {
+            _used[i] += _rules[i].Orders ? (isOrder ? 1 : 0) : weight;
+        }
+
+        return 0;
+    }
+
+    /// <summary>What the venue counted in the current windows, from an answer's headers (-1: not given).</summary>
+    public void Correct(long nowMs, int usedWeight1m, int orderCount10s, int orderCount1m)
+    {
+        for (int i = 0; i < _rules.Length; i++)
+        {
+            Roll(i, nowMs);
+            RateLimitRule r = _rules[i];
+            int reported = !r.Orders && r.WindowMs == 60_000 ? usedWeight1m
+                : r.Orders && r.WindowMs == 10_000 ? orderCount10s
+                : r.Orders && r.WindowMs == 60_000 ? orderCount1m
+                : -1;
+            if (reported >= 0)
+            {
+                _used[i] = reported; // the venue's count is the truth: higher when others spend, lower after its reset
+            }
+        }
+    }
+
+    /// <summary>A 429 or 418: nothing goes out before <paramref name="untilMs"/> (server time).</summary>
+    public void Throttle(long untilMs)
+    {
+        Throttles++;
+        if (untilMs > Volatile.Read(ref _throttledUntilMs))
+        {
+            Volatile.Write(ref _throttledUntilMs, untilMs);
+        }
+    }
+
+    public int UsedOf(int rule) => _used[rule];
+
+    private void Roll(int i, long nowMs)
+    {
+        long start = nowMs - (nowMs % _rules[i].WindowMs);
+        if (start != _windowStart[i])
+        {
+            _windowStart[i] = start;
+            _used[i] = 0;
+        }
+    }
+}
