@@ -72,6 +72,9 @@ public sealed class MarketFaults
 
     /// <summary>Probability that a market frame is sent twice.</summary>
     public double DuplicateRate { get; set; }
+
+    /// <summary>Probability that a <c>GET /fapi/v1/aggTrades</c> (the backfill) is answered 503 instead.</summary>
+    public double AggTradesHttp5xxRate { get; set; }
 }
 
 public sealed class OrderFaults

@@ -12,7 +12,7 @@ internal static class MarketEndpoints
         app.MapGet("/fapi/v1/ping", (HttpContext http) => Charged(http, exchange, 1, () => Results.Text("{}", "application/json")));
         app.MapGet("/fapi/v1/time", (HttpContext http) => Charged(http, exchange, 1, () => Results.Text($"{{\"serverTime\":{exchange.ServerTimeMs}}}", "application/json")));
         app.MapGet("/fapi/v1/exchangeInfo", (HttpContext http) => Charged(http, exchange, 1, () => MarketRest.ExchangeInfo(exchange)));
-        app.MapGet("/fapi/v1/aggTrades", (HttpContext http) => Charged(http, exchange, 20, () => WithMarket(exchange, m => MarketRest.AggTrades(m, http.Request.Query))));
+        app.MapGet("/fapi/v1/aggTrades", (HttpContext http) => Charged(http, exchange, 20, () => Unavailable(exchange) ?? WithMarket(exchange, m => MarketRest.AggTrades(m, http.Request.Query))));
         app.MapGet("/fapi/v1/premiumIndex", (HttpContext http) =>
             Charged(http, exchange, http.Request.Query.ContainsKey("symbol") ? 1 : 10, () => WithMarket(exchange, m => MarketRest.PremiumIndex(m, http.Request.Query))));
         app.MapGet("/fapi/v1/depth", (HttpContext http) => Charged(http, exchange, 20, () => WithMarket(exchange, m => MarketRest.Depth(m, http.Request.Query))));
@@ -29,6 +29,21 @@ internal static class MarketEndpoints
     {
         Trading.SimError? refused = Trading.RateLimitHttp.ChargeWeight(http, exchange, weight);
         return refused is null ? handle() : MarketRest.Json(System.Text.Encoding.UTF8.GetString(refused.ToJson()), refused.HttpStatus);
+    }
+
+    public const string AggTrades5xx = "Market:AggTradesHttp5xxRate";
+
+    /// <summary>The <c>Market:AggTradesHttp5xxRate</c> fault: a 503 with Binance's -1008 body instead of the backfill, counted.</summary>
+    private static IResult? Unavailable(SimExchange exchange)
+    {
+        double rate = exchange.Faults.Market.AggTradesHttp5xxRate;
+        if (rate <= 0 || Random.Shared.NextDouble() >= rate)
+        {
+            return null;
+        }
+
+        exchange.FaultsInjected.Count(AggTrades5xx);
+        return MarketRest.Json("{\"code\":-1008,\"msg\":\"Server is currently overloaded with other requests. Please try again in a few minutes.\"}", StatusCodes.Status503ServiceUnavailable);
     }
 
     private static IResult WithMarket(SimExchange exchange, Func<MarketService, IResult> handle) =>

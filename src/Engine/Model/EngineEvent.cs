@@ -41,4 +41,8 @@ public struct EngineEvent
 
     [FieldOffset(Payload)]
     public AccountUpdate AccountUpdate;
+
+    /// <summary>A run of aggregate ids the live feed could not backfill (<see cref="EventKind.FeedGap"/>).</summary>
+    [FieldOffset(Payload)]
+    public FeedGap Gap;
 }

@@ -28,4 +28,7 @@ public enum EventKind : byte
 
     /// <summary>A balance, position or foreign fill from the venue's account stream: <see cref="EngineEvent.AccountUpdate"/>.</summary>
     AccountUpdate = 9,
+
+    /// <summary>The live feed could not backfill a run of aggregate ids: <see cref="EngineEvent.Gap"/>.</summary>
+    FeedGap = 8,
 }

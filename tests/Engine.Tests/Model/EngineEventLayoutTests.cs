@@ -16,6 +16,7 @@ public sealed class EngineEventLayoutTests
             Unsafe.SizeOf<OperatorCommand>(),
             Unsafe.SizeOf<MarkPrice>(),
             Unsafe.SizeOf<AccountUpdate>(),
+            Unsafe.SizeOf<FeedGap>(),
             sizeof(long),
         }.Max();
 

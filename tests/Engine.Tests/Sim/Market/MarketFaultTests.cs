@@ -119,6 +119,25 @@ public sealed class MarketFaultTests
     }
 
     [Fact]
+    public async Task AggTradesHttp5xxRate_AnswersTheBackfill503_AndCountsEach()
+    {
+        await using SimServer server = await MarketTapes.Host(MarketStreamTests.TwoSymbols(), Market(m => m.AggTradesHttp5xxRate = 1), o => o.NoWait = true);
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        var uri = new Uri("/fapi/v1/aggTrades?symbol=BTCUSDT&fromId=1&limit=5", UriKind.Relative);
+        for (int i = 0; i < 3; i++)
+        {
+            HttpResponseMessage refused = await http.GetAsync(uri);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            Assert.Equal(-1008, JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetInt32());
+        }
+
+        Assert.Equal(3, server.Exchange.FaultsInjected[MarketEndpoints.AggTrades5xx]);
+        server.Exchange.Faults.Market.AggTradesHttp5xxRate = 0;
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(uri)).StatusCode);
+        Assert.Equal(3, server.Exchange.FaultsInjected[MarketEndpoints.AggTrades5xx]);
+    }
+
+    [Fact]
     public async Task AdminEndpoint_ReadsAndReplacesSections_AndRejectsUnknownKeys()
     {
         await using SimServer server = await MarketTapes.Host(MarketStreamTests.TwoSymbols());
