@@ -31,7 +31,7 @@ public sealed record FeedFigures
     /// <summary>Frames dropped as already seen (aggTrade id at or below the last one fed).</summary>
     public long DuplicatesDropped { get; init; }
 
-    /// <summary>Local clock minus the exchange's, estimated by the feed; part of <see cref="ExchangeToReceiveNs"/>.</summary>
+    /// <summary>Server clock minus local clock (GET /fapi/v1/time at start); <see cref="ExchangeToReceiveNs"/> is corrected by it.</summary>
     public double ClockOffsetMs { get; init; }
 
     public LatencyFigures ExchangeToReceiveNs { get; init; } = new();

@@ -40,7 +40,7 @@ public static class LiveReportSection
         md.AppendLine();
         md.AppendLine("| Latency | p50 | p99 | p99.9 | p99.99 | max | count |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
-        AppendLatency(md, $"exchange `E` to receive (clock offset {f.ClockOffsetMs.ToString("0.###", inv)} ms included)", f.ExchangeToReceiveNs);
+        AppendLatency(md, $"exchange `E` to receive (corrected by the clock offset {f.ClockOffsetMs.ToString("0.###", inv)} ms)", f.ExchangeToReceiveNs);
         AppendLatency(md, "receive to input ring", f.ReceiveToRingNs);
         md.AppendLine();
         foreach (string interval in f.UnfilledIntervals)

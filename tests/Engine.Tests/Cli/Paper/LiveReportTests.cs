@@ -63,7 +63,7 @@ public sealed class LiveReportTests : IDisposable
         Assert.Contains("- exchangeInfo refreshes: 3 read, 1 failed; changes found: 1", md, StringComparison.Ordinal);
         Assert.Contains("  - 2026-12-05T12:00:00Z ETHUSDT: status TRADING -> BREAK", md, StringComparison.Ordinal);
         Assert.Contains("| 123456 | 137 | 4 | 1 | 6 | 6 | 0 | 30 | 12 |", md, StringComparison.Ordinal);
-        Assert.Contains("| exchange `E` to receive (clock offset -1.25 ms included) | 2.1 ms | 9.5 ms | 12 ms | 15 ms | 20 ms | 123456 |", md, StringComparison.Ordinal);
+        Assert.Contains("| exchange `E` to receive (corrected by the clock offset -1.25 ms) | 2.1 ms | 9.5 ms | 12 ms | 15 ms | 20 ms | 123456 |", md, StringComparison.Ordinal);
         Assert.Contains("| receive to input ring | 820 ns | 4.1 µs | 9 µs | 15 µs | 41.2 µs | 123456 |", md, StringComparison.Ordinal);
         Assert.DoesNotContain("As fast as possible", md, StringComparison.Ordinal);
 
