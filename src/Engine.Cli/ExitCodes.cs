@@ -23,4 +23,10 @@ public static class ExitCodes
     /// that hit it stopped trading, kept what it had written consistent, and says what it could not write.
     /// </summary>
     public const int OutputError = 4;
+
+    /// <summary>
+    /// The venue could not be read at start (<c>engine paper</c>: exchangeInfo unreachable, refused or not a document
+    /// after a few attempts): nothing ran, no run directory was created.
+    /// </summary>
+    public const int VenueUnavailable = 5;
 }

@@ -6,7 +6,7 @@ using Engine.Cli.Status;
 
 namespace Engine.Cli;
 
-/// <summary>The <c>engine</c> command: replay, convert, report, config show, sim. Exit codes: <see cref="ExitCodes"/>.</summary>
+/// <summary>The <c>engine</c> command: replay, convert, report, config show, sim, paper. Exit codes: <see cref="ExitCodes"/>.</summary>
 public static class Program
 {
     private static int Main(string[] args)
@@ -31,6 +31,7 @@ public static class Program
         root.Add(SimCommand.Create(shared, context));
         root.Add(RecordCommand.Create(context));
         root.Add(CtlCommand.Create(context));
+        root.Add(PaperCommand.Create(shared, context));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -57,6 +58,11 @@ public static class Program
         {
             context.Error.WriteLine($"engine: bad input: {ex.Message}");
             return ExitCodes.BadInput;
+        }
+        catch (Engine.Binance.ExchangeInfo.ExchangeInfoUnavailableException ex)
+        {
+            context.Error.WriteLine($"engine: venue unavailable: {ex.Message}");
+            return ExitCodes.VenueUnavailable;
         }
         catch (OutputException ex)
         {

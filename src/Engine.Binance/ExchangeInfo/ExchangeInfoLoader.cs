@@ -38,7 +38,7 @@ public static class ExchangeInfoLoader
         return Read(document.RootElement);
     }
 
-    private static ExchangeInfoDocument Read(JsonElement root)
+    internal static ExchangeInfoDocument Read(JsonElement root)
     {
         var symbols = new Dictionary<string, ExchangeInfoSymbol>(StringComparer.Ordinal);
         var problems = new List<string>();
@@ -72,8 +72,40 @@ public static class ExchangeInfoLoader
             index++;
         }
 
-        return new ExchangeInfoDocument(symbols, problems);
+        return new ExchangeInfoDocument(symbols, problems, ReadRateLimits(root, problems));
     }
+
+    /// <summary><c>rateLimits</c>: entries without a type, a known interval or a positive limit are named in the problems.</summary>
+    private static List<ExchangeRateLimit> ReadRateLimits(JsonElement root, List<string> problems)
+    {
+        var limits = new List<ExchangeRateLimit>();
+        if (!root.TryGetProperty("rateLimits", out JsonElement list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return limits;
+        }
+
+        int index = 0;
+        foreach (JsonElement entry in list.EnumerateArray())
+        {
+            var limit = new ExchangeRateLimit(Text(entry, "rateLimitType"), Text(entry, "interval"), Int(entry, "intervalNum"), Int(entry, "limit"));
+            if (limit.Type.Length > 0 && limit.Limit > 0 && limit.Window > TimeSpan.Zero)
+            {
+                limits.Add(limit);
+            }
+            else
+            {
+                problems.Add($"rateLimits[{index}]: needs a rateLimitType, an interval of SECOND, MINUTE, HOUR or DAY, an intervalNum and a limit above 0");
+            }
+
+            index++;
+        }
+
+        return limits;
+    }
+
+    private static int Int(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value)
+            && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out int n) ? n : 0;
 
     private static bool TryReadFilters(JsonElement symbol, out SymbolFilters filters, out string? problem)
     {

@@ -31,6 +31,9 @@ public sealed class EngineOptions
 
     public EventJournalSettings EventJournal { get; } = new();
 
+    /// <summary>Binance's hosts for the live commands (<c>engine paper</c>) and how often exchangeInfo is re-read.</summary>
+    public BinanceOptions Binance { get; } = new();
+
     /// <summary>The sections in the order `config show` prints them.</summary>
     public IEnumerable<(string Name, object Options)> Sections()
     {
@@ -43,6 +46,7 @@ public sealed class EngineOptions
         yield return ("Executor", OrderManager);
         yield return ("Paper", Paper);
         yield return ("EventJournal", EventJournal);
+        yield return ("Binance", Binance);
     }
 
     public void Validate(ICollection<string> errors)
@@ -56,6 +60,7 @@ public sealed class EngineOptions
         Thrown(errors, "Executor", OrderManager.Validate);
         Thrown(errors, "Paper", Paper.Validate);
         EventJournal.Validate(errors);
+        Binance.Validate(errors);
     }
 
     private static void Prefixed(ICollection<string> errors, string section, IReadOnlyList<string> problems)

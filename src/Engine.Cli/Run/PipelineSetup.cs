@@ -8,12 +8,16 @@ namespace Engine.Cli.Run;
 /// <summary>The one place where the validated configuration becomes the pipeline's options and runtime.</summary>
 public static class PipelineSetup
 {
-    public static PipelineOptions ToPipelineOptions(EngineOptions options, bool paced)
+    public static PipelineOptions ToPipelineOptions(EngineOptions options, bool paced) =>
+        ToPipelineOptions(options, paced, [ToSymbolSetup(options)]);
+
+    /// <summary>The options of a run over <paramref name="symbols"/> (a lane each, in this order: symbol id = index).</summary>
+    public static PipelineOptions ToPipelineOptions(EngineOptions options, bool paced, IReadOnlyList<SymbolSetup> symbols)
     {
         ArgumentNullException.ThrowIfNull(options);
         var pipeline = new PipelineOptions
         {
-            Symbols = [ToSymbolSetup(options)],
+            Symbols = symbols,
             IntervalMs = options.Run.IntervalSeconds * 1000L,
             Signal = options.Run.Signal,
             DeltaScout = options.DeltaScout,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Engine.Binance.Sequencing;
 using Engine.Cli.Configuration;
 using Engine.Cli.Control;
@@ -6,7 +5,6 @@ using Engine.Cli.Journal;
 using Engine.Cli.Status;
 using Engine.EventLog;
 using Engine.Interop;
-using Engine.Metrics;
 using Engine.Model;
 using Engine.Pipeline;
 
@@ -20,8 +18,6 @@ namespace Engine.Cli.Run;
 /// </summary>
 public static class ReplayRunner
 {
-    private const int JournalLineBatchBytes = 64 * 1024;
-
     public static string Run(ReplayRequest request, TextWriter output, TextWriter errors, bool interactive, Func<string?>? stopReason, CancellationToken stop) =>
         RunWithVerdict(request, output, errors, interactive, stopReason, stop).ReportPath;
 
@@ -51,31 +47,23 @@ public static class ReplayRunner
         bool paced = request.Speed is not null;
         PipelineOptions options = PipelineSetup.ToPipelineOptions(request.Options, paced);
         PipelineRuntime runtime = PipelineSetup.ToPipelineRuntime(request.Options, paced);
-        string directory = CreateRunDirectory(request.OutputDirectory);
-        try
-        {
-            File.WriteAllLines(Path.Combine(directory, "config.txt"), request.Effective.Select(e => $"{e.Key} = {e.Value}  ({e.Origin})"));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputException($"--out {directory}: cannot write config.txt: {e.Message}", e);
-        }
+        string directory = RunDirectory.Create(request.OutputDirectory);
+        RunDirectory.WriteConfig(directory, request.Effective);
 
         NativeLibraryStatus.WriteStartupNoticeOnce(errors);
         using MemoryLock memory = MemoryLock.Acquire(request.Options.Runtime.LockMemory);
-        var warnings = new List<string>();
+        var before = new List<string>();
         if (memory.Warning is not null)
         {
-            warnings.Add(memory.Warning);
+            before.Add(memory.Warning);
         }
 
         var registry = new SymbolRegistry(options.Symbols.Select(s => s.Name));
         SymbolId configured = new(0);
-        string started = DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+        string started = RunDirectory.Now();
 
-        // Text lines go to the OS a batch at a time (the journal flushes whenever the output ring runs empty): one system
-        // call per line would cost more than the engine's work on the trades behind it.
-        using RunJournal journal = CreateJournal(directory, options);
+        // Text lines go to the OS a batch at a time (the journal flushes whenever the output ring runs empty).
+        using RunJournal journal = RunDirectory.CreateJournal(directory, options);
         using var replay = new ReplayFeed(inputs, request.Repeat, registry.Count, options.IntervalMs,
             (input, repeat) => InputDetector.Open(input.Path, input.Kind, registry, configured, options.IntervalMs, repeat, request.SymbolGiven));
         using var runStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
@@ -110,14 +98,14 @@ public static class ReplayRunner
 
         if (request.Options.Run.WarmStart is { } warmFile)
         {
-            warnings.Add(WarmStarter.Prime(pipeline.Engine, warmFile, configured, options.IntervalMs));
+            before.Add(WarmStarter.Prime(pipeline.Engine, warmFile, configured, options.IntervalMs));
         }
 
         RunStatistics stats;
         ControlServer? control = ControlServer.TryStart(directory, c => pipeline.TryPublish(in c), pipeline.Engine.PublishedAccount.Read, warnings);
         using var latency = new LatencyIntervalCollector(pipeline.Engine.Latency, Path.Combine(directory, LatencyIntervalCollector.LogFileName), runtime.WarmupEvents > 0);
         using (var status = new StatusReporter(
-            () => Snapshot(pipeline, latency), TimeSpan.FromSeconds(request.Options.Runtime.StatusIntervalSeconds), output, interactive, latency.Collect))
+            () => RunCompletion.Snapshot(pipeline, latency), TimeSpan.FromSeconds(request.Options.Runtime.StatusIntervalSeconds), output, interactive, latency.Collect))
         {
             status.Start();
             stats = pipeline.Run(feed, runStop.Token);
@@ -130,13 +118,7 @@ public static class ReplayRunner
 
         replay.Dispose();
         journal.Flush();
-        JournalTotals files = journal.Summary;
-        warnings.AddRange(stats.Warnings);
-        if (files.Errors > 0)
-        {
-            warnings.Add($"journal: {files.Errors} events could not be written; first: {files.FirstError}");
-        }
-
+        List<string> warnings = RunCompletion.Warnings(stats, journal, latency, before);
         warnings.AddRange(replay.Problems);
         foreach (string line in ReplayTradeStreams.Describe(streams, selected, registry))
         {
@@ -153,16 +135,6 @@ public static class ReplayRunner
             }
         }
 
-        if (latency.LogError is not null)
-        {
-            warnings.Add($"latency log not complete: {latency.LogError}");
-        }
-
-        if (journal.OutputFailure is not null)
-        {
-            warnings.Add($"output: {journal.OutputFailure}; the engine halted trading and the feed stopped there; journal.db keeps whole transactions and the text files whole lines up to it; {journal.NotWritten} outputs after it were not written");
-        }
-
         if (replay.InputError is not null)
         {
             warnings.Add($"input cut: {replay.InputError}; the run stopped there: everything before it was played and is kept, nothing after it");
@@ -174,41 +146,11 @@ public static class ReplayRunner
             warnings.Add($"trade ids: {ordered.Late} trades arrived after a higher id of their symbol: {ordered.Reordered} put back in id order within the {ordered.WindowMs} ms reorder window, {ordered.DroppedLate} dropped as later than it; {ordered.Duplicates} duplicate ids dropped; {ordered.Gaps} id gaps ({ordered.MissingIds} ids missing)");
         }
 
-        EngineCounters c = pipeline.Engine.Counters;
-        var summary = new RunSummary
+        RunSummary summary = RunCompletion.Summary(stats, pipeline, journal, options, request.Options.Runtime.LatencyBudgetMs) with
         {
-            Events = stats.Events,
-            EventsPerSecond = Math.Round(stats.EventsPerSecond),
-            ElapsedSeconds = stats.Elapsed.TotalSeconds,
-            EventsPerSecondOverall = Math.Round(stats.OverallEventsPerSecond),
-            ThroughputAfterWarmup = stats.MeasuredAfterWarmup,
-            MeasuredEvents = stats.MeasuredAfterWarmup ? stats.MeasuredEvents : stats.Events,
-            MeasuredSeconds = stats.MeasuredAfterWarmup ? stats.MeasuredElapsed.TotalSeconds : stats.Elapsed.TotalSeconds,
-            Signals = c.Signals,
-            SignalsAdmitted = c.SignalsAdmitted,
-            StopRuleAtr = files.AdmittedWithStopRule(Risk.StopRule.Atr),
-            StopRuleSwing = files.AdmittedWithStopRule(Risk.StopRule.Swing),
-            StopRuleFixedPercent = files.AdmittedWithStopRule(Risk.StopRule.FixedPercent),
-            Orders = files.Orders,
-            Cancels = files.Cancels,
-            Fills = c.Fills,
-            PositionsClosed = files.Positions,
-            WinningPositions = files.Wins,
-            RealizedPnl = files.RealizedPnl,
-            FeesPaid = files.FillFees,
-            NetPnl = files.RealizedPnl - files.FillFees,
-            GcCollections = new GcFigures { Gen0 = stats.Gen0Collections, Gen1 = stats.Gen1Collections, Gen2 = stats.Gen2Collections },
-            AllocatedBytesEngineThread = stats.EngineAllocatedBytes,
-            AllocatedBytesEngineThreadAfterWarmup = stats.EngineAllocatedBytesAfterWarmup,
-            InputRingFullCount = stats.InputRingFullCount,
-            OutputRingFullCount = stats.OutputRingFullCount,
-            UnknownSymbolEvents = c.UnknownSymbolEvents + replay.UnknownSymbolLines,
+            UnknownSymbolEvents = pipeline.Engine.Counters.UnknownSymbolEvents + replay.UnknownSymbolLines,
             MalformedLines = replay.MalformedLines,
-            Symbol = options.Symbols[0].Name,
-            Trades = c.Trades,
-            LateTrades = pipeline.Engine.LateTrades,
             SkippedSymbols = replay.SkippedSymbols,
-            LatencyBudgetMs = request.Options.Runtime.LatencyBudgetMs,
             OutOfOrderTrades = ordered.Late,
             ReorderedTrades = ordered.Reordered,
             DroppedLateTrades = ordered.DroppedLate,
@@ -216,15 +158,8 @@ public static class ReplayRunner
             IdGaps = ordered.Gaps,
             MissingIds = ordered.MissingIds,
             ReorderWindowMs = ordered.WindowMs,
-            Rows = files.Rows,
-            IntervalsLeftOpen = files.IntervalsLeftOpenDescribed,
-            Bars = files.Bars,
-            Peaks = files.Peaks,
-            FillModel = pipeline.Engine.Venue?.FillModel.ToString() ?? "None",
-            LatencySampleEvery = options.LatencySampleEvery,
             Speed = request.Speed,
             Repeat = request.Repeat,
-            OutputError = journal.OutputFailure,
             InputCut = replay.InputError is not null,
             InputError = replay.InputError,
             Interrupted = stop.IsCancellationRequested,
@@ -232,36 +167,8 @@ public static class ReplayRunner
             StartedUtc = started,
             Inputs = request.Files,
             Warnings = warnings,
-            NativeLibrary = NativeLibraryStatus.StartupNotice,
-            EngineFaults = stats.EngineFaults,
-            JournalFaults = stats.JournalFaults,
         };
-
-        var series = new List<(string, Histogram)>();
-        foreach (Stage stage in Enum.GetValues<Stage>())
-        {
-            series.Add((StageLatency.NameOf(stage), latency.Totals[stage]));
-        }
-
-        string report;
-        RunSummary written;
-        try
-        {
-            (report, written) = RunReportWriter.WriteAll(directory, summary, series);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            string after = journal.OutputFailure is null ? string.Empty : $" (after the journal's {journal.OutputFailure}; the engine halted trading and stopped the feed)";
-            throw new OutputException($"{directory}: the report could not be written: {e.Message}{after}", e);
-        }
-
-        if (journal.OutputFailure is not null)
-        {
-            errors.WriteLine($"engine: cannot write output: {journal.OutputFailure}; the engine halted trading and stopped the feed; what was written is whole");
-            return new ReplayOutcome(report, ExitCodes.OutputError, RunVerdict.ConsoleLines(written));
-        }
-
-        return new ReplayOutcome(report, replay.InputError is not null ? ExitCodes.BadInput : ExitCodes.Ok, RunVerdict.ConsoleLines(written));
+        return RunCompletion.Finish(directory, summary, latency, journal, errors, replay.InputError is not null ? ExitCodes.BadInput : ExitCodes.Ok);
     }
 
     /// <summary>The event journal of the run's input (<c>EventJournal:Enabled</c>), as paper and live runs write it.</summary>
@@ -280,46 +187,5 @@ public static class ReplayRunner
         {
             throw new OutputException($"--out {directory}: cannot create {EventJournal.FileName}: {e.Message}", e);
         }
-    }
-
-    private static RunJournal CreateJournal(string directory, PipelineOptions options)
-    {
-        try
-        {
-            return RunJournal.Create(directory, [.. options.Symbols.Select(s => s.Name)], new RunJournalOptions { LineBatchBytes = JournalLineBatchBytes });
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputException($"--out {directory}: cannot create the run's files: {e.Message}", e);
-        }
-    }
-
-    private static string CreateRunDirectory(string? requested)
-    {
-        string directory = requested ?? Path.Combine("runs", DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
-        if (File.Exists(Path.Combine(directory, RunJournal.AggregatedFileName)) || File.Exists(Path.Combine(directory, RunReportWriter.SummaryFileName)))
-        {
-            throw new ConfigurationException($"--out {directory}: already holds a run; choose a new directory");
-        }
-
-        try
-        {
-            Directory.CreateDirectory(directory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputException($"--out {directory}: cannot create the run directory: {e.Message}", e);
-        }
-
-        return Path.GetFullPath(directory);
-    }
-
-    private static StatusSnapshot Snapshot(EnginePipeline<JournalHandler> pipeline, LatencyIntervalCollector latency)
-    {
-        AccountFigures f = pipeline.Engine.PublishedAccount.Read(); // never the engine's live state
-        return new StatusSnapshot(
-            pipeline.EventsDone, pipeline.InputDepth, f.Signals, f.Orders, f.Cancels, f.Fills, f.NetPnl.ToDecimal(),
-            latency.LastIntervalP99Nanos,
-            -1);
     }
 }

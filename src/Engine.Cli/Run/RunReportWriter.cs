@@ -99,11 +99,12 @@ public static class RunReportWriter
             md.AppendLine(inv, $"- Symbol: {s.Symbol} ({s.Trades} trades processed)");
         }
 
-        md.AppendLine(inv, $"- Pace: {(s.Speed is double x ? $"recorded speed × {x}" : "as fast as possible")}, repeat {s.Repeat}");
+        md.AppendLine(s.Live is not null ? "- Pace: live (events enter as the feed receives them)"
+            : string.Create(inv, $"- Pace: {(s.Speed is double x ? $"recorded speed × {x}" : "as fast as possible")}, repeat {s.Repeat}"));
         md.AppendLine(inv, $"- Latency budget: {RunVerdict.Duration((long)Math.Round(s.LatencyBudgetMs * 1_000_000))} end to end (`Runtime:LatencyBudgetMs`)");
         string ended = s.OutputError is not null ? "stopped: output could not be written; trading halted (see Warnings)"
             : s.InputCut ? "stopped at an input cut or damaged part-way (see Warnings)"
-            : s.Interrupted ? $"stopped by {s.StopReason ?? "request"} (feed stopped, rings drained, files flushed)"
+            : s.Interrupted || s.Live is not null ? $"stopped by {s.StopReason ?? "request"} (feed stopped, rings drained, files flushed)"
             : "end of input";
         md.AppendLine(inv, $"- Ended: {ended}");
         md.AppendLine();
@@ -130,12 +131,17 @@ public static class RunReportWriter
                 : "The run ended before its warm-up did, so `eventsPerSecond` in `summary.json` is the overall rate: every event over the whole run, start-up included.");
         md.AppendLine();
 
+        if (s.Live is not null)
+        {
+            LiveReportSection.AppendTo(md, s.Live);
+        }
+
         md.AppendLine("## Latency").AppendLine();
         string sampled = s.LatencySampleEvery > 1
             ? string.Create(inv, $"one event in {s.LatencySampleEvery} timed (as-fast-as-possible replay: timing every event would cost more than the stages)")
             : "every event timed";
         md.AppendLine(inv, $"Measured on the engine thread from an event entering the process (for a paced replay, the moment the feed releases it at its due time) to its last stage finishing; {sampled}. `signal-to-order` runs from the signal emitted to the entry order request published. Raw histograms: `{HistogramStore.FileName}`, one `.hgrm` per series.");
-        if (s.Speed is null)
+        if (s.Speed is null && s.Live is null)
         {
             md.AppendLine();
             md.AppendLine("As fast as possible, the feed runs ahead of the engine and events wait in the input ring, so `queue` and `end-to-end` measure that backlog, not the engine; the per-stage rows are the engine's own cost. For latency under a realistic load, replay with `--speed` or run `bench/Engine.Latency pipeline`.");

@@ -114,4 +114,7 @@ public sealed record RunSummary
     public string NativeLibrary { get; init; } = string.Empty;
     public long EngineFaults { get; init; }
     public long JournalFaults { get; init; }
+
+    /// <summary>A run on a live feed (<c>engine paper</c>): endpoints, threads, venue rules, feed health; null for a replay.</summary>
+    public LiveRunFigures? Live { get; init; }
 }

@@ -49,7 +49,7 @@ public static class RunVerdict
         string timed = l.Count > 0 ? string.Create(Inv, $" over {l.Count:N0} timed events") : string.Empty;
         string percentiles = $"p99.99 {Duration(l.P9999)}, max {Duration(l.Max)}{timed}";
         string figures = "end-to-end " + percentiles;
-        if (s.Speed is null)
+        if (s.Speed is null && s.Live is null)
         {
             // The feed runs ahead of the engine, so events wait in the input ring: a throughput run, not a latency run.
             return $"not held against the {budget} budget: as fast as possible, end-to-end ({percentiles}) is the input backlog, not the engine's latency; replay with --speed (e.g. 20) for latency under a realistic load.";
@@ -133,6 +133,11 @@ public static class RunVerdict
         if (s.EngineFaults + s.JournalFaults > 0)
         {
             problems.Add(string.Create(Inv, $"handler faults: engine {s.EngineFaults:N0}, journal {s.JournalFaults:N0} (those events skipped; see Warnings)."));
+        }
+
+        if (s.Live?.Feed is { GapsUnfilled: > 0 } feed)
+        {
+            problems.Add(string.Create(Inv, $"feed: {feed.GapsUnfilled:N0} gaps in the trade ids could not be backfilled; their intervals are incomplete (Live feed in report.md)."));
         }
 
         if (s.Interrupted)

@@ -5,7 +5,8 @@ namespace Engine.Cli.Status;
 /// <summary>
 /// Formats one plain, timestamped status line for logs and pipes. <c>signals</c>, <c>orders</c> (new orders),
 /// <c>cancels</c>, <c>fills</c> (applied) and <c>netPnl</c> (closed positions' realised PnL less their fees) mean what
-/// the run's summary means by them, so the last line of a run shows the summary's figures. <see cref="TryFormat"/>
+/// the run's summary means by them, so the last line of a run shows the summary's figures. A live run adds the feed's
+/// <c>feed</c> (frames/s), <c>reconnects</c>, <c>gaps</c> (filled/found) and <c>backfilled</c> (trades fetched over REST). <see cref="TryFormat"/>
 /// writes it into a caller's buffer without allocating (the status thread reuses one buffer for a run's lines);
 /// <see cref="Format"/> returns it.
 /// </summary>
@@ -60,6 +61,18 @@ public static class StatusLine
         if (s.Gen0Collections >= 0)
         {
             if (!destination[total..].TryWrite(inv, $" gc={s.Gen0Collections}/{s.Gen1Collections}/{s.Gen2Collections} heap={s.HeapBytes}", out n))
+            {
+                return false;
+            }
+
+            total += n;
+        }
+
+        if (s.FeedFramesPerSecond >= 0)
+        {
+            if (!destination[total..].TryWrite(inv,
+                    $" feed={s.FeedFramesPerSecond:F0}/s reconnects={s.FeedReconnects} gaps={s.FeedGapsFilled}/{s.FeedGapsFound} backfilled={s.FeedTradesBackfilled}",
+                    out n))
             {
                 return false;
             }

@@ -194,4 +194,44 @@ public class TradingEngineSafetyTests
         SignalRecord ethPeak = Signals(engine).Single(s => s.Signal.Symbol == new SymbolId(1));
         Assert.Equal(otherSymbol, ethPeak.Verdict);
     }
+
+    [Theory]
+    [InlineData(1000, 1000, 0.0, RiskVerdict.Admitted)]          // no account limit reached: ETHUSDT trades
+    [InlineData(1, 1000, 0.0, RiskVerdict.Halted)]               // BTCUSDT's loss is the account's first loss in a row: halted
+    [InlineData(1000, 1, 0.0, RiskVerdict.TradesPerDay)]         // BTCUSDT's entry used the account's one trade of the day
+    [InlineData(1000, 1000, 0.005, RiskVerdict.Halted)]          // BTCUSDT's loss (over 1% of 10,000) breaches the account's 0.5% drawdown
+    public void AccountLimits_ReachedThroughOneSymbol_HoldBackTheOthers(int maxLosses, int maxTrades, double maxDrawdown, RiskVerdict otherSymbol)
+    {
+        // contracts §5: daily loss, drawdown, streak and trades per day are the account's, across its symbols. The
+        // cooldown is per symbol here, so only the account limits can stop ETHUSDT's peak 4 minutes after the close.
+        var risk = new RiskOptions
+        {
+            CooldownScope = CooldownScope.Symbol, MaxConsecutiveLosses = maxLosses, MaxTradesPerDay = maxTrades,
+            MaxDrawdownPct = maxDrawdown > 0 ? maxDrawdown : new RiskOptions().MaxDrawdownPct,
+        };
+        var options = Options(risk) with
+        {
+            Symbols =
+            [
+                new SymbolSetup { Name = "BTCUSDT", Filters = PipelineFixtures.BtcFilters },
+                new SymbolSetup { Name = "ETHUSDT", Filters = PipelineFixtures.BtcFilters },
+            ],
+        };
+        var engine = new TradingEngine<CollectingOutputSink>(options, new CollectingOutputSink());
+        EngineEvent[] eth = LosingRoundTripOnDay1();
+        foreach (ref EngineEvent e in eth.AsSpan())
+        {
+            e.Row.Symbol = new SymbolId(1);
+            e.Row.StartMs += 6 * 60_000;
+        }
+
+        EngineEvent[] script = [.. LosingRoundTripOnDay1(), eth[0], eth[1]];
+        foreach (ref EngineEvent e in script.AsSpan())
+        {
+            engine.OnEvent(ref e);
+        }
+
+        Assert.Single(engine.Output.Events, o => o.Kind == OutputKind.PositionClosed && o.Position.Symbol == new SymbolId(0));
+        Assert.Equal(otherSymbol, Signals(engine).Single(s => s.Signal.Symbol == new SymbolId(1)).Verdict);
+    }
 }

@@ -1,0 +1,30 @@
+namespace Engine.Cli.Run;
+
+/// <summary>What a run on a live feed (<c>engine paper</c>) adds to its summary: where it connected, its threads, the venue's rules and the feed's health.</summary>
+public sealed record LiveRunFigures
+{
+    public string RestBase { get; init; } = string.Empty;
+
+    public string StreamBase { get; init; } = string.Empty;
+
+    public IReadOnlyList<string> Symbols { get; init; } = [];
+
+    /// <summary>The requested <c>--duration</c> in seconds; null when the run went on until stopped.</summary>
+    public double? DurationSeconds { get; init; }
+
+    /// <summary>The wait strategies and pinning the run used, and why (<see cref="PaperThreadPlan.Describe"/>).</summary>
+    public IReadOnlyList<string> Threads { get; init; } = [];
+
+    /// <summary>The venue's rate limits read at the start (<c>REQUEST_WEIGHT 2400/1M</c>, ...).</summary>
+    public IReadOnlyList<string> RateLimits { get; init; } = [];
+
+    public long ExchangeInfoRefreshes { get; init; }
+
+    public long ExchangeInfoRefreshFailures { get; init; }
+
+    /// <summary>What the refreshes found changed (UTC time first).</summary>
+    public IReadOnlyList<string> ExchangeInfoChanges { get; init; } = [];
+
+    /// <summary>The feed's health; null when the run had no feed figures.</summary>
+    public FeedFigures? Feed { get; init; }
+}
