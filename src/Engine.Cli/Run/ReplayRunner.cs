@@ -102,7 +102,7 @@ public static class ReplayRunner
         }
 
         RunStatistics stats;
-        ControlServer? control = ControlServer.TryStart(directory, c => pipeline.TryPublish(in c), pipeline.Engine.PublishedAccount.Read, warnings);
+        ControlServer? control = ControlServer.TryStart(directory, c => pipeline.TryPublish(in c), pipeline.Engine.PublishedAccount.Read, before);
         using var latency = new LatencyIntervalCollector(pipeline.Engine.Latency, Path.Combine(directory, LatencyIntervalCollector.LogFileName), runtime.WarmupEvents > 0);
         using (var status = new StatusReporter(
             () => RunCompletion.Snapshot(pipeline, latency), TimeSpan.FromSeconds(request.Options.Runtime.StatusIntervalSeconds), output, interactive, latency.Collect))
