@@ -66,6 +66,10 @@ public static class PaperRunner
 
         events.LoadInto(pipeline.Engine);
         before.AddRange(events.Notes);
+        foreach (string note in events.Notes)
+        {
+            errors.WriteLine($"engine: {note}");
+        }
 
         bool durationEnded = false;
         using var durationTimer = request.Duration is { } duration

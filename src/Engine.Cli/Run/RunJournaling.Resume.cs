@@ -44,6 +44,11 @@ public sealed partial class RunJournaling
         });
 
         StopMarker.Delete(directory); // this session has not stopped yet
+        foreach (string torn in Directory.EnumerateFiles(directory, EngineSnapshot.FilePrefix + "*" + EngineSnapshot.FileExtension + ".tmp"))
+        {
+            File.Delete(torn); // a snapshot the kill interrupted (never renamed into place, never read)
+        }
+
         ClearOutputs(directory, symbols);
         EventJournalWriter writer = EventJournalWriter.Append(path, symbols, settings.ToOptions(), out _);
         return new RunJournaling(directory, options, settings, fresh, writer, restored, outcome.Position, EngineSnapshot.StateOf(restored), notes);
