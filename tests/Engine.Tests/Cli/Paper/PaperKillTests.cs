@@ -7,6 +7,7 @@ using Engine.Cli.Run;
 using Engine.EventLog;
 using Engine.Sim;
 using Engine.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Engine.Tests.Cli.Paper;
 
@@ -21,7 +22,7 @@ namespace Engine.Tests.Cli.Paper;
 /// <c>ENGINE_KILL_SEED</c>, <c>ENGINE_KILL_POINTS</c> (default 3) and <c>ENGINE_KILL_SPEED</c> (default 8) set them
 /// (scripts/kill-test.sh runs 20 points).
 /// </summary>
-public sealed class PaperKillTests : IDisposable
+public sealed class PaperKillTests(ITestOutputHelper log) : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(120);
     private readonly string _dir = Directory.CreateTempSubdirectory("engine-paper-kill-").FullName;
@@ -75,7 +76,9 @@ public sealed class PaperKillTests : IDisposable
             }
 
             await paper.WaitForExitAsync().WaitAsync(Wait);
+            long length = new FileInfo(journal).Length;
             string said = await errors;
+            log.WriteLine($"session {kill}: {(kill < points ? "SIGKILL" : "SIGTERM")} after {length - before:N0} bytes of journal ({length:N0} in all), exit {paper.ExitCode}; {(kill == 0 ? "a new run" : string.Join(" | ", said.Split('\n').Where(l => l.StartsWith("engine: ", StringComparison.Ordinal) && !l.Contains("did not stop cleanly", StringComparison.Ordinal))))}");
             await output;
             if (kill > 0)
             {
@@ -108,6 +111,9 @@ public sealed class PaperKillTests : IDisposable
             Assert.Equal(File.ReadAllText(Path.Combine(replay, file)), File.ReadAllText(Path.Combine(run, file)));
         }
 
+        string trading = report.Split('\n').SkipWhile(l => !l.StartsWith("| Signals |", StringComparison.Ordinal)).Skip(2).FirstOrDefault() ?? "no trading table";
+        log.WriteLine($"signals, admitted, orders, fills, positions closed, winners, PnL, fees, net: {trading}");
+        log.WriteLine($"seed {seed}: {points} kills, journal {end:N0} records; the clean stop's state equals the whole journal's; outputs equal engine replay of the journal");
         string[] starts = [.. File.ReadLines(Path.Combine(run, RunJournal.AggregatedFileName)).Skip(1).Select(l => l.Split(',')[0])];
         Assert.True(starts.Length > 3, $"{starts.Length} aggregated rows: the sessions saw too little of the tape");
         Assert.Equal(starts.Length, starts.Distinct(StringComparer.Ordinal).Count());
