@@ -49,23 +49,34 @@ public sealed partial class RunJournaling
             File.Delete(torn); // a snapshot the kill interrupted (never renamed into place, never read)
         }
 
-        ClearOutputs(directory, symbols);
+        // After a clean stop every output of the journal's records was written and flushed before the marker: they are
+        // kept and the run appends. Anything else (a kill, a damaged tail, a marker that disagrees): written again.
+        bool rewrite = stopped is null || stopped.Position != outcome.Position || outcome.Damage is not null;
+        if (rewrite)
+        {
+            ClearOutputs(directory, symbols);
+        }
+        else
+        {
+            notes.Add("outputs kept as the clean stop left them");
+        }
+
         EventJournalWriter writer = EventJournalWriter.Append(path, symbols, settings.ToOptions(), out _);
-        return new RunJournaling(directory, options, settings, fresh, writer, restored, outcome.Position, EngineSnapshot.StateOf(restored), notes);
+        return new RunJournaling(directory, options, settings, fresh, writer, restored, outcome.Position, EngineSnapshot.StateOf(restored), notes) { _rewrite = rewrite };
     }
 
     /// <summary>
-    /// A resume: writes the run's outputs (aggregated.csv, deltascout.log, bars.csv, journal.db: emptied when the
-    /// journal was opened) again from the journal's records, through an engine of the run's configuration that writes
+    /// A resume after anything but a clean stop: writes the run's outputs (aggregated.csv, deltascout.log, bars.csv,
+    /// journal.db: emptied when the journal was opened) again from the journal's records, through an engine of the run's configuration that writes
     /// into <paramref name="journal"/>; so they hold every row of the journal once, whatever the kill left half-written
     /// or never wrote, exactly as <c>engine replay events.journal</c> would. That engine's state is then the state of an
     /// uninterrupted run at the journal's end: when the snapshot-and-tail state differs, it is said and this one used.
-    /// Returns the records played (0 for a new run).
+    /// Returns the records played (0 for a new run and after a clean stop).
     /// </summary>
     public long RewriteOutputs(RunJournal journal)
     {
         ArgumentNullException.ThrowIfNull(journal);
-        if (_restoredState is null)
+        if (_restoredState is null || !_rewrite)
         {
             return 0;
         }

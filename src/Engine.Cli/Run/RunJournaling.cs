@@ -32,6 +32,7 @@ public sealed partial class RunJournaling : IDisposable
     private readonly TradingEngine<DiscardingOutputSink> _replica;
     private readonly List<string> _notes;
     private byte[]? _restoredState;
+    private bool _rewrite;
     private CancellationTokenSource? _snapshotStop;
     private Thread? _snapshotThread;
 

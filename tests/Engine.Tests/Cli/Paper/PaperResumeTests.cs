@@ -52,6 +52,7 @@ public sealed class PaperResumeTests : IDisposable
         string report = File.ReadAllText(Path.Combine(run, "report.md"));
         Assert.Contains($"resumed at journal position {half:N0}: snapshot at {half:N0} + 0 journal records", report, StringComparison.Ordinal);
         Assert.Contains($"the previous session stopped cleanly at journal position {half:N0} (the tape's end)", report, StringComparison.Ordinal);
+        Assert.Contains("outputs kept as the clean stop left them", report, StringComparison.Ordinal);
 
         // Both runs end at the same journal position; the engines' own states there, as their clean stops wrote them.
         EngineSnapshot resumed = LastSnapshot(run), uninterrupted = LastSnapshot(whole);
@@ -83,6 +84,37 @@ public sealed class PaperResumeTests : IDisposable
         Assert.Contains("torn", report, StringComparison.Ordinal);
         Assert.Contains($"truncated there, {third - 1} records kept", report, StringComparison.Ordinal);
         Assert.Contains("the previous session did not stop cleanly", report, StringComparison.Ordinal);
+        foreach (string file in TextOutputs)
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(replayDir, file)), File.ReadAllText(Path.Combine(run, file)));
+        }
+    }
+
+    [Fact]
+    public async Task Resume_AFlippedByteMidJournal_CutsEverythingFromThatRecord_AndTheRunGoesOnFromThere()
+    {
+        await using SimServer venue = await Venue();
+        string replayDir = Path.Combine(_dir, "replay");
+        Assert.Equal(0, CliHarness.ReplaySample(replayDir).Exit);
+        string run = Path.Combine(_dir, "run");
+        long half = CliHarness.SampleTradeCount / 2;
+        Assert.Equal(0, Paper(venue, ["--out", run], 0, half).Exit);
+
+        // Disk damage in the middle: the record there and everything after it are not trusted, nor the snapshots past it.
+        string journal = Path.Combine(run, EventJournal.FileName);
+        byte[] bytes = File.ReadAllBytes(journal);
+        bytes[bytes.Length / 2] ^= 0x5A;
+        File.WriteAllBytes(journal, bytes);
+        long kept = EventJournal.Scan(journal).NextPosition;
+        Assert.InRange(kept, 1, half - 1);
+
+        (int exit, string output, string error) = Paper(venue, ["--resume", run], kept, long.MaxValue);
+        Assert.True(exit == 0, error + output);
+        string report = File.ReadAllText(Path.Combine(run, "report.md"));
+        Assert.Contains("corrupt tail at byte", report, StringComparison.Ordinal);
+        Assert.Contains($"truncated there, {kept} records kept", report, StringComparison.Ordinal);
+        Assert.Contains($"it covers {half} records, the journal holds {kept} (the journal lost records the snapshot saw)", report, StringComparison.Ordinal);
+        Assert.Contains($"the previous session recorded a clean stop at journal position {half:N0} but the journal holds {kept:N0} records", report, StringComparison.Ordinal);
         foreach (string file in TextOutputs)
         {
             Assert.Equal(File.ReadAllText(Path.Combine(replayDir, file)), File.ReadAllText(Path.Combine(run, file)));
