@@ -67,6 +67,7 @@ public class TradingEngineLatencyProbeTests
             (int trade, OutputEvent o) = entries[k];
             Assert.Equal(0, trade % every);
             Assert.Equal(StampBase + trade, o.InputTimestamp); // the trade that caused it: the gateway's tick-to-order origin
+            Assert.Equal(EventKind.Trade, o.InputKind);
 
             // By hand in decimal: 1 % from the trade's price, floored (buy) or ceiled (sell) to the 0.1 tick.
             decimal price = trades[trade - 1].Trade.Price.ToDecimal();
@@ -86,6 +87,8 @@ public class TradingEngineLatencyProbeTests
             if (k < entries.Count - 1)
             {
                 Assert.Equal(["Submit", "Accepted", "Cancel", "Canceled"], life);
+                var cancel = outputs.Single(x => x.Output.Kind == OutputKind.OrderRequested && x.Output.Order.Command == OrderCommand.Cancel && x.Output.Order.ClientId == r.ClientId).Output;
+                Assert.Equal(EventKind.Trade, cancel.InputKind); // the paper venue's answer comes on a trade; live it is a VenueReport
             }
         }
 
