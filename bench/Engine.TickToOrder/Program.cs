@@ -17,10 +17,10 @@ using Engine.TickToOrder;
 // limit on every --every-th trade and cancels it once accepted, and the gateway (the output consumer) sends it over
 // REST or the WS API. Prints the gateway's tick-to-order (frame received → request bytes handed to the socket) and the
 // sim's own wire-to-wire (last trade frame flushed → order request received) from the same run.
-// Usage: Engine.TickToOrder <trades.csv[.gz]> [--transport rest|ws] [--speed X] [--every N] [--laps N] [--out DIR]
+// Usage: Engine.TickToOrder <trades.csv[.gz]> [--transport rest|ws] [--speed X] [--every N] [--laps N] [--warmup S] [--out DIR]
 if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
 {
-    Console.Error.WriteLine("usage: Engine.TickToOrder <trades.csv[.gz]> [--transport rest|ws] [--speed X] [--every N] [--laps N] [--out DIR]");
+    Console.Error.WriteLine("usage: Engine.TickToOrder <trades.csv[.gz]> [--transport rest|ws] [--speed X] [--every N] [--laps N] [--warmup S] [--out DIR]");
     return 2;
 }
 
@@ -28,6 +28,7 @@ bool ws = Text("--transport", "ws") == "ws";
 double speed = Number("--speed", 10);
 int every = (int)Number("--every", 50);
 int laps = (int)Number("--laps", 1);
+double warmupSeconds = Number("--warmup", 3);
 string? outDir = Text("--out", null);
 
 // RFC 8032 §7.1 TEST 1: a published key pair, never a real one.
@@ -71,14 +72,22 @@ using var stop = new CancellationTokenSource();
 _ = exchange.TapeEnded.ContinueWith(_ => stop.CancelAfter(TimeSpan.FromSeconds(1)), TaskScheduler.Default);
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
 await feed.StartAsync(stop.Token);
-RunStatistics stats = await Task.Run(() => pipeline.RunLive(stop.Token));
+Task<RunStatistics> run = Task.Run(() => pipeline.RunLive(stop.Token));
+
+// The first orders pay for connections and first calls: what the warm-up recorded is taken out of both figures.
+await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(warmupSeconds)), run);
+Histogram warmTickToOrder = gateway.TickToOrderSnapshot();
+Histogram warmWireToWire = exchange.MarketSide!.WireToWireSnapshot();
+RunStatistics stats = await run;
 await feed.StopAsync();
 
 Histogram tickToOrder = gateway.TickToOrderSnapshot();
+tickToOrder.Subtract(warmTickToOrder);
 Histogram wireToWire = exchange.MarketSide!.WireToWireSnapshot();
+wireToWire.Subtract(warmWireToWire);
 (long sent, long skipped) = pipeline.Engine.ProbeFigures();
 var inv = CultureInfo.InvariantCulture;
-Console.WriteLine(string.Create(inv, $"tape {symbol} × {laps} at speed {speed}; transport {gateway.Primary.Name}; probe every {every} trades: {sent} sent, {skipped} skipped; {pipeline.Engine.Counters.Trades:N0} trades, {stats.Events:N0} events"));
+Console.WriteLine(string.Create(inv, $"warm-up {warmupSeconds} s: {warmTickToOrder.TotalCount} orders left out; tape {symbol} × {laps} at speed {speed}; transport {gateway.Primary.Name}; probe every {every} trades: {sent} sent, {skipped} skipped; {pipeline.Engine.Counters.Trades:N0} trades, {stats.Events:N0} events"));
 Console.WriteLine(string.Create(inv, $"gateway: {gateway.Counters.Submits} submits ({gateway.Counters.Accepted} accepted, {gateway.Counters.Rejected} rejected), {gateway.Counters.Cancels} cancels, {gateway.Counters.RateLimitWaits} rate-limit waits; sim desk: {exchange.Desk.OrdersAccepted} accepted, {exchange.Desk.OrdersCanceled} cancelled"));
 Console.WriteLine("| figure | count | p50 | p90 | p99 | p99.9 | max |");
 Console.WriteLine("|---|---|---|---|---|---|---|");
