@@ -29,6 +29,7 @@ internal static class EngineStateWalker
         "TradingEngine._out",            // the output sink: the output ring, not state
         "TradingEngine._inputTimestamp", // the last event's arrival on this machine's clock
         "TradingEngine._timed",          // whether the last event was a latency sample
+        "TradingEngine._inputKind",      // the kind of the event being handled (set before each use): the stop's end-of-input is no journal event
         "TradingEngine._latency",        // latency histograms
         "EngineCounters.Events",         // ring slots seen, counting the unfilled ones a feed pads its last batch with:
         "EngineCounters.IgnoredEvents",  // no journal events, so a restore cannot (and need not) count them again
