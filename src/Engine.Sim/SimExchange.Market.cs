@@ -62,6 +62,8 @@ public sealed partial class SimExchange
             }
         }
 
+        long served = market.Symbols.Sum(s => (long)market.BackfilledIds(s.Index).Count);
+        report.Append(inv, $"\n- Backfill (`GET /fapi/v1/aggTrades`): {market.BackfillRequests:N0} requests, {served:N0} distinct aggTrades served\n");
         IReadOnlyList<(string Symbol, long Id)> skipped = market.Player.SkippedAggregates;
         if (skipped.Count > 0)
         {

@@ -20,6 +20,12 @@ public sealed class BinanceOptions
     /// <summary>Seconds a REST request of the live commands may take before it counts as failed.</summary>
     public double RestTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// How far behind its clock estimate the feed's timer closes intervals (ms): a trade frame delayed more than this
+    /// behind the one before it finds its interval closed (a late trade). Raise it on a loaded machine or network.
+    /// </summary>
+    public double FeedTickSafetyMarginMs { get; set; } = 250;
+
     public void Validate(ICollection<string> errors)
     {
         CheckUrl(errors, nameof(RestUrl), RestUrl, "http", "https");
@@ -32,6 +38,11 @@ public sealed class BinanceOptions
         if (!(RestTimeoutSeconds >= 0.1) || RestTimeoutSeconds > 300)
         {
             errors.Add($"Binance:{nameof(RestTimeoutSeconds)} = {RestTimeoutSeconds}: must be from 0.1 to 300 seconds");
+        }
+
+        if (!(FeedTickSafetyMarginMs >= 0) || FeedTickSafetyMarginMs > 60_000)
+        {
+            errors.Add($"Binance:{nameof(FeedTickSafetyMarginMs)} = {FeedTickSafetyMarginMs}: must be from 0 to 60000 ms");
         }
     }
 

@@ -15,6 +15,7 @@ public sealed class JournalTotals
     private long _feesE8;
     private long _fillFeesE8;
     private readonly List<string> _leftOpen = [];
+    private readonly List<string> _feedGaps = [];
     private readonly long[] _stopRules = new long[4];
 
     /// <summary>Closed time intervals (rows of aggregated.csv).</summary>
@@ -32,6 +33,12 @@ public sealed class JournalTotals
     public long IntervalsLeftOpen => _leftOpen.Count;
 
     public IReadOnlyList<string> IntervalsLeftOpenDescribed => _leftOpen;
+
+    /// <summary>
+    /// Runs of aggTrade ids the live feed could not backfill (FeedGap events), each described as "SYMBOL aggTrade ids
+    /// A to B (N missing), trades between T1 and T2: intervals S1 to S2 incomplete".
+    /// </summary>
+    public IReadOnlyList<string> FeedGapsDescribed => _feedGaps;
 
     /// <summary>Signals evaluated by the risk gate and the OMS, whatever their decision.</summary>
     public long Signals { get; private set; }
@@ -153,6 +160,8 @@ public sealed class JournalTotals
     }
 
     internal void CountIntervalLeftOpen(string description) => _leftOpen.Add(description);
+
+    internal void CountFeedGap(string description) => _feedGaps.Add(description);
 
     internal void CountError(string message)
     {

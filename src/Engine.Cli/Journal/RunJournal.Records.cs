@@ -152,6 +152,24 @@ public sealed partial class RunJournal
 
     private static long? WholeOrNull(double value) => double.IsFinite(value) ? (long)value : null;
 
+    // Rare (a gap REST could not fill): described once, with the intervals it leaves incomplete, for the report and journal.db.
+    private void OnFeedGap(in FeedGap gap)
+    {
+        if (!TryName(gap.Symbol, out string? name))
+        {
+            return;
+        }
+
+        static string At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        string Interval(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms - (ms % _intervalMs)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        long first = gap.FromTimeMs > 0 ? gap.FromTimeMs : gap.ToTimeMs;
+        long last = gap.ToTimeMs > 0 ? gap.ToTimeMs : gap.FromTimeMs;
+        string intervals = first <= 0 ? "intervals unknown" : Interval(first) == Interval(last) ? $"interval {Interval(first)} incomplete" : $"intervals {Interval(first)} to {Interval(last)} incomplete";
+        Summary.CountFeedGap(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{name} aggTrade ids {gap.FromId} to {gap.ToId} ({gap.ToId - gap.FromId + 1} missing), trades between {At(gap.FromTimeMs)} and {At(gap.ToTimeMs)}: {intervals}"));
+        _database?.AddFeedGap(name, gap.FromId, gap.ToId, gap.FromTimeMs, gap.ToTimeMs);
+    }
+
     // Not a closed row: never written to aggregated.csv, never seen by DeltaScout; the report names it.
     private void OnIntervalLeftOpen(in AggregatedRow row)
     {

@@ -26,11 +26,13 @@ public sealed partial class RunJournal : IDisposable
     private readonly string[] _symbols;
     private readonly SymbolJournalFiles[] _files;
     private readonly SqliteJournal? _database;
+    private readonly long _intervalMs;
     private bool _disposed;
 
-    private RunJournal(string runDirectory, string[] symbols, SymbolJournalFiles[] files, SqliteJournal? database)
+    private RunJournal(string runDirectory, string[] symbols, SymbolJournalFiles[] files, SqliteJournal? database, long intervalMs)
     {
         RunDirectory = runDirectory;
+        _intervalMs = intervalMs;
         _symbols = symbols;
         _files = files;
         _database = database;
@@ -99,7 +101,7 @@ public sealed partial class RunJournal : IDisposable
             throw;
         }
 
-        return new RunJournal(runDirectory, symbols, [.. files], database);
+        return new RunJournal(runDirectory, symbols, [.. files], database, options.IntervalMs);
     }
 
     /// <summary>Where the text files of symbol <paramref name="index"/> go: the run directory, or its sub-directory when several symbols run.</summary>
@@ -150,6 +152,9 @@ public sealed partial class RunJournal : IDisposable
                     break;
                 case OutputKind.IntervalLeftOpen:
                     OnIntervalLeftOpen(in output.Row);
+                    break;
+                case OutputKind.FeedGap:
+                    OnFeedGap(in output.Gap);
                     break;
                 case OutputKind.EndOfStream:
                     Summary.CountEndOfStream();

@@ -22,4 +22,7 @@ public sealed record RunJournalOptions
 
     /// <summary>Write journal.db (signals, orders, fills, positions, daily_pnl).</summary>
     public bool WriteDatabase { get; init; } = true;
+
+    /// <summary>The run's interval length, to name the intervals a feed gap leaves incomplete.</summary>
+    public long IntervalMs { get; init; } = 60_000;
 }

@@ -43,6 +43,9 @@ public sealed class SqliteJournal : IDisposable
             realized_pnl TEXT NOT NULL, fees TEXT NOT NULL, exit_reason TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS breaker (
             id INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, state TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS feed_gaps (
+            id INTEGER PRIMARY KEY, symbol TEXT NOT NULL, from_id INTEGER NOT NULL, to_id INTEGER NOT NULL,
+            from_time_ms INTEGER NOT NULL, to_time_ms INTEGER NOT NULL);
         CREATE VIEW IF NOT EXISTS daily_pnl AS
             SELECT date(closed_ms / 1000, 'unixepoch') AS day, symbol, COUNT(*) AS trades,
                    SUM(CAST(realized_pnl AS REAL)) AS realized_pnl, SUM(CAST(fees AS REAL)) AS fees,
@@ -60,6 +63,7 @@ public sealed class SqliteJournal : IDisposable
     private readonly sqlite3_stmt _insertFill;
     private readonly sqlite3_stmt _insertPosition;
     private readonly sqlite3_stmt _insertBreaker;
+    private readonly sqlite3_stmt _insertFeedGap;
     private readonly string _path;
     private byte[] _text = new byte[256];
     private bool _inTransaction;
@@ -93,6 +97,7 @@ public sealed class SqliteJournal : IDisposable
                 "INSERT INTO positions (symbol, side, opened_ms, closed_ms, quantity, entry_price, exit_price, realized_pnl, fees, exit_reason) " +
                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
             _insertBreaker = Prepare("INSERT INTO breaker (time_ms, state) VALUES (?1, ?2)");
+            _insertFeedGap = Prepare("INSERT INTO feed_gaps (symbol, from_id, to_id, from_time_ms, to_time_ms) VALUES (?1, ?2, ?3, ?4, ?5)");
         }
         catch
         {
@@ -191,6 +196,18 @@ public sealed class SqliteJournal : IDisposable
         Execute(q);
     }
 
+    /// <summary>A run of aggTrade ids the live feed could not backfill (table <c>feed_gaps</c>).</summary>
+    public void AddFeedGap(string symbol, long fromId, long toId, long fromTimeMs, long toTimeMs)
+    {
+        sqlite3_stmt q = Begin(_insertFeedGap);
+        Text(q, 1, symbol);
+        Int(q, 2, fromId);
+        Int(q, 3, toId);
+        Int(q, 4, fromTimeMs);
+        Int(q, 5, toTimeMs);
+        Execute(q);
+    }
+
     /// <summary>
     /// Commits the open batch. A failed commit (disk full) rolls the batch back and throws an <see cref="IOException"/>:
     /// the database keeps every batch committed before, whole, and none of this one.
@@ -232,6 +249,7 @@ public sealed class SqliteJournal : IDisposable
         _insertFill?.Dispose();
         _insertPosition?.Dispose();
         _insertBreaker?.Dispose();
+        _insertFeedGap?.Dispose();
         _begin?.Dispose();
         _commit?.Dispose();
         _rollback?.Dispose();

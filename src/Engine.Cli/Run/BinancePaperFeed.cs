@@ -22,6 +22,11 @@ public sealed class BinancePaperFeed : IPaperFeed
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = new MarketFeedOptions { RestBase = context.Endpoints.Rest, StreamBase = context.Endpoints.Stream, Symbols = context.Symbols };
+        if (context.TickSafetyMargin is { } margin)
+        {
+            options = options with { TickSafetyMargin = margin };
+        }
+
         return new BinancePaperFeed(new MarketFeed(options, context.Registry, context.Input), context.Registry);
     }
 
@@ -39,11 +44,13 @@ public sealed class BinancePaperFeed : IPaperFeed
             Frames = s.Frames,
             FramesPerSecond = s.FramesPerSecond(null),
             Reconnects = s.Reconnects,
+            ConnectFailures = s.ConnectFailures,
             Handovers = s.Handovers,
             GapsFound = s.GapsFound,
             GapsFilled = s.GapsFilled,
             GapsUnfilled = s.UnfillableGaps.Count,
             TradesBackfilled = s.TradesBackfilled,
+            BackfillRequests = s.BackfillRequests,
             DuplicatesDropped = s.Duplicates,
             ClockOffsetMs = s.ClockOffsetMs,
             ExchangeToReceiveNs = Figures(s.ExchangeToReceiveMicros, 1_000),

@@ -15,6 +15,9 @@ public sealed record FeedFigures
 
     public long Reconnects { get; init; }
 
+    /// <summary>Connection attempts that failed (refused, or dropped before the stream was up); each is retried after the back-off.</summary>
+    public long ConnectFailures { get; init; }
+
     /// <summary>Proactive handovers to a new connection before the 24 h limit.</summary>
     public long Handovers { get; init; }
 
@@ -27,6 +30,9 @@ public sealed record FeedFigures
 
     /// <summary>aggTrades fetched over REST (<c>GET /fapi/v1/aggTrades?fromId=</c>) and fed in id order.</summary>
     public long TradesBackfilled { get; init; }
+
+    /// <summary><c>GET /fapi/v1/aggTrades</c> requests sent by the backfill, answered or not (429, 5xx and retries included).</summary>
+    public long BackfillRequests { get; init; }
 
     /// <summary>Frames dropped as already seen (aggTrade id at or below the last one fed).</summary>
     public long DuplicatesDropped { get; init; }

@@ -22,7 +22,11 @@ public interface IPaperFeed : IAsyncDisposable
 }
 
 /// <summary>What a paper feed is made from: where to connect, which symbols (registry ids = lane ids), where to publish.</summary>
-public sealed record PaperFeedContext(BinanceEndpoints Endpoints, IReadOnlyList<string> Symbols, SymbolRegistry Registry, IInputPublisher Input, int FeedCpu);
+public sealed record PaperFeedContext(BinanceEndpoints Endpoints, IReadOnlyList<string> Symbols, SymbolRegistry Registry, IInputPublisher Input, int FeedCpu)
+{
+    /// <summary>The timer's margin behind the market clock (<c>Binance:FeedTickSafetyMarginMs</c>); null: the feed's default.</summary>
+    public TimeSpan? TickSafetyMargin { get; init; }
+}
 
 /// <summary>Makes the feed of a paper run.</summary>
 public delegate IPaperFeed PaperFeedFactory(PaperFeedContext context);

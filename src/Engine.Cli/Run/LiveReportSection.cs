@@ -34,9 +34,9 @@ public static class LiveReportSection
             return;
         }
 
-        md.AppendLine("| Frames | Frames/s | Reconnects | Handovers | Gaps found | Gaps filled | Gaps unfilled | Trades backfilled | Duplicates dropped |");
-        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        md.AppendLine(inv, $"| {f.Frames} | {f.FramesPerSecond:F0} | {f.Reconnects} | {f.Handovers} | {f.GapsFound} | {f.GapsFilled} | {f.GapsUnfilled} | {f.TradesBackfilled} | {f.DuplicatesDropped} |");
+        md.AppendLine("| Frames | Frames/s | Reconnects | Connect failures | Handovers | Gaps found | Gaps filled | Gaps unfilled | Trades backfilled | Backfill requests | Duplicates dropped |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine(inv, $"| {f.Frames} | {f.FramesPerSecond:F0} | {f.Reconnects} | {f.ConnectFailures} | {f.Handovers} | {f.GapsFound} | {f.GapsFilled} | {f.GapsUnfilled} | {f.TradesBackfilled} | {f.BackfillRequests} | {f.DuplicatesDropped} |");
         md.AppendLine();
         md.AppendLine("| Latency | p50 | p99 | p99.9 | p99.99 | max | count |");
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");

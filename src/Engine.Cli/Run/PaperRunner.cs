@@ -76,7 +76,10 @@ public static class PaperRunner
             ? new Timer(_ => { durationEnded = true; runStop.Cancel(); }, null, duration, Timeout.InfiniteTimeSpan)
             : null;
 
-        IPaperFeed feed = request.Feed(new PaperFeedContext(endpoints, request.Symbols, registry, pipeline.Input, plan.FeedCpu));
+        IPaperFeed feed = request.Feed(new PaperFeedContext(endpoints, request.Symbols, registry, pipeline.Input, plan.FeedCpu)
+        {
+            TickSafetyMargin = TimeSpan.FromMilliseconds(config.Binance.FeedTickSafetyMarginMs),
+        });
         var refresher = new ExchangeInfoRefresher(venue, request.Symbols, TimeSpan.FromMinutes(config.Binance.ExchangeInfoRefreshMinutes),
             c => ExchangeInfoClient.FetchAsync(http, endpoints.Rest, c));
         RunStatistics stats;

@@ -94,6 +94,7 @@ public static class RunCompletion
             LatencyBudgetMs = latencyBudgetMs,
             Rows = files.Rows,
             IntervalsLeftOpen = files.IntervalsLeftOpenDescribed,
+            FeedGaps = files.FeedGapsDescribed,
             Bars = files.Bars,
             Peaks = files.Peaks,
             FillModel = pipeline.Engine.Venue?.FillModel.ToString() ?? "None",

@@ -70,7 +70,7 @@ public static class RunDirectory
     {
         try
         {
-            return RunJournal.Create(directory, [.. options.Symbols.Select(s => s.Name)], new RunJournalOptions { LineBatchBytes = JournalLineBatchBytes });
+            return RunJournal.Create(directory, [.. options.Symbols.Select(s => s.Name)], new RunJournalOptions { LineBatchBytes = JournalLineBatchBytes, IntervalMs = options.IntervalMs });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

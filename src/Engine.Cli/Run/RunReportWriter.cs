@@ -124,6 +124,12 @@ public static class RunReportWriter
             md.AppendLine(inv, $"Interval left open at the end of the input (partial, so not a row of `aggregated.csv` and not seen by DeltaScout; a longer input closes it): {open}.");
             md.AppendLine();
         }
+
+        foreach (string gap in s.FeedGaps)
+        {
+            md.AppendLine(inv, $"Gap in the trades (the feed could not backfill these ids; journal.db `feed_gaps`): {gap}.");
+            md.AppendLine();
+        }
         md.AppendLine(s.ThroughputAfterWarmup
             ? string.Create(inv, $"Events/s after warm-up (`eventsPerSecond` in `summary.json`): the {s.MeasuredEvents} events after the warm-up over the {s.MeasuredSeconds:F3} s the engine thread took from the warm-up's end to the end of the input. Overall: every event over the whole run, start-up (compilation) and the journal's final drain included.")
             : olderSummary

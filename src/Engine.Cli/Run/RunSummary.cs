@@ -100,6 +100,9 @@ public sealed record RunSummary
 
     /// <summary>Intervals still open at the end of the input: partial, not in aggregated.csv, not seen by DeltaScout.</summary>
     public IReadOnlyList<string> IntervalsLeftOpen { get; init; } = [];
+
+    /// <summary>Runs of aggTrade ids the live feed could not backfill, as the engine received and journaled them: their intervals are incomplete.</summary>
+    public IReadOnlyList<string> FeedGaps { get; init; } = [];
     public long Bars { get; init; }
     public long Peaks { get; init; }
     public string FillModel { get; init; } = "None";

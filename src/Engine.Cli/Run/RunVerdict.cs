@@ -139,6 +139,10 @@ public static class RunVerdict
         {
             problems.Add(string.Create(Inv, $"feed: {feed.GapsUnfilled:N0} gaps in the trade ids could not be backfilled; their intervals are incomplete (Live feed in report.md)."));
         }
+        else if (s.FeedGaps.Count > 0)
+        {
+            problems.Add(string.Create(Inv, $"input: {s.FeedGaps.Count:N0} gaps in the trade ids that the recording's feed could not backfill; their intervals are incomplete (report.md)."));
+        }
 
         if (s.Interrupted)
         {

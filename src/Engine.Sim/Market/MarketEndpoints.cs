@@ -12,7 +12,11 @@ internal static class MarketEndpoints
         app.MapGet("/fapi/v1/ping", (HttpContext http) => Charged(http, exchange, 1, () => Results.Text("{}", "application/json")));
         app.MapGet("/fapi/v1/time", (HttpContext http) => Charged(http, exchange, 1, () => Results.Text($"{{\"serverTime\":{exchange.ServerTimeMs}}}", "application/json")));
         app.MapGet("/fapi/v1/exchangeInfo", (HttpContext http) => Charged(http, exchange, 1, () => MarketRest.ExchangeInfo(exchange)));
-        app.MapGet("/fapi/v1/aggTrades", (HttpContext http) => Charged(http, exchange, 20, () => Unavailable(exchange) ?? WithMarket(exchange, m => MarketRest.AggTrades(m, http.Request.Query))));
+        app.MapGet("/fapi/v1/aggTrades", (HttpContext http) =>
+        {
+            exchange.MarketSide?.CountBackfillRequest(); // before anything may refuse it: the client counts each request it sends
+            return Charged(http, exchange, 20, () => Unavailable(exchange) ?? WithMarket(exchange, m => MarketRest.AggTrades(m, http.Request.Query)));
+        });
         app.MapGet("/fapi/v1/premiumIndex", (HttpContext http) =>
             Charged(http, exchange, http.Request.Query.ContainsKey("symbol") ? 1 : 10, () => WithMarket(exchange, m => MarketRest.PremiumIndex(m, http.Request.Query))));
         app.MapGet("/fapi/v1/depth", (HttpContext http) => Charged(http, exchange, 20, () => WithMarket(exchange, m => MarketRest.Depth(m, http.Request.Query))));

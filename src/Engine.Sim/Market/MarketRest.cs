@@ -74,6 +74,7 @@ internal static class MarketRest
         }
 
         to = (int)Math.Min(to, from + limit);
+        market.Backfilled(symbol.Index, played[from..Math.Max(from, to)]);
         var json = new StringBuilder("[");
         for (int i = from; i < to; i++)
         {

@@ -16,7 +16,9 @@ internal sealed class MarketService : IDisposable
     private readonly int[] _played;
     private readonly long[] _markE8;
     private readonly long[] _markTimeMs;
+    private readonly HashSet<long>[] _backfilledIds;
     private long _lastTradeFrameSentTs;
+    private long _backfillRequests;
 
     public MarketService(SimExchange exchange, IReadOnlyList<MarketSymbol> symbols, FrameStore store)
     {
@@ -28,6 +30,7 @@ internal sealed class MarketService : IDisposable
         _played = new int[symbols.Count];
         _markE8 = new long[symbols.Count];
         _markTimeMs = new long[symbols.Count];
+        _backfilledIds = [.. symbols.Select(_ => new HashSet<long>())];
         ReadOnlySpan<Model.Trade> trades = exchange.Tape.Trades;
         for (int i = trades.Length - 1; i >= 0; i--)
         {
@@ -69,6 +72,32 @@ internal sealed class MarketService : IDisposable
         bool known = _symbolByStreamName.TryGetValue(name.ToLowerInvariant(), out int index);
         symbol = known ? Symbols[index] : null!;
         return known;
+    }
+
+    /// <summary>Requests that reached <c>GET /fapi/v1/aggTrades</c> (the backfill), whatever their answer (429, 503, 400 or the page).</summary>
+    public long BackfillRequests => Interlocked.Read(ref _backfillRequests);
+
+    /// <summary>The distinct aggTrade ids of the symbol that <c>GET /fapi/v1/aggTrades</c> has answered (a copy).</summary>
+    public IReadOnlySet<long> BackfilledIds(int symbol)
+    {
+        lock (_backfilledIds[symbol])
+        {
+            return new HashSet<long>(_backfilledIds[symbol]);
+        }
+    }
+
+    internal void CountBackfillRequest() => Interlocked.Increment(ref _backfillRequests);
+
+    /// <summary>A backfill page answered these aggregates of <paramref name="symbol"/>.</summary>
+    internal void Backfilled(int symbol, ReadOnlySpan<AggRecord> page)
+    {
+        lock (_backfilledIds[symbol])
+        {
+            foreach (AggRecord a in page)
+            {
+                _backfilledIds[symbol].Add(a.Id);
+            }
+        }
     }
 
     /// <summary>How many of the symbol's aggregates the tape has played (sent or skipped): the REST backfill serves these.</summary>

@@ -22,4 +22,7 @@ public sealed class EngineCounters
 
     /// <summary>Mark price events applied (EventKind.MarkPrice).</summary>
     public long MarkPrices;
+
+    /// <summary>Runs of aggregate ids the live feed could not backfill (EventKind.FeedGap): each is journaled.</summary>
+    public long FeedGaps;
 }

@@ -51,5 +51,8 @@ public struct OutputEvent
     /// <summary>The PnL the OMS booked for the fill in <see cref="Report"/> (zero for an opening fill or no fill).</summary>
     public Money RealizedPnl;
     public ClosedPosition Position;
+
+    /// <summary>For <see cref="OutputKind.FeedGap"/>: the ids that never reached the engine and the trade times around them.</summary>
+    public FeedGap Gap;
     public TradingState BreakerState;
 }

@@ -34,4 +34,7 @@ public enum OutputKind : byte
     /// had not elapsed). Never a row of aggregated.csv and never seen by the signal; reports name it.
     /// </summary>
     IntervalLeftOpen = 9,
+
+    /// <summary>A run of aggregate ids the live feed could not backfill (<see cref="OutputEvent.Gap"/>): the rows spanning it are incomplete.</summary>
+    FeedGap = 10,
 }

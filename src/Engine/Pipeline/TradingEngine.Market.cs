@@ -158,6 +158,23 @@ public sealed partial class TradingEngine<TOut>
         _oms.OnMarkPrice(mark.Symbol, mark.Price);
     }
 
+    /// <summary>
+    /// The live feed could not backfill a run of aggregate ids: the rows and bars spanning it are incomplete. It moves
+    /// no clock and changes no state; it is counted and published so the journal and the report name it.
+    /// </summary>
+    private void OnFeedGap(in FeedGap gap)
+    {
+        if (!TryLane(gap.Symbol, out _))
+        {
+            return;
+        }
+
+        Counters.FeedGaps++;
+        ref OutputEvent o = ref ClaimOutput(OutputKind.FeedGap);
+        o.Gap = gap;
+        _out.Publish();
+    }
+
     private void OnTimer(long timeMs)
     {
         _nowMs = timeMs;

@@ -188,6 +188,9 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
             case EventKind.MarkPrice:
                 OnMarkPrice(in e.Mark);
                 break;
+            case EventKind.FeedGap:
+                OnFeedGap(in e.Gap);
+                break;
             default:
                 Counters.IgnoredEvents++;
                 break;

@@ -24,8 +24,8 @@ public sealed class LiveReportTests : IDisposable
         ExchangeInfoChanges = ["2026-12-05T12:00:00Z ETHUSDT: status TRADING -> BREAK"],
         Feed = new FeedFigures
         {
-            Frames = 123_456, FramesPerSecond = 137.2, Reconnects = 4, Handovers = 1, GapsFound = 6, GapsFilled = 6 - gapsUnfilled,
-            GapsUnfilled = gapsUnfilled, TradesBackfilled = 30, DuplicatesDropped = 12, ClockOffsetMs = -1.25,
+            Frames = 123_456, FramesPerSecond = 137.2, Reconnects = 4, ConnectFailures = 2, Handovers = 1, GapsFound = 6, GapsFilled = 6 - gapsUnfilled,
+            GapsUnfilled = gapsUnfilled, TradesBackfilled = 30, BackfillRequests = 9, DuplicatesDropped = 12, ClockOffsetMs = -1.25,
             ExchangeToReceiveNs = new LatencyFigures { P50 = 2_100_000, P99 = 9_500_000, P999 = 12_000_000, P9999 = 15_000_000, Max = 20_000_000, Count = 123_456 },
             ReceiveToRingNs = new LatencyFigures { P50 = 820, P99 = 4_100, P999 = 9_000, P9999 = 15_000, Max = 41_200, Count = 123_456 },
             UnfilledIntervals = gapsUnfilled > 0 ? ["BTCUSDT 2024-08-08T23:55:00Z (aggTrade ids 41 to 45)"] : [],
@@ -62,7 +62,7 @@ public sealed class LiveReportTests : IDisposable
         Assert.Contains("- Threads: 2 cores: engine Yielding on CPU 1", md, StringComparison.Ordinal);
         Assert.Contains("- exchangeInfo refreshes: 3 read, 1 failed; changes found: 1", md, StringComparison.Ordinal);
         Assert.Contains("  - 2026-12-05T12:00:00Z ETHUSDT: status TRADING -> BREAK", md, StringComparison.Ordinal);
-        Assert.Contains("| 123456 | 137 | 4 | 1 | 6 | 6 | 0 | 30 | 12 |", md, StringComparison.Ordinal);
+        Assert.Contains("| 123456 | 137 | 4 | 2 | 1 | 6 | 6 | 0 | 30 | 9 | 12 |", md, StringComparison.Ordinal);
         Assert.Contains("| exchange `E` to receive (corrected by the clock offset -1.25 ms) | 2.1 ms | 9.5 ms | 12 ms | 15 ms | 20 ms | 123456 |", md, StringComparison.Ordinal);
         Assert.Contains("| receive to input ring | 820 ns | 4.1 µs | 9 µs | 15 µs | 41.2 µs | 123456 |", md, StringComparison.Ordinal);
         Assert.DoesNotContain("As fast as possible", md, StringComparison.Ordinal);

@@ -64,7 +64,7 @@ public sealed class PaperCommandTests : IDisposable
         Assert.Contains($"- Venue: REST `{venue.BaseAddress}`, streams `ws://127.0.0.1:{venue.Port}/`", report, StringComparison.Ordinal);
         Assert.Contains("- Rate limits (exchangeInfo at start): REQUEST_WEIGHT 2400/1M, ORDERS 1200/1M, ORDERS 300/10S", report, StringComparison.Ordinal);
         Assert.Contains("- Threads: ", report, StringComparison.Ordinal);
-        Assert.Contains($"| {CliHarness.SampleTradeCount} | 0 | 2 | 0 | 1 | 1 | 0 | 5 | 0 |", report, StringComparison.Ordinal);
+        Assert.Contains($"| {CliHarness.SampleTradeCount} | 0 | 2 | 0 | 0 | 1 | 1 | 0 | 5 | 0 | 0 |", report, StringComparison.Ordinal);
         Assert.EndsWith(Path.Combine(paperDir, "report.md") + Environment.NewLine, output, StringComparison.Ordinal);
         Assert.Contains("reconnects=2 gaps=1/1 backfilled=5", output, StringComparison.Ordinal); // the last status line
     }
