@@ -53,6 +53,16 @@ public sealed partial class SimTradingDesk
         }
     }
 
+    /// <summary>The server time (ms) at which the account's countdown for <paramref name="symbol"/> runs out; null when none is set.</summary>
+    public long? CountdownDeadline(string apiKey, string symbol)
+    {
+        lock (_gate)
+        {
+            return _accounts.TryGetValue(apiKey, out DeskAccount? a) && _byName.TryGetValue(symbol, out DeskSymbol? s)
+                && a.Countdowns.TryGetValue(s.Id.Value, out long deadline) ? deadline : null;
+        }
+    }
+
     /// <summary>The countdown timer's tick: cancels the open orders of every (account, symbol) whose countdown has run out.</summary>
     internal void ExpireCountdowns()
     {
