@@ -13,6 +13,7 @@ public sealed partial class SimExchange
     private RequestAuth? _auth;
     private SimLimits? _limits;
     private SimTradingDesk? _desk;
+    private Timer? _countdownTimer;
 
     /// <summary>The accounts (<c>--accounts FILE</c>, else the made-up test account); may be set before the server starts.</summary>
     public SimAccounts Accounts
@@ -110,7 +111,8 @@ public sealed partial class SimExchange
     partial void StartTrading()
     {
         Limits.Configure(ExchangeInfoJson);
-        _ = Desk;
+        SimTradingDesk desk = Desk;
+        _countdownTimer = new Timer(_ => desk.ExpireCountdowns(), null, 10, 10); // countdownCancelAll, checked every ~10 ms as Binance does
     }
 
     partial void TradingOnTapeTrade(in Trade trade) => Desk.OnTrade(in trade);
@@ -134,10 +136,9 @@ public sealed partial class SimExchange
         var inv = CultureInfo.InvariantCulture;
         report.Append("## Trading\n\n");
         report.Append(inv, $"- Orders accepted {d.OrdersAccepted:N0}, rejected {d.OrdersRejected:N0}, canceled {d.OrdersCanceled:N0}; fills {d.Fills:N0}; conditional orders triggered {d.AlgoOrdersTriggered:N0}\n");
+        report.Append(inv, $"- countdownCancelAll: {d.CountdownsExpired:N0} countdowns ran out, {d.CountdownCancels:N0} orders cancelled by them\n");
         report.Append(inv, $"- Requests refused by request security {Auth.Refused:N0}; by rate limits 429 ×{Limits.Refused429:N0}, 418 ×{Limits.Refused418:N0}\n\n");
     }
 
-    partial void DisposeTrading()
-    {
-    }
+    partial void DisposeTrading() => _countdownTimer?.Dispose();
 }

@@ -114,6 +114,20 @@ internal sealed class DeskAccount(SimAccount account, decimal wallet)
 
     public List<DeskTrade> Trades { get; } = [];
 
+    /// <summary>Hedge mode (<c>/fapi/v1/positionSide/dual</c>); the sim refuses orders while it is on (-4061).</summary>
+    public bool DualSidePosition { get; set; }
+
+    /// <summary>Multi-assets margin mode (<c>/fapi/v1/multiAssetsMargin</c>); kept and answered, margin stays USDT.</summary>
+    public bool MultiAssetsMargin { get; set; }
+
+    /// <summary>Margin type per symbol id, <c>ISOLATED</c> or <c>CROSSED</c> (default).</summary>
+    public Dictionary<int, string> MarginTypes { get; } = [];
+
+    /// <summary>countdownCancelAll deadlines per symbol id, server time ms.</summary>
+    public Dictionary<int, long> Countdowns { get; } = [];
+
+    public string MarginTypeOf(DeskSymbol symbol) => MarginTypes.TryGetValue(symbol.Id.Value, out string? t) ? t : "CROSSED";
+
     public DeskPosition Position(DeskSymbol symbol)
     {
         if (!Positions.TryGetValue(symbol.Id.Value, out DeskPosition? p))

@@ -8,7 +8,8 @@ namespace Engine.Sim.Trading;
 
 /// <summary>
 /// Signed REST of the trading side: <c>/fapi/v1/order</c> (POST, GET, PUT, DELETE), <c>openOrders</c>,
-/// <c>allOpenOrders</c>, <c>userTrades</c>, <c>leverage</c>, <c>/fapi/v2|v3/positionRisk</c>,
+/// <c>allOpenOrders</c>, <c>userTrades</c>, <c>leverage</c>, <c>marginType</c>, <c>positionSide/dual</c>,
+/// <c>multiAssetsMargin</c>, <c>countdownCancelAll</c>, <c>/fapi/v2|v3/positionRisk</c>,
 /// <c>/fapi/v2|v3/balance</c>, <c>/fapi/v3/account</c> and the Algo Service (<c>algoOrder</c>, <c>openAlgoOrders</c>,
 /// <c>algoOpenOrders</c>). Each request: weight charged (429/418), signature and timestamp checked, for a new order
 /// the order count charged and <see cref="SimExchange.RecordOrderReceived"/> stamped, the <c>Orders:*</c> faults
@@ -25,6 +26,8 @@ internal static class OrderRestEndpoints
     private static readonly Kind Change = new(1, false, true);
     private static readonly Kind Read = new(1, false, false);
     private static readonly Kind Heavy = new(5, false, false);
+    private static readonly Kind Countdown = new(10, false, false);
+    private static readonly Kind Settings = new(30, false, false);
 
     public static void Map(IEndpointRouteBuilder app, SimExchange exchange)
     {
@@ -36,6 +39,12 @@ internal static class OrderRestEndpoints
         Route(app, exchange, "DELETE", "/fapi/v1/allOpenOrders", Change, (d, a, p) => d.CancelAllOpenOrders(a, p));
         Route(app, exchange, "GET", "/fapi/v1/userTrades", Heavy, (d, a, p) => d.UserTrades(a, p));
         Route(app, exchange, "POST", "/fapi/v1/leverage", Read, (d, a, p) => d.ChangeLeverage(a, p));
+        Route(app, exchange, "POST", "/fapi/v1/marginType", Read, (d, a, p) => d.ChangeMarginType(a, p));
+        Route(app, exchange, "GET", "/fapi/v1/positionSide/dual", Settings, (d, a, p) => d.PositionMode(a, p));
+        Route(app, exchange, "POST", "/fapi/v1/positionSide/dual", Read, (d, a, p) => d.ChangePositionMode(a, p));
+        Route(app, exchange, "GET", "/fapi/v1/multiAssetsMargin", Settings, (d, a, p) => d.MultiAssetsMode(a, p));
+        Route(app, exchange, "POST", "/fapi/v1/multiAssetsMargin", Read, (d, a, p) => d.ChangeMultiAssetsMode(a, p));
+        Route(app, exchange, "POST", "/fapi/v1/countdownCancelAll", Countdown, (d, a, p) => d.CountdownCancelAll(a, p));
         foreach (string v in new[] { "v2", "v3" })
         {
             Route(app, exchange, "GET", $"/fapi/{v}/positionRisk", Heavy, (d, a, p) => d.PositionRisk(a, p));

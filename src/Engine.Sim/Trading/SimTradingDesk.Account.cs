@@ -215,7 +215,7 @@ public sealed partial class SimTradingDesk
         w.WriteString("liquidationPrice", "0");
         w.WriteString("leverage", a.LeverageOf(s).ToString(System.Globalization.CultureInfo.InvariantCulture));
         w.WriteString("maxNotionalValue", MaxNotional);
-        w.WriteString("marginType", "cross");
+        w.WriteString("marginType", a.MarginTypeOf(s) == "ISOLATED" ? "isolated" : "cross");
         w.WriteString("isolatedMargin", DeskJson.Money(0m));
         w.WriteString("isAutoAddMargin", "false");
         w.WriteString("positionSide", "BOTH");

@@ -226,6 +226,11 @@ public sealed partial class SimTradingDesk
             return SimError.IllegalValue("algoType");
         }
 
+        if (AccountOf(account).DualSidePosition)
+        {
+            return PositionSideMismatch;
+        }
+
         if (type is not ("STOP_MARKET" or "TAKE_PROFIT_MARKET" or "STOP" or "TAKE_PROFIT"))
         {
             return SimError.BadRequest(-1116, "Invalid orderType.");

@@ -112,7 +112,7 @@ public sealed partial class SimTradingDesk
             w.WriteString("bep", DeskFormat.Fixed(BreakEven(p), Math.Max(s.PricePrecision, 5)));
             w.WriteString("cr", DeskJson.Money(p.Realized));
             w.WriteString("up", DeskJson.Money(Unrealized(p, s)));
-            w.WriteString("mt", "cross");
+            w.WriteString("mt", a.MarginTypeOf(s) == "ISOLATED" ? "isolated" : "cross");
             w.WriteString("iw", "0");
             w.WriteString("ps", "BOTH");
             w.WriteEndObject();

@@ -265,6 +265,11 @@ public sealed partial class SimTradingDesk
             default: return SimError.BadRequest(-1116, "Invalid orderType.");
         }
 
+        if (AccountOf(account).DualSidePosition)
+        {
+            return PositionSideMismatch;
+        }
+
         bool limit = type == OrderType.Limit;
         e = DeskParams.First(
             p.TimeInForce(limit, out TimeInForce tif), p.Decimal("quantity", true, out long qty), p.Decimal("price", limit, out long price),

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using Engine.Binance.Live.Orders;
 
 namespace Engine.Binance.Live.UserData;
 
@@ -31,13 +28,8 @@ internal sealed class UserRestClient : IDisposable
     /// <summary>A signed GET; <paramref name="parameters"/> without timestamp and signature (may be empty).</summary>
     public Task<JsonDocument> GetSignedAsync(string path, string parameters, CancellationToken cancel)
     {
-        string query = (parameters.Length > 0 ? parameters + "&" : "")
-            + "recvWindow=" + _options.RecvWindowMs.ToString(CultureInfo.InvariantCulture)
-            + "&timestamp=" + _options.ServerTimeMs().ToString(CultureInfo.InvariantCulture);
-        IRequestSigner signer = _options.Credentials.Signer;
-        byte[] signature = new byte[signer.MaxSignatureLength];
-        int length = signer.Sign(Encoding.ASCII.GetBytes(query), signature);
-        return SendAsync(HttpMethod.Get, path, query + "&signature=" + Uri.EscapeDataString(Encoding.ASCII.GetString(signature, 0, length)), cancel);
+        string query = Account.SignedRestClient.Sign(_options.Credentials.Signer, parameters, _options.RecvWindowMs, _options.ServerTimeMs());
+        return SendAsync(HttpMethod.Get, path, query, cancel);
     }
 
     private async Task<JsonDocument> SendAsync(HttpMethod method, string path, string? signedQuery, CancellationToken cancel)

@@ -39,10 +39,11 @@ public sealed class TradingHarness : IAsyncDisposable
 
     public SymbolId Btc => new(0);
 
-    public static async Task<TradingHarness> StartAsync(SimFaults? faults = null, string? accountsJson = null)
+    /// <summary>Starts the sim; <paramref name="symbols"/> replaces the tape's one symbol, BTCUSDT (first is always id 0).</summary>
+    public static async Task<TradingHarness> StartAsync(SimFaults? faults = null, string? accountsJson = null, IReadOnlyList<string>? symbols = null)
     {
-        var symbols = new SymbolRegistry(["BTCUSDT"]);
-        var exchange = new SimExchange(new SimOptions { NoWait = true }, SimTape.Of([], symbols), faults)
+        var registry = new SymbolRegistry(symbols ?? ["BTCUSDT"]);
+        var exchange = new SimExchange(new SimOptions { NoWait = true }, SimTape.Of([], registry), faults)
         {
             Accounts = SimAccounts.Parse(accountsJson ?? $$$"""{"accounts":[{"apiKey":"{{{ApiKey}}}","secretKey":"{{{Secret}}}","balances":{"USDT":"10000"}}]}"""),
         };
@@ -59,11 +60,14 @@ public sealed class TradingHarness : IAsyncDisposable
     }
 
     /// <summary>Plays one market print of BTCUSDT through the hook the market player calls.</summary>
-    public void Print(string price, string quantity, long id = 1, bool buyerIsMaker = false)
+    public void Print(string price, string quantity, long id = 1, bool buyerIsMaker = false) => Print(Btc, price, quantity, id, buyerIsMaker);
+
+    /// <summary>Plays one market print of the tape's symbol <paramref name="symbol"/>.</summary>
+    public void Print(SymbolId symbol, string price, string quantity, long id = 1, bool buyerIsMaker = false)
     {
         var t = new Trade
         {
-            Symbol = Btc,
+            Symbol = symbol,
             Id = id,
             Price = Price.Parse(price),
             Quantity = new Quantity(Price.Parse(quantity).E8),
