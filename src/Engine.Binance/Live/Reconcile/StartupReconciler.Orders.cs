@@ -101,7 +101,7 @@ public sealed partial class StartupReconciler
                 "CANCELED" => VenueReportKind.Canceled,
                 "EXPIRED" or "EXPIRED_IN_MATCH" => VenueReportKind.Expired,
                 "REJECTED" => VenueReportKind.Rejected,
-                VenueView.NotFound => VenueReportKind.NotFound,
+                VenueView.NotFound => NotFoundAs(o.Status),
                 _ => VenueReportKind.None, // FILLED, TRIGGERED, FINISHED: the fills above said it all
             };
             if (kind == VenueReportKind.None)
@@ -114,6 +114,17 @@ public sealed partial class StartupReconciler
                 $"{o.Role} order the engine held as {o.Status} is {end} at the venue: reported {kind}");
         }
     }
+
+    /// <summary>
+    /// What "the venue has no such order" means to the OMS: an outcome left open is settled (NotFound: never placed);
+    /// a submit never acknowledged was refused (Rejected); an order the OMS saw working has ended (Canceled).
+    /// </summary>
+    private static VenueReportKind NotFoundAs(OrderStatus status) => status switch
+    {
+        OrderStatus.Unknown or OrderStatus.PendingCancel => VenueReportKind.NotFound,
+        OrderStatus.PendingSubmit => VenueReportKind.Rejected,
+        _ => VenueReportKind.Canceled,
+    };
 
     private void Report(VenueReportKind kind, BookOrder o, OrderId venueId, VenueView view, long now)
     {
