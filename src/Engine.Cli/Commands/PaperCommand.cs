@@ -7,7 +7,7 @@ using Engine.Ring;
 namespace Engine.Cli.Commands;
 
 /// <summary>
-/// <c>engine paper --symbols A[,B…] [--endpoint URL] [--out DIR] [--duration T] [--engine-cpu N] [--wait KIND]</c>:
+/// <c>engine paper --symbols A[,B…] [--endpoint URL] [--out DIR | --resume DIR] [--duration T] [--engine-cpu N] [--wait KIND]</c>:
 /// live market data through the full pipeline with the paper venue, into a run directory like a replay's; prints
 /// the verdict and the report's path last.
 /// </summary>
@@ -23,6 +23,10 @@ public static class PaperCommand
             Description = "One base for every REST and WS path (http://127.0.0.1:PORT for engine sim); default: Binance:Network's hosts (production market data)",
         };
         var output = new Option<string?>("--out") { Description = "Run directory (default: runs/<UTC timestamp>)" };
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "Continue the run in this directory from its event journal (state rebuilt, outputs kept once); a directory without a journal starts a new run there",
+        };
         var duration = new Option<string?>("--duration") { Description = "Stop after this long: seconds (90) or with a unit (90s, 15m, 2h); default: until Ctrl-C / SIGTERM" };
         var engineCpu = new Option<int?>("--engine-cpu") { Description = "CPU to pin the engine thread to (-1: unpinned); same as --set Runtime:EngineCpu=N (default: chosen from the core count)" };
         var wait = new Option<WaitStrategyKind?>("--wait") { Description = "Engine thread wait strategy; same as --set Runtime:WaitStrategy=KIND (default: chosen from the core count)" };
@@ -31,6 +35,7 @@ public static class PaperCommand
         command.Add(symbols);
         command.Add(endpoint);
         command.Add(output);
+        command.Add(resume);
         command.Add(duration);
         command.Add(engineCpu);
         command.Add(wait);
@@ -49,6 +54,13 @@ public static class PaperCommand
                 extra.Add(("Runtime:WaitStrategy", kind.ToString(), "--wait"));
             }
 
+            string? resumeDir = parse.GetValue(resume);
+            string? outDir = parse.GetValue(output);
+            if (resumeDir is not null && outDir is not null && Path.GetFullPath(resumeDir) != Path.GetFullPath(outDir))
+            {
+                throw new ConfigurationException($"--resume {resumeDir} and --out {outDir}: a resumed run continues in its own directory; give one of them");
+            }
+
             var (options, effective) = shared.Load(parse, context, extra);
             var request = new PaperRequest
             {
@@ -56,7 +68,8 @@ public static class PaperCommand
                 Options = options,
                 Effective = effective,
                 Endpoint = parse.GetValue(endpoint),
-                OutputDirectory = parse.GetValue(output),
+                OutputDirectory = resumeDir ?? outDir,
+                Resume = resumeDir is not null,
                 Duration = runFor,
                 Feed = context.PaperFeed ?? BinancePaperFeed.Create,
             };

@@ -22,6 +22,9 @@ public sealed class EngineOptions
 
     public VolumeSignalOptions VolumeSignal { get; } = new();
 
+    /// <summary>The latency probe (<c>Run:Signal = LatencyProbe</c>).</summary>
+    public LatencyProbeOptions Probe { get; } = new();
+
     public RiskOptions Risk { get; } = new();
 
     /// <summary>The OMS settings. Its configuration section keeps the name `Executor` that existing config files use.</summary>
@@ -42,6 +45,7 @@ public sealed class EngineOptions
         yield return ("Symbol", Symbol);
         yield return ("DeltaScout", DeltaScout);
         yield return ("VolumeSignal", VolumeSignal);
+        yield return ("Probe", Probe);
         yield return ("Risk", Risk);
         yield return ("Executor", OrderManager);
         yield return ("Paper", Paper);
@@ -56,6 +60,7 @@ public sealed class EngineOptions
         Symbol.Validate(errors);
         Prefixed(errors, "DeltaScout", DeltaScout.Validate());
         Prefixed(errors, "VolumeSignal", VolumeSignal.Validate());
+        Prefixed(errors, "Probe", Probe.Validate());
         Prefixed(errors, "Risk", Risk.Validate());
         Thrown(errors, "Executor", OrderManager.Validate);
         Thrown(errors, "Paper", Paper.Validate);

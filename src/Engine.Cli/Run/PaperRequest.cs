@@ -16,6 +16,9 @@ public sealed record PaperRequest
 
     public string? OutputDirectory { get; init; }
 
+    /// <summary><c>--resume DIR</c>: continue the run in <see cref="OutputDirectory"/> from its event journal (a new run there when it holds none).</summary>
+    public bool Resume { get; init; }
+
     /// <summary><c>--duration</c>; null runs until stopped (Ctrl-C / SIGTERM).</summary>
     public TimeSpan? Duration { get; init; }
 

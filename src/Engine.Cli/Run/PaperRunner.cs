@@ -34,7 +34,7 @@ public static class PaperRunner
         PipelineOptions options = PipelineSetup.ToPipelineOptions(config, paced: true, setups);
         PaperThreadPlan plan = PaperThreadPlan.Choose(request.Cores, config.Runtime, request.Effective);
         PipelineRuntime runtime = plan.ApplyTo(PipelineSetup.ToPipelineRuntime(config, paced: true)) with { LiveInput = true, PaperVenue = true };
-        string directory = RunDirectory.Create(request.OutputDirectory);
+        string directory = request.Resume ? RunDirectory.OpenForResume(request.OutputDirectory) : RunDirectory.Create(request.OutputDirectory);
         RunDirectory.WriteConfig(directory, request.Effective);
 
         NativeLibraryStatus.WriteStartupNoticeOnce(errors);
@@ -47,17 +47,28 @@ public static class PaperRunner
 
         var registry = new SymbolRegistry(request.Symbols);
         string started = RunDirectory.Now();
+        // The event journal and snapshots (docs/restart.md); a resume rebuilds the state and rewrites the outputs first.
+        using RunJournaling events = RunJournaling.Open(directory, options, config.EventJournal, request.Resume, new RunJournaling.EngineFactory(options, runtime.PaperVenue, config.Run.WarmStart));
         using RunJournal journal = RunDirectory.CreateJournal(directory, options);
+        events.RewriteOutputs(journal);
         using var runStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        var pipeline = new EnginePipeline<JournalHandler>(options, runtime, new JournalHandler(journal));
+        var pipeline = new EnginePipeline<JournalHandler>(options, runtime, new JournalHandler(journal), new PipelineAttachments { InputConsumer = events.Writer });
         journal.OnOutputFailure = _ =>
         {
             pipeline.TryPublish(new OperatorCommand(OperatorCommandKind.Halt, SymbolId.None, journal.LastTimeMs));
             runStop.Cancel();
         };
+        events.Writer.OnFailure = journal.OnOutputFailure; // no trading that a restart could not rebuild
         if (config.Run.WarmStart is { } warmFile)
         {
             before.Add(WarmStarter.Prime(pipeline.Engine, warmFile, new SymbolId(0), options.IntervalMs));
+        }
+
+        events.LoadInto(pipeline.Engine);
+        before.AddRange(events.Notes);
+        foreach (string note in events.Notes)
+        {
+            errors.WriteLine($"engine: {note}");
         }
 
         bool durationEnded = false;
@@ -73,6 +84,7 @@ public static class PaperRunner
         using var latency = new LatencyIntervalCollector(pipeline.Engine.Latency, Path.Combine(directory, LatencyIntervalCollector.LogFileName), runtime.WarmupEvents > 0);
         try
         {
+            events.StartSnapshots();
             feed.StartAsync(runStop.Token).GetAwaiter().GetResult();
             refresher.Start();
             using (var status = new StatusReporter(
@@ -91,15 +103,15 @@ public static class PaperRunner
         latency.Complete();
         journal.OnOutputFailure = null;
         journal.Flush();
+        string reason = stop.IsCancellationRequested ? stopReason?.Invoke() ?? "request"
+            : durationEnded ? $"--duration {request.Duration!.Value.TotalSeconds:0.###} s"
+            : journal.OutputFailure is not null ? "an output failure" : "request";
         List<string> warnings = RunCompletion.Warnings(stats, journal, latency, before);
+        warnings.AddRange(events.Finish(pipeline.Engine, reason));
         if (feedError is not null)
         {
             warnings.Add(feedError);
         }
-
-        string reason = stop.IsCancellationRequested ? stopReason?.Invoke() ?? "request"
-            : durationEnded ? $"--duration {request.Duration!.Value.TotalSeconds:0.###} s"
-            : journal.OutputFailure is not null ? "an output failure" : "request";
         FeedFigures figures = feed.Figures();
         RunSummary summary = RunCompletion.Summary(stats, pipeline, journal, options, config.Runtime.LatencyBudgetMs) with
         {

@@ -22,6 +22,7 @@ public static class PipelineSetup
             Signal = options.Run.Signal,
             DeltaScout = options.DeltaScout,
             VolumeSignal = options.VolumeSignal,
+            Probe = options.Probe,
             Risk = options.Risk,
             OrderManager = options.OrderManager,
             Paper = options.Paper,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Engine.Cli.Configuration;
 using Engine.Cli.Journal;
+using Engine.EventLog;
 using Engine.Pipeline;
 
 namespace Engine.Cli.Run;
@@ -30,6 +31,25 @@ public static class RunDirectory
         }
 
         return Path.GetFullPath(directory);
+    }
+
+    /// <summary>
+    /// <c>--resume DIR</c>: the directory of the run to continue, created when missing (the first start of a supervised
+    /// run); one that holds a run's outputs but no event journal cannot be resumed (configuration error).
+    /// </summary>
+    public static string OpenForResume(string? requested)
+    {
+        if (requested is null)
+        {
+            throw new ConfigurationException("--resume: give the run directory to continue");
+        }
+
+        if (!File.Exists(Path.Combine(requested, EventJournal.FileName)))
+        {
+            return Create(requested);
+        }
+
+        return Path.GetFullPath(requested);
     }
 
     /// <summary>The effective configuration with origins, as <c>config.txt</c>.</summary>

@@ -13,4 +13,10 @@ public enum SignalSource : byte
 
     /// <summary>EMA crossover confirmed by a Bollinger breakout and RSI on closed volume bars.</summary>
     VolumeBar = 2,
+
+    /// <summary>
+    /// Not a signal: the latency probe (<c>Probe</c> section) sends a tiny order every N market trades, cancelled or
+    /// closed at once, to measure tick-to-order. Bypasses the risk gate's sizing; the breaker still gates it.
+    /// </summary>
+    LatencyProbe = 3,
 }

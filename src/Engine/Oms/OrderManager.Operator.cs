@@ -22,4 +22,16 @@ public sealed partial class OrderManager<TOut>
 
         return (int)(Counters.CancelsSent - before);
     }
+
+    /// <summary>
+    /// Cancels the symbol's working entry, if one is under way (the latency probe's order once the venue accepted it).
+    /// Its plan ends when the cancel is confirmed; a fill that races the cancel is protected as any entry fill.
+    /// </summary>
+    public void CancelEntry(SymbolId symbol, long timeMs)
+    {
+        if ((uint)symbol.Value < (uint)_plans.Length && _plans[symbol.Value].Phase == ExitPhase.Entering)
+        {
+            Cancel(_plans[symbol.Value].EntryId, timeMs);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using Engine.Model;
 using Engine.Oms;
 using Engine.Risk;
+using Engine.Signals;
 
 namespace Engine.Pipeline;
 
@@ -14,4 +15,8 @@ public static class EntryPlans
     public static EntryPlan FromSizing(SymbolId symbol, in OrderSizing sizing, long timeMs) =>
         new(symbol, sizing.Side, sizing.Quantity, sizing.StopDistance, sizing.EntryPrice, timeMs,
             sizing.IsLimit ? OrderType.Limit : OrderType.Market, sizing.IsLimit ? sizing.EntryPrice : Price.Zero, sizing.StopPrice);
+
+    /// <summary>The latency probe's order as an entry: its own size and limit, its offset as the stop distance.</summary>
+    public static EntryPlan FromProbe(SymbolId symbol, in ProbeOrder order, Price lastPrice, long timeMs) =>
+        new(symbol, order.Side, order.Quantity, order.StopDistance, lastPrice, timeMs, order.Type, order.LimitPrice);
 }

@@ -13,6 +13,13 @@ public struct OutputEvent
 {
     public OutputKind Kind;
 
+    /// <summary>
+    /// The kind of the input that caused this output (a <see cref="EventKind.Trade"/> for an order a market frame
+    /// triggered: the gateway's tick-to-order). One byte in the padding before <see cref="InputTimestamp"/>: the slot
+    /// does not grow (OutputEventLayoutTests).
+    /// </summary>
+    public EventKind InputKind;
+
     /// <summary>Engine clock timestamp at which the input that caused this output entered the process.</summary>
     public long InputTimestamp;
 

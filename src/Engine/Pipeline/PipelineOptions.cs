@@ -20,6 +20,9 @@ public sealed record PipelineOptions
 
     public VolumeSignalOptions VolumeSignal { get; init; } = new();
 
+    /// <summary>The latency probe's settings (used when <see cref="Signal"/> is <see cref="SignalSource.LatencyProbe"/>).</summary>
+    public LatencyProbeOptions Probe { get; init; } = new();
+
     public RiskOptions Risk { get; init; } = new();
 
     public OrderManagerOptions OrderManager { get; init; } = new();
@@ -73,6 +76,7 @@ public sealed record PipelineOptions
 
         errors.AddRange(DeltaScout.Validate());
         errors.AddRange(VolumeSignal.Validate());
+        errors.AddRange(Probe.Validate());
         errors.AddRange(Risk.Validate());
         return errors;
     }

@@ -30,6 +30,7 @@ internal sealed class SymbolLane
         RowSwing = new SwingRange(options.Risk.SwingLookback);
         Scout = new DeltaScoutDetector(options.DeltaScout);
         BarSignal = new VolumeBarSignal(v);
+        Probe = new LatencyProbe(options.Probe, setup.Filters);
     }
 
     public SymbolId Id { get; }
@@ -61,6 +62,8 @@ internal sealed class SymbolLane
     public DeltaScoutDetector Scout { get; }
 
     public VolumeBarSignal BarSignal { get; }
+
+    public LatencyProbe Probe { get; }
 
     public Price LastTradePrice;
 

@@ -54,6 +54,11 @@ public sealed partial class TradingEngine<TOut>
         var bars = new BarSink(this);
         lane.Bars.OnTrade(in trade, ref bars);
         StageEnd(Stage.VolumeBars, t);
+
+        if (_signal == SignalSource.LatencyProbe && lane.Probe.OnTrade())
+        {
+            SendProbe(lane);
+        }
     }
 
     /// <summary>A closed interval read from an aggregated.csv: the venue fills against it, then it runs like a closed row.</summary>

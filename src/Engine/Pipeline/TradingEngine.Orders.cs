@@ -72,6 +72,10 @@ public sealed partial class TradingEngine<TOut>
         o.RealizedPnl = result.RealizedPnl;
         o.TimeMs = report.EventTimeMs;
         _out.Publish();
+        if (_signal == SignalSource.LatencyProbe)
+        {
+            OnProbeReport(in report, in result); // its requests go out with the caller's ForwardRequests
+        }
 
         if (!result.FillApplied || !TryLane(report.Symbol, out SymbolLane lane))
         {

@@ -33,6 +33,7 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
     private readonly bool _cooldownPerSymbol;
 
     private long _inputTimestamp;
+    private EventKind _inputKind;
     private long _nowMs;
     private bool _timed;
     private TradingState _breakerState;
@@ -132,6 +133,7 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
     public void OnEvent(ref EngineEvent e)
     {
         _inputTimestamp = e.ReceivedTimestamp;
+        _inputKind = e.Kind;
         _timed = (Counters.Events++ & _sampleMask) == 0;
         if (!_timed)
         {
@@ -230,6 +232,7 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
     {
         ref OutputEvent o = ref _out.Claim();
         o.Kind = kind;
+        o.InputKind = _inputKind;
         o.InputTimestamp = _inputTimestamp;
         o.TimeMs = _nowMs;
         return ref o;

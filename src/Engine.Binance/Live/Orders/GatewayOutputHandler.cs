@@ -38,7 +38,7 @@ public sealed class GatewayOutputHandler : IEventHandler<OutputEvent>
         if (evt.Kind == OutputKind.OrderRequested && evt.Order.Command != OrderCommand.None)
         {
             OrderRequests++;
-            _gateway.Handle(in evt.Order);
+            _gateway.Handle(in evt.Order, evt.InputKind == EventKind.Trade ? evt.InputTimestamp : 0); // a market frame's order: tick-to-order
         }
     }
 

@@ -20,5 +20,11 @@ public interface IOrderTransport : IDisposable
     /// <summary>Whether this transport carries the call at all (the WS API has no Algo Service methods).</summary>
     bool Supports(VenueCall call);
 
+    /// <summary>
+    /// <see cref="Engine.Timing.EngineClock"/> timestamp taken just before the last request's bytes were handed to the
+    /// socket (the WS API's send, HttpClient's send): the end of tick-to-order. Unchanged when nothing was sent.
+    /// </summary>
+    long LastSendTimestamp { get; }
+
     void Execute(VenueCall call, in OrderRequest request, ReadOnlySpan<byte> symbol, long timestampMs, ref VenueAnswer answer, out bool maybeSent);
 }

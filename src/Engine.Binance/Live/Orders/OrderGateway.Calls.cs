@@ -81,12 +81,14 @@ public sealed partial class OrderGateway
         IOrderTransport first = _primary.IsUp && _primary.Supports(call) ? _primary : _fallback is not null && _fallback.Supports(call) ? _fallback : _primary;
         ReadOnlySpan<byte> symbol = _symbols[request.Symbol.Value];
         first.Execute(call, in request, symbol, _clock.NowMs, ref answer, out bool maybeSent);
+        RecordTickToOrder(first);
         IOrderTransport? second = ReferenceEquals(first, _primary) ? _fallback : _primary;
         if (answer.TransportFailed && !maybeSent && second is not null && second.IsUp && second.Supports(call))
         {
             Counters.FallbackSends++; // the request never left: sending it on the other transport is its first submission
             answer.Clear();
             second.Execute(call, in request, symbol, _clock.NowMs, ref answer, out _);
+            RecordTickToOrder(second);
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http;
 using System.Text;
 using Engine.Model;
+using Engine.Timing;
 
 namespace Engine.Binance.Live.Orders;
 
@@ -41,6 +42,8 @@ public sealed class RestOrderTransport : IOrderTransport
     public bool IsUp => true;
 
     public long Requests { get; private set; }
+
+    public long LastSendTimestamp { get; private set; }
 
     /// <summary>Answers whose body was not JSON.</summary>
     public long BadAnswers { get; private set; }
@@ -119,6 +122,7 @@ public sealed class RestOrderTransport : IOrderTransport
         using var message = new HttpRequestMessage(method, new Uri(new string(_url, 0, n), UriKind.Relative));
         try
         {
+            LastSendTimestamp = EngineClock.Timestamp(); // HttpClient writes the request on this thread before it waits
             using HttpResponseMessage response = _http.Send(message, HttpCompletionOption.ResponseHeadersRead);
             answer.HttpStatus = (int)response.StatusCode;
             ReadHeaders(response, ref answer);

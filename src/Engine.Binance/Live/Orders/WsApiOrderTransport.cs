@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.WebSockets;
 using Engine.Model;
+using Engine.Timing;
 
 namespace Engine.Binance.Live.Orders;
 
@@ -50,6 +51,8 @@ public sealed class WsApiOrderTransport : IOrderTransport
 
     /// <summary>Frames that answered no request in flight (late answers to a request given up on), skipped.</summary>
     public long StrayFrames { get; private set; }
+
+    public long LastSendTimestamp { get; private set; }
 
     public bool Supports(VenueCall call) => call is VenueCall.PlaceOrder or VenueCall.CancelOrder or VenueCall.QueryOrder;
 
@@ -148,6 +151,7 @@ public sealed class WsApiOrderTransport : IOrderTransport
         try
         {
             maybeSent = true;
+            LastSendTimestamp = EngineClock.Timestamp();
             ValueTask send = socket.SendAsync(_frame.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, _timeout.Token);
             if (!send.IsCompletedSuccessfully)
             {
