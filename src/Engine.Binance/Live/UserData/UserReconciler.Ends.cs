@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Engine.Binance.Live.Orders;
 using Engine.Model;
+using static Engine.Binance.Live.UserData.VenueJson;
 
 namespace Engine.Binance.Live.UserData;
 
@@ -78,17 +79,4 @@ internal sealed partial class UserReconciler
     }
 
     private static VenueOrderStatus AlgoStatusOf(string text) => VenueAnswerParser.StatusOf(System.Text.Encoding.ASCII.GetBytes(text));
-
-    private static JsonElement.ArrayEnumerator Array(JsonDocument doc) =>
-        doc.RootElement.ValueKind == JsonValueKind.Array ? doc.RootElement.EnumerateArray()
-            : throw new UserStreamException($"expected a JSON array, got {doc.RootElement.ValueKind}");
-
-    private static string Text(JsonElement e, string name) =>
-        e.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
-
-    private static long Fixed(JsonElement e, string name) => FixedPoint.TryParse(Text(e, name).AsSpan(), out long e8) ? e8 : 0;
-
-    private static Quantity Qty(JsonElement e, string name) => new(Fixed(e, name));
-
-    private static Side SideOf(string text) => text == "BUY" ? Side.Buy : text == "SELL" ? Side.Sell : default;
 }

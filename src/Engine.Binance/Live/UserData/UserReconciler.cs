@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Engine.Model;
+using static Engine.Binance.Live.UserData.VenueJson;
 
 namespace Engine.Binance.Live.UserData;
 

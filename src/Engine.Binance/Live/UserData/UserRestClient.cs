@@ -26,10 +26,26 @@ internal sealed class UserRestClient : IDisposable
     }
 
     /// <summary>A signed GET; <paramref name="parameters"/> without timestamp and signature (may be empty).</summary>
-    public Task<JsonDocument> GetSignedAsync(string path, string parameters, CancellationToken cancel)
+    public Task<JsonDocument> GetSignedAsync(string path, string parameters, CancellationToken cancel) =>
+        SendAsync(HttpMethod.Get, path, SignedQuery(parameters), cancel);
+
+    /// <summary>
+    /// A signed request of any method that does not throw on the venue's refusal: the HTTP status and the JSON answer
+    /// (Binance's <c>{"code":…,"msg":…}</c> on an error). Transport failures and a non-JSON answer still throw.
+    /// </summary>
+    public async Task<(int Status, JsonDocument Body)> SendSignedAsync(HttpMethod method, string path, string parameters, CancellationToken cancel)
     {
-        string query = Account.SignedRestClient.Sign(_options.Credentials.Signer, parameters, _options.RecvWindowMs, _options.ServerTimeMs());
-        return SendAsync(HttpMethod.Get, path, query, cancel);
+        using var request = new HttpRequestMessage(method, path + "?" + SignedQuery(parameters));
+        request.Headers.Add("X-MBX-APIKEY", _options.Credentials.ApiKey);
+        using HttpResponseMessage response = await _http.SendAsync(request, cancel).ConfigureAwait(false);
+        string body = await response.Content.ReadAsStringAsync(cancel).ConfigureAwait(false);
+        return ((int)response.StatusCode, Parse(method, path, body));
+    }
+
+    // parameters + recvWindow + timestamp, signed by the gateway's signer over that exact text (binance-usdm §11.4).
+    private string SignedQuery(string parameters)
+    {
+        return Account.SignedRestClient.Sign(_options.Credentials.Signer, parameters, _options.RecvWindowMs, _options.ServerTimeMs());
     }
 
     private async Task<JsonDocument> SendAsync(HttpMethod method, string path, string? signedQuery, CancellationToken cancel)
@@ -43,6 +59,11 @@ internal sealed class UserRestClient : IDisposable
             throw new UserStreamException($"{method} {path}: HTTP {(int)response.StatusCode} {Trim(body)}");
         }
 
+        return Parse(method, path, body);
+    }
+
+    private static JsonDocument Parse(HttpMethod method, string path, string body)
+    {
         try
         {
             return JsonDocument.Parse(body);

@@ -67,4 +67,16 @@ internal sealed class ArrayInputPublisher : IInputPublisher
             }
         }
     }
+
+    /// <summary>Every event claimed so far, in ring order (copies).</summary>
+    public List<EngineEvent> Events
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _slots.AsSpan(0, (int)(_claimed + 1)).ToArray()];
+            }
+        }
+    }
 }
