@@ -23,12 +23,7 @@ public sealed partial class SimTradingDesk
         lock (_gate)
         {
             bool dual = AccountOf(account).DualSidePosition;
-            return DeskResult.Ok(DeskJson.Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteBoolean("dualSidePosition", dual);
-                w.WriteEndObject();
-            }));
+            return BoolAnswer("dualSidePosition", dual);
         }
     }
 
@@ -70,12 +65,7 @@ public sealed partial class SimTradingDesk
         lock (_gate)
         {
             bool on = AccountOf(account).MultiAssetsMargin;
-            return DeskResult.Ok(DeskJson.Write(w =>
-            {
-                w.WriteStartObject();
-                w.WriteBoolean("multiAssetsMargin", on);
-                w.WriteEndObject();
-            }));
+            return BoolAnswer("multiAssetsMargin", on);
         }
     }
 
@@ -137,4 +127,12 @@ public sealed partial class SimTradingDesk
 
     /// <summary>Binance's answer to a settings change.</summary>
     private static ReadOnlySpan<byte> Success => "{\"code\":200,\"msg\":\"success\"}"u8;
+
+    // {"<name>":true|false}: the answer of both mode queries.
+    private static DeskResult BoolAnswer(string name, bool value) => DeskResult.Ok(DeskJson.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteBoolean(name, value);
+        w.WriteEndObject();
+    }));
 }
