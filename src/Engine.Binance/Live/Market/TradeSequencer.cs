@@ -21,7 +21,7 @@ internal sealed partial class TradeSequencer
     private readonly TradeFrameParser _parser;
     private readonly SymbolFeedState?[] _states;
     private readonly List<FeedRoute> _routes = [];
-    private readonly MarketClock _clock = new();
+    private readonly MarketClock _clock;
     private readonly FeedStatistics _stats;
     private readonly int _maxHeld;
     private readonly long _tickMarginMs;
@@ -36,6 +36,7 @@ internal sealed partial class TradeSequencer
         _stats = stats;
         _maxHeld = options.MaxHeldTrades;
         _tickMarginMs = (long)options.TickSafetyMargin.TotalMilliseconds;
+        _clock = new MarketClock(options.TickInterval * 2);
         _states = new SymbolFeedState?[registry.Count];
         foreach (string name in symbols)
         {

@@ -28,10 +28,38 @@ public sealed class MarketClockTickTests
         using var h = new SequencerHarness(new MarketFeedOptions { TickSafetyMargin = TimeSpan.FromMilliseconds(250) });
         long received = EngineClock.Timestamp();
         h.Sequencer.OnFrame(h.Link, FeedFrames.AggTrade("BTCUSDT", 1, FeedFrames.T0), received, 0); // E = T0 + 5
-        Assert.True(h.Sequencer.Tick(received + TicksOf(TimeSpan.FromSeconds(2))));
+        for (int ms = 100; ms <= 2000; ms += 100) // the timer's period
+        {
+            h.Sequencer.Tick(received + TicksOf(TimeSpan.FromMilliseconds(ms)));
+        }
+
         Assert.False(h.Sequencer.Tick(received + TicksOf(TimeSpan.FromSeconds(2)))); // nothing new: no second tick
-        long tick = Assert.Single(Ticks(h));
+        long tick = Ticks(h)[^1];
         Assert.InRange(tick, FeedFrames.T0 + 5 + 2000 - 250 - 1, FeedFrames.T0 + 5 + 2000 - 250);
+        Assert.Equal(Ticks(h).Order(), Ticks(h)); // never backwards
+    }
+
+    /// <summary>
+    /// A process that stood still for 5 s (a collection's pause, stolen CPU, a starved pool) may have frames in its socket
+    /// it has not read: the first reading after the stall adds at most two timer periods (200 ms), not the 5 s, so the
+    /// interval those frames belong to is not closed before they arrive; the next frame sets the clock again.
+    /// </summary>
+    [Fact]
+    public void Tick_AfterTheProcessStoodStill_AdvancesOneStep_NotTheWholePause()
+    {
+        using var h = new SequencerHarness(new MarketFeedOptions { TickSafetyMargin = TimeSpan.Zero });
+        long received = EngineClock.Timestamp();
+        h.Sequencer.OnFrame(h.Link, FeedFrames.AggTrade("BTCUSDT", 1, FeedFrames.T0), received, 0); // E = T0 + 5
+        Assert.True(h.Sequencer.Tick(received + TicksOf(TimeSpan.FromMilliseconds(100))));
+        Assert.True(h.Sequencer.Tick(received + TicksOf(TimeSpan.FromMilliseconds(5100)))); // 5 s without a reading
+        Assert.InRange(Ticks(h)[^1], FeedFrames.T0 + 5 + 300 - 1, FeedFrames.T0 + 5 + 300);
+        Assert.True(h.Sequencer.Tick(received + TicksOf(TimeSpan.FromMilliseconds(5200)))); // running again: one period
+        Assert.InRange(Ticks(h)[^1], FeedFrames.T0 + 5 + 400 - 1, FeedFrames.T0 + 5 + 400);
+
+        // The frames that waited in the socket: the clock is the exchange's again.
+        h.Sequencer.OnFrame(h.Link, FeedFrames.AggTrade("BTCUSDT", 2, FeedFrames.T0 + 5000), received + TicksOf(TimeSpan.FromMilliseconds(5250)), 0);
+        Assert.True(h.Sequencer.Tick(received + TicksOf(TimeSpan.FromMilliseconds(5300))));
+        Assert.InRange(Ticks(h)[^1], FeedFrames.T0 + 5000 + 5 + 50 - 1, FeedFrames.T0 + 5000 + 5 + 50);
     }
 
     [Fact]
