@@ -53,7 +53,7 @@ var gatewayOptions = new GatewayOptions { ClientIdPrefix = "t2o" };
 var rest = new RestOrderTransport(server.BaseAddress, credentials, gatewayOptions);
 IOrderTransport primary = ws ? new WsApiOrderTransport(new Uri($"ws://127.0.0.1:{server.Port}/ws-fapi/v1"), credentials, gatewayOptions, new ServerClock()) : rest;
 var registry = new SymbolRegistry([symbol]);
-var input = new ForwardingInput();
+var input = new ForwardingInputPublisher();
 using var gateway = new OrderGateway(gatewayOptions, primary, ws ? rest : null, new ServerClock(), rest.TrySyncClock, new VenueRateLimiter(Engine.Binance.Live.Orders.RateLimitRule.BinanceDefaults), registry, input);
 
 var options = new PipelineOptions

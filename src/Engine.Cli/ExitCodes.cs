@@ -29,4 +29,11 @@ public static class ExitCodes
     /// after a few attempts): nothing ran, no run directory was created.
     /// </summary>
     public const int VenueUnavailable = 5;
+
+    /// <summary>
+    /// <c>engine live</c> refused to start: an account check failed (position mode, leverage, margin type, balance,
+    /// symbol status), the dead-man switch could not be armed, or the venue refused the key. The message says which
+    /// and how to fix it; no order was sent.
+    /// </summary>
+    public const int StartRefused = 6;
 }

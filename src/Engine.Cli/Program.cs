@@ -6,7 +6,7 @@ using Engine.Cli.Status;
 
 namespace Engine.Cli;
 
-/// <summary>The <c>engine</c> command: replay, convert, report, config show, sim, paper. Exit codes: <see cref="ExitCodes"/>.</summary>
+/// <summary>The <c>engine</c> command: replay, convert, report, config show, sim, record, ctl, paper, live. Exit codes: <see cref="ExitCodes"/>.</summary>
 public static class Program
 {
     private static int Main(string[] args)
@@ -32,6 +32,7 @@ public static class Program
         root.Add(RecordCommand.Create(context));
         root.Add(CtlCommand.Create(context));
         root.Add(PaperCommand.Create(shared, context));
+        root.Add(LiveCommand.Create(shared, context));
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
@@ -63,6 +64,11 @@ public static class Program
         {
             context.Error.WriteLine($"engine: venue unavailable: {ex.Message}");
             return ExitCodes.VenueUnavailable;
+        }
+        catch (StartRefusedException ex)
+        {
+            context.Error.WriteLine($"engine: refusing to trade: {ex.Message}");
+            return ExitCodes.StartRefused;
         }
         catch (OutputException ex)
         {

@@ -119,10 +119,13 @@ public static class EngineConfigurationLoader
         }
 
         var effective = settings
-            .Select(s => new ConfigEntry(s.Key, SettingProperties.Format(s.Property.GetValue(s.Section.Options)), sources.Layer(s.Key), sources.Origin(s.Key)))
+            .Select(s => new ConfigEntry(s.Key, Shown(s.Key, s.Property.GetValue(s.Section.Options)), sources.Layer(s.Key), sources.Origin(s.Key)))
             .ToList();
         return (engine, effective);
     }
+
+    private static string Shown(string key, object? value) =>
+        EngineOptions.IsHidden(key) && value is string { Length: > 0 } ? "(set, not shown)" : SettingProperties.Format(value);
 
     /// <summary>The process environment as pairs.</summary>
     public static IEnumerable<KeyValuePair<string, string>> ProcessEnvironment()

@@ -37,6 +37,21 @@ public sealed class EngineOptions
     /// <summary>Binance's hosts for the live commands (<c>engine paper</c>) and how often exchangeInfo is re-read.</summary>
     public BinanceOptions Binance { get; } = new();
 
+    /// <summary><c>engine live</c>: environment, keys, transport, start and stop.</summary>
+    public VenueOptions Venue { get; } = new();
+
+    /// <summary><c>engine live</c>: the account checks at start.</summary>
+    public AccountSettings Account { get; } = new();
+
+    /// <summary><c>engine live</c>: the venue's countdown cancel of resting entries.</summary>
+    public DeadManSettings DeadMan { get; } = new();
+
+    /// <summary><c>engine live</c>: what a link down with a position open does.</summary>
+    public HealthSettings Health { get; } = new();
+
+    /// <summary><c>engine live</c>: the alert webhook.</summary>
+    public AlertSettings Alerts { get; } = new();
+
     /// <summary>The sections in the order `config show` prints them.</summary>
     public IEnumerable<(string Name, object Options)> Sections()
     {
@@ -51,6 +66,11 @@ public sealed class EngineOptions
         yield return ("Paper", Paper);
         yield return ("EventJournal", EventJournal);
         yield return ("Binance", Binance);
+        yield return ("Venue", Venue);
+        yield return ("Account", Account);
+        yield return ("DeadMan", DeadMan);
+        yield return ("Health", Health);
+        yield return ("Alerts", Alerts);
     }
 
     public void Validate(ICollection<string> errors)
@@ -66,7 +86,15 @@ public sealed class EngineOptions
         Thrown(errors, "Paper", Paper.Validate);
         EventJournal.Validate(errors);
         Binance.Validate(errors);
+        Venue.Validate(errors);
+        Prefixed(errors, "Account", Account.ToOptions().Validate());
+        Prefixed(errors, "DeadMan", DeadMan.ToOptions().Validate());
+        Prefixed(errors, "Health", Health.ToOptions().Validate());
+        Prefixed(errors, "Alerts", Alerts.ToOptions(string.Empty).Validate());
     }
+
+    /// <summary>Settings whose value <c>config show</c>, the run's config.json and the report never print (a URL may carry a token).</summary>
+    public static bool IsHidden(string key) => key.Equals("Alerts:WebhookUrl", StringComparison.OrdinalIgnoreCase);
 
     private static void Prefixed(ICollection<string> errors, string section, IReadOnlyList<string> problems)
     {

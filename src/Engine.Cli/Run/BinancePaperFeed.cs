@@ -34,6 +34,8 @@ public sealed class BinancePaperFeed : IPaperFeed
 
     public Task StopAsync() => _feed.StopAsync();
 
+    public bool Connected => _feed.Statistics.Snapshot().ConnectionsOpen > 0;
+
     public ValueTask DisposeAsync() => _feed.DisposeAsync();
 
     public FeedFigures Figures()

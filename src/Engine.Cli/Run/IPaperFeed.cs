@@ -19,6 +19,9 @@ public interface IPaperFeed : IAsyncDisposable
 
     /// <summary>The feed's health now; any thread.</summary>
     FeedFigures Figures();
+
+    /// <summary>True while at least one market connection is open (the live run's health rule watches it); any thread.</summary>
+    bool Connected => true;
 }
 
 /// <summary>What a paper feed is made from: where to connect, which symbols (registry ids = lane ids), where to publish.</summary>

@@ -11,4 +11,19 @@ public sealed record LatencyFigures
 
     /// <summary>Events timed (0 in summaries written before it was recorded).</summary>
     public long Count { get; init; }
+
+    /// <summary>The percentiles of a histogram recorded in nanoseconds; all zero when it is empty.</summary>
+    public static LatencyFigures Of(Engine.Metrics.Histogram histogram)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
+        return histogram.TotalCount == 0 ? new LatencyFigures() : new LatencyFigures
+        {
+            P50 = histogram.ValueAtPercentile(50),
+            P99 = histogram.ValueAtPercentile(99),
+            P999 = histogram.ValueAtPercentile(99.9),
+            P9999 = histogram.ValueAtPercentile(99.99),
+            Max = histogram.MaxValue,
+            Count = histogram.TotalCount,
+        };
+    }
 }

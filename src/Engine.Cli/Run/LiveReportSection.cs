@@ -52,6 +52,37 @@ public static class LiveReportSection
         {
             md.AppendLine();
         }
+
+        AppendTrading(md, live);
+    }
+
+    // engine live: what the venue side did.
+    private static void AppendTrading(StringBuilder md, LiveRunFigures live)
+    {
+        if (live.Trading.Count == 0 && live.TickToOrderNs is null)
+        {
+            return;
+        }
+
+        md.AppendLine("## Live trading").AppendLine();
+        foreach (string line in live.Trading)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
+        }
+
+        md.AppendLine();
+        if (live.TickToOrderNs is { } t)
+        {
+            md.AppendLine("| Latency | p50 | p99 | p99.9 | p99.99 | max | count |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+            AppendLatency(md, "tick to order (market frame received → order bytes to the socket)", t);
+            md.AppendLine();
+        }
+
+        if (live.ReconcileSection is { Length: > 0 } reconcile)
+        {
+            md.AppendLine(reconcile.TrimEnd()).AppendLine();
+        }
     }
 
     private static void AppendLatency(StringBuilder md, string name, LatencyFigures l) =>

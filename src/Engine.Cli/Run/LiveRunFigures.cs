@@ -1,6 +1,6 @@
 namespace Engine.Cli.Run;
 
-/// <summary>What a run on a live feed (<c>engine paper</c>) adds to its summary: where it connected, its threads, the venue's rules and the feed's health.</summary>
+/// <summary>What a run on a live feed (<c>engine paper</c>, <c>engine live</c>) adds to its summary: where it connected, its threads, the venue's rules and the feed's health.</summary>
 public sealed record LiveRunFigures
 {
     public string RestBase { get; init; } = string.Empty;
@@ -27,4 +27,13 @@ public sealed record LiveRunFigures
 
     /// <summary>The feed's health; null when the run had no feed figures.</summary>
     public FeedFigures? Feed { get; init; }
+
+    /// <summary><c>engine live</c>: venue, key kind, checks, gateway, user stream, PnL against the venue, health, stop; empty for paper.</summary>
+    public IReadOnlyList<string> Trading { get; init; } = [];
+
+    /// <summary><c>engine live</c>: market frame received → order request bytes handed to the socket (the gateway's histogram); null for paper.</summary>
+    public LatencyFigures? TickToOrderNs { get; init; }
+
+    /// <summary><c>engine live</c>: the start-up reconciliation's report section (markdown); null when it did not run.</summary>
+    public string? ReconcileSection { get; init; }
 }

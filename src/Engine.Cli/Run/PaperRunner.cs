@@ -140,7 +140,7 @@ public static class PaperRunner
     }
 
     /// <summary>exchangeInfo at start: a few attempts, waiting the venue's Retry-After (at most 30 s) or 1 s, 2 s, ... between them.</summary>
-    private static ExchangeInfoDocument FetchAtStart(HttpClient http, BinanceEndpoints endpoints, int attempts, TextWriter errors, CancellationToken stop)
+    internal static ExchangeInfoDocument FetchAtStart(HttpClient http, BinanceEndpoints endpoints, int attempts, TextWriter errors, CancellationToken stop)
     {
         for (int attempt = 1; ; attempt++)
         {
@@ -158,7 +158,7 @@ public static class PaperRunner
     }
 
     /// <summary>Stops the feed and the refresher; a feed that does not stop in time is named in the warnings.</summary>
-    private static string? Stop(IPaperFeed feed, ExchangeInfoRefresher refresher)
+    internal static string? Stop(IPaperFeed feed, ExchangeInfoRefresher refresher)
     {
         string? problem = null;
         try
@@ -179,7 +179,7 @@ public static class PaperRunner
         return problem;
     }
 
-    private static StatusSnapshot WithFeed(StatusSnapshot s, FeedFigures f) => s with
+    internal static StatusSnapshot WithFeed(StatusSnapshot s, FeedFigures f) => s with
     {
         FeedFramesPerSecond = f.FramesPerSecond,
         FeedReconnects = f.Reconnects,

@@ -163,8 +163,17 @@ public static class RunReportWriter
         md.AppendLine(inv, $"| {s.InputRingFullCount} | {s.OutputRingFullCount} | {s.GcCollections.Gen0} | {s.GcCollections.Gen1} | {s.GcCollections.Gen2} | {s.AllocatedBytesEngineThread} | {s.AllocatedBytesEngineThreadAfterWarmup} |");
         md.AppendLine();
 
-        md.AppendLine("## Paper trading").AppendLine();
-        md.AppendLine(inv, $"Fill model: **{s.FillModel}** (resting orders filled against {(s.FillModel == "Bars" ? "bar highs and lows" : "the trades of the input")}).");
+        if (s.Live is { Trading.Count: > 0 })
+        {
+            md.AppendLine("## Trading").AppendLine();
+            md.AppendLine("Orders went to the venue (engine live): fills are the venue's, as its reports said.");
+        }
+        else
+        {
+            md.AppendLine("## Paper trading").AppendLine();
+            md.AppendLine(inv, $"Fill model: **{s.FillModel}** (resting orders filled against {(s.FillModel == "Bars" ? "bar highs and lows" : "the trades of the input")}).");
+        }
+
         md.AppendLine();
         md.AppendLine("| Signals | Admitted | Orders | Fills | Positions closed | Winners | Realized PnL | Fees | Net PnL |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -80,6 +80,16 @@ public static class StatusLine
             total += n;
         }
 
+        if (s.Note is { Length: > 0 } note)
+        {
+            if (!destination[total..].TryWrite(inv, $" [{note}]", out n))
+            {
+                return false;
+            }
+
+            total += n;
+        }
+
         written = total;
         return true;
     }

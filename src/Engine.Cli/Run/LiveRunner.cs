@@ -1,0 +1,479 @@
+using System.Globalization;
+using Engine.Binance.ExchangeInfo;
+using Engine.Binance.Live.Account;
+using Engine.Binance.Live.Alerts;
+using Engine.Binance.Live.Health;
+using Engine.Binance.Live.Orders;
+using Engine.Binance.Live.Reconcile;
+using Engine.Binance.Live.UserData;
+using Engine.Cli.Configuration;
+using Engine.Cli.Control;
+using Engine.Cli.Journal;
+using Engine.Cli.Status;
+using Engine.Interop;
+using Engine.Model;
+using Engine.Pipeline;
+
+namespace Engine.Cli.Run;
+
+/// <summary>
+/// Runs <c>engine live</c> (docs/live-trading.md, "engine live"). Before anything is created: the venue and the
+/// real-money gate, the API key, exchangeInfo, the account checks, and the dead-man switch armed; any failure refuses
+/// to start. Then the run directory, event journal and journal (a resume rebuilds the engine first), the pipeline with
+/// the order gateway as its output consumer, the user data stream, the start-up reconciliation with the venue, and only
+/// then the market feed: no order can be sent before the reconciliation has finished. On <c>--duration</c>, SIGTERM or
+/// Ctrl-C the feed stops, working entries are cancelled (positions keep their protective stops, or are flattened with
+/// <c>Venue:FlattenOnStop</c>), the venue's answers are awaited, and the report is written.
+/// </summary>
+public static class LiveRunner
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
+
+    public static ReplayOutcome Run(LiveRequest request, TextWriter output, TextWriter errors, bool interactive, Func<string?>? stopReason, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        EngineOptions config = request.Options;
+        LiveVenue venue = LiveVenue.Resolve(config.Venue, request.Endpoint, request.RealMoneyAllowed);
+        BinanceEndpoints endpoints = venue.Endpoints;
+        ApiCredentials credentials = LoadKey(config.Venue.KeyFile, request.Environment);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(config.Binance.RestTimeoutSeconds) };
+        ExchangeInfoDocument info = PaperRunner.FetchAtStart(http, endpoints, request.StartAttempts, errors, stop);
+        IReadOnlyList<SymbolSetup> setups = PaperSymbols.Setups(request.Symbols, info, config, $"{endpoints.Rest}{ExchangeInfoClient.PathAndQuery.TrimStart('/')}");
+        PipelineOptions options = PipelineSetup.ToPipelineOptions(config, paced: true, setups);
+        PaperThreadPlan plan = PaperThreadPlan.Choose(request.Cores, config.Runtime, request.Effective);
+        PipelineRuntime runtime = plan.ApplyTo(PipelineSetup.ToPipelineRuntime(config, paced: true)) with { LiveInput = true, PaperVenue = false };
+
+        var gatewayOptions = new GatewayOptions
+        {
+            ClientIdPrefix = config.Venue.ClientIdPrefix,
+            RecvWindowMs = config.Venue.RecvWindowMs,
+            RequestTimeout = TimeSpan.FromSeconds(config.Binance.RestTimeoutSeconds),
+        };
+        var clock = new ServerClock();
+        var rest = new RestOrderTransport(endpoints.Rest, credentials, gatewayOptions);
+        if (!rest.TrySyncClock(clock))
+        {
+            throw new StartRefusedException($"GET {endpoints.Rest}fapi/v1/time failed: the venue's clock is needed to sign requests");
+        }
+
+        var access = new VenueAccess
+        {
+            RestBase = endpoints.Rest,
+            Credentials = credentials,
+            ServerTimeMs = () => clock.NowMs,
+            RecvWindowMs = config.Venue.RecvWindowMs,
+            RequestTimeout = TimeSpan.FromSeconds(config.Binance.RestTimeoutSeconds),
+        };
+        var lines = new List<string> { $"Venue: {venue.Describe()}", $"Key: {credentials}" };
+        using (var checks = new LiveStartChecks(access, config.Account.ToOptions()))
+        {
+            StartCheckResult checked_ = checks.RunAsync(request.Symbols, stop).GetAwaiter().GetResult();
+            if (!checked_.Passed)
+            {
+                throw new StartRefusedException(checked_.Describe());
+            }
+
+            lines.Add($"Account checks: passed{(checked_.Notes.Count > 0 ? "; " + string.Join("; ", checked_.Notes) : string.Empty)}");
+        }
+
+        string directory = request.Resume ? RunDirectory.OpenForResume(request.OutputDirectory) : RunDirectory.Create(request.OutputDirectory);
+        RunDirectory.WriteConfig(directory, request.Effective);
+        var alerts = new AlertSink(config.Alerts.ToOptions($"{System.Environment.MachineName} {directory}"));
+        var deadMan = new DeadManSwitch(access, request.Symbols, config.DeadMan.ToOptions(), alerts);
+        try
+        {
+            if (!deadMan.ArmAsync(stop).GetAwaiter().GetResult())
+            {
+                throw new StartRefusedException($"the dead-man switch could not be armed ({deadMan.LastError}): resting entries would outlive this process; fix the venue access or set DeadMan:Enabled=false to trade without it");
+            }
+
+            lines.Add($"Dead-man switch: {deadMan.Describe()}");
+            return Trade(new LiveParts(request, venue, credentials, info, options, runtime, plan, gatewayOptions, clock, rest, alerts, deadMan, directory, lines),
+                output, errors, interactive, stopReason, stop);
+        }
+        finally
+        {
+            deadMan.StopAsync(disarm: true).GetAwaiter().GetResult();
+            deadMan.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            alerts.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static ReplayOutcome Trade(LiveParts p, TextWriter output, TextWriter errors, bool interactive, Func<string?>? stopReason, CancellationToken stop)
+    {
+        LiveRequest request = p.Request;
+        EngineOptions config = request.Options;
+        BinanceEndpoints endpoints = p.Venue.Endpoints;
+        NativeLibraryStatus.WriteStartupNoticeOnce(errors);
+        using MemoryLock memory = MemoryLock.Acquire(config.Runtime.LockMemory);
+        var before = new List<string>();
+        if (memory.Warning is not null)
+        {
+            before.Add(memory.Warning);
+        }
+
+        var registry = new SymbolRegistry(request.Symbols);
+        string started = RunDirectory.Now();
+        using RunJournaling events = RunJournaling.Open(p.Directory, p.Options, config.EventJournal, request.Resume, new RunJournaling.EngineFactory(p.Options, paperVenue: false, config.Run.WarmStart));
+        using RunJournal journal = RunDirectory.CreateJournal(p.Directory, p.Options);
+        events.RewriteOutputs(journal);
+
+        // The gateway is the pipeline's output consumer and publishes the venue's answers into its input: built first.
+        var input = new ForwardingInputPublisher();
+        IOrderTransport? ws = p.Credentials.Kind == ApiKeyKind.Ed25519
+            ? new WsApiOrderTransport(new Uri(endpoints.Stream, "ws-fapi/v1"), p.Credentials, p.GatewayOptions, p.Clock)
+            : null;
+        bool wsFirst = ws is not null && config.Venue.Transport != OrderTransportKind.Rest;
+        if (config.Venue.Transport == OrderTransportKind.WsApi && ws is null)
+        {
+            before.Add("Venue:Transport=WsApi needs an Ed25519 key (session.logon): orders go over REST");
+        }
+
+        IOrderTransport primary = wsFirst ? ws! : p.Rest;
+        IOrderTransport? fallback = wsFirst ? p.Rest : ws;
+        using var gateway = new OrderGateway(p.GatewayOptions, primary, fallback, p.Clock, p.Rest.TrySyncClock, new VenueRateLimiter(Rules(p.Info)), registry, input);
+        var consumer = new LiveOutputConsumer(new AlertingOutputHandler(new GatewayOutputHandler(gateway, syncClockAtStart: false), p.Alerts, registry));
+        using var runStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        using var engineStop = new CancellationTokenSource();
+        var pipeline = new EnginePipeline<JournalHandler>(p.Options, p.Runtime, new JournalHandler(journal),
+            new PipelineAttachments { InputConsumer = events.Writer, OutputConsumer = consumer });
+        input.Target = pipeline.Input;
+        journal.OnOutputFailure = _ =>
+        {
+            pipeline.TryPublish(new OperatorCommand(OperatorCommandKind.Halt, SymbolId.None, journal.LastTimeMs));
+            runStop.Cancel();
+        };
+        events.Writer.OnFailure = journal.OnOutputFailure; // no trading that a restart could not rebuild
+        events.LoadInto(pipeline.Engine);
+        before.AddRange(events.Notes);
+        foreach (string note in events.Notes)
+        {
+            errors.WriteLine($"engine: {note}");
+        }
+
+        // What the engine believes before the venue is asked (read before the engine thread starts).
+        EngineBook book = events.Resumed ? EngineBook.From(pipeline.Engine.OrderManager, registry.Count) : EngineBook.Empty(registry.Count);
+
+        bool durationEnded = false;
+        using var durationTimer = request.Duration is { } duration
+            ? new Timer(_ => { durationEnded = true; runStop.Cancel(); }, null, duration, Timeout.InfiniteTimeSpan)
+            : null;
+
+        var userOptions = new UserStreamOptions
+        {
+            RestBase = endpoints.Rest,
+            WebSocketBase = endpoints.Stream,
+            Credentials = p.Credentials,
+            Symbols = request.Symbols,
+            ClientIdPrefix = config.Venue.ClientIdPrefix,
+            RecvWindowMs = config.Venue.RecvWindowMs,
+            RequestTimeout = TimeSpan.FromSeconds(config.Binance.RestTimeoutSeconds),
+            ServerTimeMs = () => p.Clock.NowMs,
+        };
+        var watch = new VenuePositionWatch(new InputPublisherSink(input));
+        using var user = new UserDataStream(userOptions, registry, watch) { Notice = line => errors.WriteLine($"engine: {line}") };
+        IPaperFeed feed = request.Feed(new PaperFeedContext(endpoints, request.Symbols, registry, pipeline.Input, p.Plan.FeedCpu)
+        {
+            TickSafetyMargin = TimeSpan.FromMilliseconds(config.Binance.FeedTickSafetyMarginMs),
+        });
+        using var refreshHttp = new HttpClient { Timeout = TimeSpan.FromSeconds(config.Binance.RestTimeoutSeconds) };
+        var refresher = new ExchangeInfoRefresher(p.Info, request.Symbols, TimeSpan.FromMinutes(config.Binance.ExchangeInfoRefreshMinutes),
+            c => ExchangeInfoClient.FetchAsync(refreshHttp, endpoints.Rest, c));
+        var health = new HealthMonitor(config.Health.ToOptions(),
+            [
+                new HealthLink("market feed", () => feed.Connected, () => feed.Figures().Reconnects),
+                new HealthLink("user stream", () => user.Statistics.Connected, () => user.Statistics.Disconnects),
+            ],
+            () => watch.AnyOpen, c => pipeline.TryPublish(in c), p.Alerts);
+        var start = new LiveStart();
+        using var latency = new LatencyIntervalCollector(pipeline.Engine.Latency, Path.Combine(p.Directory, LatencyIntervalCollector.LogFileName), p.Runtime.WarmupEvents > 0);
+        using ControlServer? control = ControlServer.TryStart(p.Directory, c => pipeline.TryPublish(in c), pipeline.Engine.PublishedAccount.Read, before);
+        Task userRun = Task.CompletedTask;
+        Task<ReconcileResult?> startup = Task.FromResult<ReconcileResult?>(null);
+        Task stopper = Task.CompletedTask;
+        RunStatistics stats;
+        string? feedError = null;
+        var stopNotes = new List<string>();
+        try
+        {
+            events.StartSnapshots();
+            userRun = Task.Run(() => user.RunAsync(runStop.Token), CancellationToken.None);
+            startup = Task.Run(() => StartAsync(p, book, userOptions, user, registry, pipeline, feed, refresher, health, start, errors, runStop.Token), CancellationToken.None);
+            stopper = Task.Run(async () =>
+            {
+                await WaitCancelled(runStop.Token).ConfigureAwait(false);
+                await IgnoreFailure(startup).ConfigureAwait(false);
+                await feed.StopAsync().ConfigureAwait(false);
+                stopNotes.AddRange(StopTrading(pipeline, consumer, config.Venue));
+                await engineStop.CancelAsync().ConfigureAwait(false);
+            }, CancellationToken.None);
+            using (var status = new StatusReporter(
+                () => PaperRunner.WithFeed(RunCompletion.Snapshot(pipeline, latency), feed.Figures()) with { Note = start.Status },
+                TimeSpan.FromSeconds(config.Runtime.StatusIntervalSeconds), output, interactive, latency.Collect))
+            {
+                status.Start();
+                stats = pipeline.RunLive(engineStop.Token);
+            }
+        }
+        finally
+        {
+            runStop.Cancel();
+            stopper.Wait(TimeSpan.FromSeconds(config.Venue.StopWaitSeconds + 30), CancellationToken.None);
+            feedError = PaperRunner.Stop(feed, refresher);
+            health.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            userRun.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
+        }
+
+        latency.Complete();
+        journal.OnOutputFailure = null;
+        journal.Flush();
+        string reason = stop.IsCancellationRequested ? stopReason?.Invoke() ?? "request"
+            : durationEnded ? $"--duration {request.Duration!.Value.TotalSeconds:0.###} s"
+            : journal.OutputFailure is not null ? "an output failure"
+            : start.Failure is not null ? "a failed start" : "request";
+        List<string> warnings = RunCompletion.Warnings(stats, journal, latency, before);
+        warnings.AddRange(events.Finish(pipeline.Engine, reason));
+        if (feedError is not null)
+        {
+            warnings.Add(feedError);
+        }
+
+        if (start.Failure is not null)
+        {
+            warnings.Add($"start: {start.Failure}");
+        }
+
+        warnings.AddRange(stopNotes);
+        ReconcileResult? reconciled = startup.IsCompletedSuccessfully ? startup.Result : null;
+        if (reconciled is not null)
+        {
+            File.WriteAllLines(Path.Combine(p.Directory, "reconcile.log"), reconciled.LogLines());
+        }
+
+        (Money realized, Money fees) = pipeline.Engine.OrderManager.Totals();
+        UserStreamStatistics u = user.Statistics;
+        List<string> lines = p.Lines;
+        lines.Add($"Transport: {gateway.Primary.Name}{(gateway.Fallback is { } f ? $", fallback {f.Name}" : string.Empty)}");
+        GatewayCounters g = gateway.Counters;
+        lines.Add(Invariant($"Gateway: {g.Requests} requests ({g.Submits} submits, {g.Cancels} cancels, {g.Queries} queries); {g.Accepted} accepted, {g.Rejected} rejected; {g.OutcomesUnknown} unknown ({g.UnknownsResolved} resolved, {g.UnknownsLeftOpen} left open); {g.Throttled} throttled, {g.RateLimitWaits} rate-limit waits, {g.FallbackSends} fallback sends, {g.ClockResyncs} clock re-syncs"));
+        lines.Add(Invariant($"User stream: {u.Connects} connects, {u.Disconnects} disconnects, {u.KeysCreated} keys, {u.Keepalives} keepalives ({u.KeepaliveFailures} failed), {u.Reconciliations} reconciliations; {u.OrderUpdates} order updates, {u.AlgoUpdates} algo updates, {u.AccountUpdates} account updates, {u.UnknownEvents} unknown events, {u.Malformed} malformed; {u.FillsRecovered} fills recovered; foreign fills {u.ForeignFills}, liquidation {u.LiquidationFills}, ADL {u.AdlFills}; funding {u.Funding}"));
+        lines.Add("PnL against the venue: " + PnlReconciliation.Line(realized, fees, Money.FromDecimal(u.VenueRealizedProfit), Money.FromDecimal(u.Commission)));
+        lines.Add($"Health: {health.Describe()}");
+        lines.Add($"Alerts: {p.Alerts.Describe()}");
+        lines.Add($"Dead-man switch at the end: {p.DeadMan.Describe()}");
+        lines.Add($"Stop: {(config.Venue.FlattenOnStop ? "entries cancelled, positions flattened (Venue:FlattenOnStop)" : "entries cancelled, positions kept with their protective stops")}");
+        FeedFigures figures = feed.Figures();
+        RunSummary summary = RunCompletion.Summary(stats, pipeline, journal, p.Options, config.Runtime.LatencyBudgetMs) with
+        {
+            StopReason = reason,
+            StartedUtc = started,
+            Inputs = [$"{endpoints.Stream} ({string.Join(",", request.Symbols)})"],
+            Warnings = warnings,
+            Live = new LiveRunFigures
+            {
+                RestBase = endpoints.Rest.ToString(),
+                StreamBase = endpoints.Stream.ToString(),
+                Symbols = request.Symbols,
+                DurationSeconds = request.Duration?.TotalSeconds,
+                Threads = p.Plan.Describe,
+                RateLimits = [.. p.Info.RateLimits.Select(l => l.ToString())],
+                ExchangeInfoRefreshes = refresher.Refreshes,
+                ExchangeInfoRefreshFailures = refresher.Failures,
+                ExchangeInfoChanges = refresher.Changes,
+                Feed = figures,
+                Trading = lines,
+                TickToOrderNs = LatencyFigures.Of(gateway.TickToOrderSnapshot()),
+                ReconcileSection = reconciled?.ReportSection(),
+            },
+        };
+        int exit = start.Failure is not null && reconciled is null ? ExitCodes.StartRefused : ExitCodes.Ok;
+        return RunCompletion.Finish(p.Directory, summary, latency, journal, errors, exit);
+    }
+
+    /// <summary>
+    /// The start, off the engine thread: the user stream up, the venue reconciled against <paramref name="book"/> (its
+    /// fixes enter the engine through the input ring), and only then the market feed. A failure leaves the engine
+    /// HALTED and says why; the run goes on managing what it holds.
+    /// </summary>
+    private static async Task<ReconcileResult?> StartAsync(LiveParts p, EngineBook book, UserStreamOptions userOptions, UserDataStream user,
+        SymbolRegistry registry, EnginePipeline<JournalHandler> pipeline, IPaperFeed feed, ExchangeInfoRefresher refresher, HealthMonitor health,
+        LiveStart start, TextWriter errors, CancellationToken stop)
+    {
+        EngineOptions config = p.Request.Options;
+        TimeSpan limit = TimeSpan.FromSeconds(config.Venue.StartTimeoutSeconds);
+        start.Status = "start: user stream";
+        DateTime deadline = DateTime.UtcNow + limit;
+        while (!user.Statistics.Connected && DateTime.UtcNow < deadline && !stop.IsCancellationRequested)
+        {
+            await Task.Delay(Poll, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        if (stop.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        ReconcileResult? result = null;
+        if (!user.Statistics.Connected)
+        {
+            start.Failure = Invariant($"the user data stream did not connect within {limit.TotalSeconds:0} s (Venue:StartTimeoutSeconds)");
+        }
+        else
+        {
+            start.Status = "start: reconciling";
+            var ticks = p.Options.Symbols.ToDictionary(s => s.Name, s => s.Filters.TickSize, StringComparer.Ordinal);
+            using var reconciler = new StartupReconciler(userOptions, config.Venue.ToReconcile(ticks), registry, pipeline.Input, new ReconcileAlerts(p.Alerts));
+            result = await reconciler.RunAsync(book, stop).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                start.Failure = $"reconciliation failed: {result.Failure}";
+            }
+        }
+
+        if (start.Failure is not null)
+        {
+            pipeline.TryPublish(new OperatorCommand(OperatorCommandKind.Halt, SymbolId.None, 0));
+            p.Alerts.Raise(AlertKind.Halt, null, $"engine live: {start.Failure}; HALTED");
+            errors.WriteLine($"engine: {start.Failure}; the engine stays HALTED (engine ctl resume once fixed)");
+        }
+
+        start.Status = result?.StatusText ?? "start: failed";
+        await feed.StartAsync(stop).ConfigureAwait(false);
+        refresher.Start();
+        health.Start();
+        return result;
+    }
+
+    /// <summary>
+    /// The orderly stop, with the feed already stopped: working entries cancelled (Reduce: positions keep their
+    /// protective stops) or everything closed (Flatten), then a wait until every order request the engine made has
+    /// been carried out by the gateway and answered, so nothing is left half-sent when the engine thread stops.
+    /// </summary>
+    private static List<string> StopTrading(EnginePipeline<JournalHandler> pipeline, LiveOutputConsumer consumer, VenueOptions venue)
+    {
+        var notes = new List<string>();
+        long commandsBefore = pipeline.Engine.PublishedAccount.Read().OperatorCommands;
+        var command = new OperatorCommand(venue.FlattenOnStop ? OperatorCommandKind.Flatten : OperatorCommandKind.Reduce, SymbolId.None, 0);
+        if (!pipeline.TryPublish(in command))
+        {
+            notes.Add("stop: the engine's input was closed; entries were not cancelled by the engine (the dead-man switch was disarmed last)");
+            return notes;
+        }
+
+        DateTime deadline = DateTime.UtcNow + TimeSpan.FromSeconds(venue.StopWaitSeconds);
+        int settled = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            AccountFigures a = pipeline.Engine.PublishedAccount.Read();
+            bool applied = a.OperatorCommands > commandsBefore;
+            bool sent = consumer.Completed >= Volatile.Read(ref pipeline.Engine.Counters.OrderRequests);
+            bool flat = !venue.FlattenOnStop || a.OpenPositions == 0;
+            settled = applied && sent && flat ? settled + 1 : 0;
+            if (settled >= 4)
+            {
+                return notes;
+            }
+
+            Thread.Sleep(Poll);
+        }
+
+        AccountFigures last = pipeline.Engine.PublishedAccount.Read();
+        notes.Add(Invariant($"stop: not settled within Venue:StopWaitSeconds = {venue.StopWaitSeconds} s ({consumer.Completed} of {Volatile.Read(ref pipeline.Engine.Counters.OrderRequests)} order requests carried out, {last.WorkingOrders} orders working, {last.OpenPositions} positions open): check the venue"));
+        return notes;
+    }
+
+    private static ApiCredentials LoadKey(string? keyFile, Func<string, string?> environment)
+    {
+        try
+        {
+            return ApiKeyLoader.Load(keyFile, environment)
+                ?? throw new ConfigurationException($"engine live needs an API key: set {ApiKeyLoader.ApiKeyVariable} with {ApiKeyLoader.SecretVariable} (HMAC) or {ApiKeyLoader.Ed25519FileVariable} (Ed25519 PEM), or Venue:KeyFile (a JSON key file, mode 0600)");
+        }
+        catch (ApiKeyException e)
+        {
+            throw new ConfigurationException(e.Message);
+        }
+    }
+
+    private static List<RateLimitRule> Rules(ExchangeInfoDocument info)
+    {
+        var rules = info.RateLimits
+            .Where(l => l.Type is "REQUEST_WEIGHT" or "ORDERS" && l.Window > TimeSpan.Zero && l.Limit > 0)
+            .Select(l => new RateLimitRule(l.Type == "ORDERS", (long)l.Window.TotalMilliseconds, l.Limit))
+            .ToList();
+        return rules.Count > 0 ? rules : [.. RateLimitRule.BinanceDefaults];
+    }
+
+    private static async Task WaitCancelled(CancellationToken token)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // the run is stopping
+        }
+    }
+
+    private static async Task IgnoreFailure(Task task)
+    {
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // the start's own failure is reported from its task; the stop must go on regardless
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed record LiveParts(
+        LiveRequest Request,
+        LiveVenue Venue,
+        ApiCredentials Credentials,
+        ExchangeInfoDocument Info,
+        PipelineOptions Options,
+        PipelineRuntime Runtime,
+        PaperThreadPlan Plan,
+        GatewayOptions GatewayOptions,
+        ServerClock Clock,
+        RestOrderTransport Rest,
+        AlertSink Alerts,
+        DeadManSwitch DeadMan,
+        string Directory,
+        List<string> Lines);
+
+    /// <summary>Where the start stands, for the status line, and why it failed.</summary>
+    private sealed class LiveStart
+    {
+        private string? _status;
+        private string? _failure;
+
+        public string? Status
+        {
+            get => Volatile.Read(ref _status);
+            set => Volatile.Write(ref _status, value);
+        }
+
+        public string? Failure
+        {
+            get => Volatile.Read(ref _failure);
+            set => Volatile.Write(ref _failure, value);
+        }
+    }
+
+    /// <summary>The reconciliation's differences and failure as alerts.</summary>
+    private sealed class ReconcileAlerts(IAlertSink alerts) : IReconcileAlertSink
+    {
+        public void OnReconcileDifference(in ReconcileDifference difference) =>
+            alerts.Raise(AlertKind.ReconciliationDifference, difference.Symbol, difference.ToString());
+
+        public void OnReconcileFailure(string reason) => alerts.Raise(AlertKind.Halt, null, "reconciliation failed: " + reason);
+    }
+}
