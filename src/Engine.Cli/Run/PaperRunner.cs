@@ -1,5 +1,6 @@
 using Engine.Binance.ExchangeInfo;
 using Engine.Cli.Configuration;
+using Engine.Cli.Control;
 using Engine.Cli.Journal;
 using Engine.Cli.Status;
 using Engine.Interop;
@@ -85,6 +86,7 @@ public static class PaperRunner
         RunStatistics stats;
         string? feedError = null;
         using var latency = new LatencyIntervalCollector(pipeline.Engine.Latency, Path.Combine(directory, LatencyIntervalCollector.LogFileName), runtime.WarmupEvents > 0);
+        using ControlServer? control = ControlServer.TryStart(directory, c => pipeline.TryPublish(in c), pipeline.Engine.PublishedAccount.Read, before);
         try
         {
             events.StartSnapshots();
