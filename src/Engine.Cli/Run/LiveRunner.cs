@@ -13,6 +13,7 @@ using Engine.Cli.Status;
 using Engine.Interop;
 using Engine.Model;
 using Engine.Pipeline;
+using Engine.Ring;
 
 namespace Engine.Cli.Run;
 
@@ -134,12 +135,18 @@ public static class LiveRunner
         IOrderTransport primary = wsFirst ? ws! : p.Rest;
         IOrderTransport? fallback = wsFirst ? p.Rest : ws;
         using var gateway = new OrderGateway(p.GatewayOptions, primary, fallback, p.Clock, p.Rest.TrySyncClock, new VenueRateLimiter(Rules(p.Info)), registry, input);
-        var consumer = new LiveOutputConsumer(new AlertingOutputHandler(new GatewayOutputHandler(gateway, syncClockAtStart: false), p.Alerts, registry));
+        IEventHandler<OutputEvent> chain = new AlertingOutputHandler(new GatewayOutputHandler(gateway, syncClockAtStart: false), p.Alerts, registry);
+        EnginePipeline<JournalHandler>? built = null;
+        DurableOrderGate? durable = config.EventJournal.DurableBeforeOrders
+            ? new DurableOrderGate(chain, events.Writer, () => built!.InputCursor, TimeSpan.FromSeconds(1))
+            : null;
+        var consumer = new LiveOutputConsumer(durable ?? chain);
         using var runStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
         using var engineStop = new CancellationTokenSource();
         var pipeline = new EnginePipeline<JournalHandler>(p.Options, p.Runtime, new JournalHandler(journal),
             new PipelineAttachments { InputConsumer = events.Writer, OutputConsumer = consumer });
         input.Target = pipeline.Input;
+        built = pipeline;
         journal.OnOutputFailure = _ =>
         {
             pipeline.TryPublish(new OperatorCommand(OperatorCommandKind.Halt, SymbolId.None, journal.LastTimeMs));
@@ -260,6 +267,11 @@ public static class LiveRunner
         lines.Add(Invariant($"Gateway: {g.Requests} requests ({g.Submits} submits, {g.Cancels} cancels, {g.Queries} queries); {g.Accepted} accepted, {g.Rejected} rejected; {g.OutcomesUnknown} unknown ({g.UnknownsResolved} resolved, {g.UnknownsLeftOpen} left open); {g.Throttled} throttled, {g.RateLimitWaits} rate-limit waits, {g.FallbackSends} fallback sends, {g.ClockResyncs} clock re-syncs"));
         lines.Add(Invariant($"User stream: {u.Connects} connects, {u.Disconnects} disconnects, {u.KeysCreated} keys, {u.Keepalives} keepalives ({u.KeepaliveFailures} failed), {u.Reconciliations} reconciliations; {u.OrderUpdates} order updates, {u.AlgoUpdates} algo updates, {u.AccountUpdates} account updates, {u.UnknownEvents} unknown events, {u.Malformed} malformed; {u.FillsRecovered} fills recovered; foreign fills {u.ForeignFills}, liquidation {u.LiquidationFills}, ADL {u.AdlFills}; funding {u.Funding}"));
         lines.Add("PnL against the venue: " + PnlReconciliation.Line(realized, fees, Money.FromDecimal(u.VenueRealizedProfit), Money.FromDecimal(u.Commission)));
+        if (durable is not null)
+        {
+            lines.Add(Invariant($"Journal before orders (EventJournal:DurableBeforeOrders): {durable.Waits} order requests waited for the event journal, {durable.Failures} waits failed"));
+        }
+
         lines.Add($"Health: {health.Describe()}");
         lines.Add($"Alerts: {p.Alerts.Describe()}");
         lines.Add($"Dead-man switch at the end: {p.DeadMan.Describe()}");

@@ -100,6 +100,9 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
     /// <summary>Input events the engine thread has finished (its sequence in the input ring; a snapshot, any thread).</summary>
     public long EventsDone => _engineProcessor.Sequence.Value + 1;
 
+    /// <summary>The input ring's cursor: the highest sequence a producer has claimed (published, or about to be).</summary>
+    public long InputCursor => _inputSequencer.Cursor.Value;
+
     /// <summary>Events waiting in the input ring (a snapshot; any thread).</summary>
     public long InputDepth => _inputSequencer.Cursor.Value - _engineProcessor.Sequence.Value;
 

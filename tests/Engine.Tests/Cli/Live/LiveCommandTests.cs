@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Engine.Cli;
 using Engine.Cli.Commands;
@@ -140,7 +141,8 @@ public sealed class LiveCommandTests : IDisposable
         var context = new CommandContext(TextWriter.Synchronized(output), TextWriter.Synchronized(error), () => "the test", Interactive: false, stop.Token) { Environment = Keys };
         Task<int> live = Task.Run(() => Engine.Cli.Program.Run(["live", "--symbols", "BTCUSDT", "--endpoint", sim.BaseAddress.ToString(),
             "--config", CliHarness.SampleConfig, "--out", run, .. CliHarness.Unpinned,
-            "--set", "Run:Signal=LatencyProbe", "--set", "Probe:EveryTrades=25", "--set", "Binance:FeedTickSafetyMarginMs=3000"], context));
+            "--set", "Run:Signal=LatencyProbe", "--set", "Probe:EveryTrades=25", "--set", "Binance:FeedTickSafetyMarginMs=3000",
+            "--set", "EventJournal:DurableBeforeOrders=true"], context));
 
         bool played = Deadline.WaitUntil(() => live.IsCompleted || (sim.Exchange.TapeEnded.IsCompleted && sim.Exchange.Desk.OrdersAccepted > 2), Wait);
         await stop.CancelAsync();
@@ -158,6 +160,11 @@ public sealed class LiveCommandTests : IDisposable
         Assert.Contains("| tick to order", report, StringComparison.Ordinal);
         Assert.Contains("Venue: Custom", report, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(run, "reconcile.log")));
+        // EventJournal:DurableBeforeOrders: every request the gateway sent waited for the journal first, and none in vain.
+        string gatewayLine = report.Split('\n').First(l => l.StartsWith("- Gateway: ", StringComparison.Ordinal));
+        long requests = long.Parse(gatewayLine.Split(' ')[2], CultureInfo.InvariantCulture);
+        Assert.True(requests >= desk.OrdersAccepted + desk.OrdersCanceled, gatewayLine);
+        Assert.Contains($"- Journal before orders (EventJournal:DurableBeforeOrders): {requests} order requests waited for the event journal, 0 waits failed", report, StringComparison.Ordinal);
 
         foreach (string file in Directory.EnumerateFiles(run, "*", SearchOption.AllDirectories))
         {

@@ -62,13 +62,15 @@ public sealed class PaperEquivalenceTests : IDisposable
         PaperOnSim paper = PaperOnSim.Start(sim, Path.Combine(_dir, "paper"), "--set", "Binance:FeedTickSafetyMarginMs=3000");
 
         // Done when the tape has played, paper has closed every interval the replay closed (the last one by its clock),
-        // and the feed is back up after the last drop.
+        // and every drop has been followed by a reconnect. (Once the tape has ended the stream is silent, and the feed's
+        // watchdog replaces a connection silent for Market:StaleAfter (30 s): on a loaded machine that can add reconnects
+        // of the client's own before paper has caught up, so the count is at least the drops, and exactly what the sim saw.)
         string paperAggregated = paper.PathOf("aggregated.csv");
         bool done = Deadline.WaitUntil(() =>
             paper.Ended
             || (sim.Exchange.TapeEnded.IsCompleted
                 && paper.Figures is { } figures
-                && figures.Reconnects + figures.ConnectFailures == sim.Exchange.FaultsInjected[MarketPlayer.Disconnect]
+                && figures.Reconnects + figures.ConnectFailures >= sim.Exchange.FaultsInjected[MarketPlayer.Disconnect]
                 && PaperOnSim.LineCount(paperAggregated) >= replayRows.Length),
             Wait);
         int exit = await paper.StopAsync(Wait);
@@ -99,7 +101,8 @@ public sealed class PaperEquivalenceTests : IDisposable
         IReadOnlyList<(string Symbol, long Id)> skipped = market.Player.SkippedAggregates;
         IReadOnlySet<long> served = market.BackfilledIds(0);
         Assert.True(skipped.Count > 0 && (disconnectEverySeconds == 0 || drops > 0), $"faults injected: {drops} drops, {skipped.Count} skipped");
-        Assert.Equal(drops, reported["Reconnects"] + reported["Connect failures"]); // every dropped socket was replaced once
+        Assert.True(reported["Reconnects"] + reported["Connect failures"] >= drops, $"{drops} drops, report: {report}"); // every dropped socket replaced
+        Assert.Equal(market.Hub.Opened - 1, reported["Reconnects"]); // every connection after the first, as the sim accepted them
         Assert.Equal(market.BackfillRequests, reported["Backfill requests"]);
         Assert.Equal((reported["Gaps found"], 0L), (reported["Gaps filled"], reported["Gaps unfilled"]));
         Assert.All(skipped, s => Assert.Contains(s.Id, served)); // every omitted id was fetched over REST
@@ -109,7 +112,6 @@ public sealed class PaperEquivalenceTests : IDisposable
         if (disconnectEverySeconds == 0)
         {
             Assert.Equal(skipped.Count, lost);
-            Assert.Equal(0, reported["Reconnects"]);
         }
         else
         {

@@ -32,9 +32,9 @@ public sealed class PaperKillTests(ITestOutputHelper log) : IDisposable
     [Fact]
     public async Task Paper_KilledAtRandomPoints_ResumesEachTimeToTheUninterruptedStateAndOutputs()
     {
-        int seed = Setting("ENGINE_KILL_SEED", Random.Shared.Next());
-        int points = Setting("ENGINE_KILL_POINTS", 3);
-        double speed = Setting("ENGINE_KILL_SPEED", 8);
+        int seed = ChildEngine.Setting("ENGINE_KILL_SEED", Random.Shared.Next());
+        int points = ChildEngine.Setting("ENGINE_KILL_POINTS", 3);
+        double speed = ChildEngine.Setting("ENGINE_KILL_SPEED", 8);
         try
         {
             await KillAndResume(seed, points, speed);
@@ -63,7 +63,7 @@ public sealed class PaperKillTests(ITestOutputHelper log) : IDisposable
             bool grew = Deadline.WaitUntil(() => paper.HasExited || (File.Exists(journal) && new FileInfo(journal).Length >= before + growth), Wait);
             if (!grew || paper.HasExited)
             {
-                Assert.Fail($"session {kill}: the journal did not grow by {growth} bytes (exited: {paper.HasExited}); {await Ended(paper, errors)}");
+                Assert.Fail($"session {kill}: the journal did not grow by {growth} bytes (exited: {paper.HasExited}); {await ChildEngine.Ended(paper, errors, Wait)}");
             }
 
             if (kill < points)
@@ -72,7 +72,7 @@ public sealed class PaperKillTests(ITestOutputHelper log) : IDisposable
             }
             else
             {
-                Signal(paper, "TERM");
+                ChildEngine.Signal(paper, "TERM");
             }
 
             await paper.WaitForExitAsync().WaitAsync(Wait);
@@ -138,40 +138,9 @@ public sealed class PaperKillTests(ITestOutputHelper log) : IDisposable
         return (exit, output.ToString(), error.ToString());
     }
 
-    private static Process Start(SimServer venue, string run)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        string[] args =
+    private static Process Start(SimServer venue, string run) => ChildEngine.Start(
         [
-            Path.Combine(AppContext.BaseDirectory, "engine.dll"), "paper", "--symbols", "BTCUSDT", "--endpoint", venue.BaseAddress.ToString(),
+            "paper", "--symbols", "BTCUSDT", "--endpoint", venue.BaseAddress.ToString(),
             "--resume", run, "--config", CliHarness.SampleConfig, "--set", "EventJournal:SnapshotIntervalSeconds=1", .. CliHarness.Unpinned,
-        ];
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start)!;
-    }
-
-    private static async Task<string> Ended(Process process, Task<string> errors)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill();
-        }
-
-        await process.WaitForExitAsync().WaitAsync(Wait);
-        return $"exit {process.ExitCode}: {await errors}";
-    }
-
-    private static void Signal(Process process, string signal)
-    {
-        using Process kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-    }
-
-    private static T Setting<T>(string name, T fallback)
-        where T : IParsable<T> =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } text ? T.Parse(text, CultureInfo.InvariantCulture) : fallback;
+        ]);
 }

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Engine.Cli;
+using Engine.Cli.Commands;
+using Engine.Cli.Run;
+using Engine.EventLog;
+using Engine.Sim;
+using Engine.Sim.Tape;
+using Engine.Sim.Trading;
+using Engine.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Engine.Tests.Cli.Live;
+
+/// <summary>
+/// Issue 18's kill test on <c>engine live</c>: the built engine as a child process trading the sim (in-process, the bundled
+/// sample as tape) with the latency probe (a resting limit on every 20th trade, cancelled once accepted), SIGKILLed at
+/// random points (after a seeded random amount of journal growth; snapshots every second) and restarted each time with
+/// <c>--resume</c>, which rebuilds from the journal and reconciles with the venue before the feed starts. Each resume must
+/// rebuild the state the whole journal gives (the resume compares them and says when they differ). At the end a clean
+/// stop, and then the venue must agree with the engine: no order open, no position, no order refused (a second
+/// submission of a client order id is refused by the venue with -4116, so none happened), and every order it accepted
+/// cancelled. The seed is printed on failure; <c>ENGINE_KILL_SEED</c>, <c>ENGINE_LIVE_KILL_POINTS</c> (default 3) and
+/// <c>ENGINE_KILL_SPEED</c> (default 8) set them (scripts/kill-test.sh live runs 20 points).
+/// </summary>
+public sealed class LiveKillTests(ITestOutputHelper log) : IDisposable
+{
+    private const string ApiKey = "LIVEKILLkeyAq3Ws5Ed7Rf9Tg1Yh2Uj4Ik6Ol8";
+    private const string Secret = "LIVEKILLsecretZx1Cv3Bn5Mq7Wr9Ty2Ui4Op6";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(120);
+    private readonly string _dir = Directory.CreateTempSubdirectory("engine-live-kill-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Live_KilledAtRandomPoints_ResumesAndReconciles_LeavingTheVenueAsTheEngineSaysIt()
+    {
+        int seed = ChildEngine.Setting("ENGINE_KILL_SEED", Random.Shared.Next());
+        int points = ChildEngine.Setting("ENGINE_LIVE_KILL_POINTS", 3);
+        double speed = ChildEngine.Setting("ENGINE_KILL_SPEED", 8);
+        try
+        {
+            await KillAndResume(seed, points, speed);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new Xunit.Sdk.XunitException($"live kill test, seed {seed} (ENGINE_KILL_SEED={seed} ENGINE_LIVE_KILL_POINTS={points} ENGINE_KILL_SPEED={speed} repeats it): {e.Message}");
+        }
+    }
+
+    private async Task KillAndResume(int seed, int points, double speed)
+    {
+        var random = new Random(seed);
+        string run = Path.Combine(_dir, "run");
+        string journal = Path.Combine(run, EventJournal.FileName);
+        SimTape tape = SimCommand.LoadTape([new ReplayInput(CliHarness.SampleTrades, InputDetector.Detect(CliHarness.SampleTrades))], "BTCUSDT", false, 1000);
+        var exchange = new SimExchange(new SimOptions { Speed = speed, LingerSeconds = 3600 }, tape, null)
+        {
+            Accounts = SimAccounts.Parse($$$"""{"accounts":[{"apiKey":"{{{ApiKey}}}","secretKey":"{{{Secret}}}","balances":{"USDT":"100000"}}]}"""),
+        };
+        await using SimServer venue = await SimServer.StartAsync(exchange);
+
+        for (int kill = 0; kill <= points; kill++)
+        {
+            long before = File.Exists(journal) ? new FileInfo(journal).Length : 0;
+            long growth = random.Next(2_000, 40_000);
+            using Process live = Start(venue, run);
+            Task<string> errors = live.StandardError.ReadToEndAsync();
+            Task<string> output = live.StandardOutput.ReadToEndAsync();
+            bool grew = Deadline.WaitUntil(() => live.HasExited || (File.Exists(journal) && new FileInfo(journal).Length >= before + growth), Wait);
+            if (!grew || live.HasExited)
+            {
+                Assert.Fail($"session {kill}: the journal did not grow by {growth} bytes (exited: {live.HasExited}); {await ChildEngine.Ended(live, errors, Wait)}");
+            }
+
+            if (kill < points)
+            {
+                live.Kill(); // SIGKILL: no cancel, no drain, no report; the venue keeps what was sent
+            }
+            else
+            {
+                ChildEngine.Signal(live, "TERM");
+            }
+
+            await live.WaitForExitAsync().WaitAsync(Wait);
+            string said = await errors;
+            string printed = await output;
+            long length = new FileInfo(journal).Length;
+            log.WriteLine($"session {kill}: {(kill < points ? "SIGKILL" : "SIGTERM")} after {length - before:N0} bytes of journal, exit {live.ExitCode}, venue {exchange.Desk.OrdersAccepted} accepted / {exchange.Desk.OrdersCanceled} cancelled / {exchange.Desk.OrdersRejected} refused; {Lines(said + printed)}");
+            if (kill > 0)
+            {
+                Assert.Contains("engine: resumed at journal position", said, StringComparison.Ordinal);
+                Assert.DoesNotContain("differs", said, StringComparison.Ordinal);
+            }
+
+            if (kill == points)
+            {
+                Assert.True(live.ExitCode == ExitCodes.Ok, $"the clean stop exited {live.ExitCode}: {said}");
+            }
+        }
+
+        // The venue after the clean stop, asked as any client would.
+        using var http = new HttpClient { BaseAddress = venue.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        JsonElement open = await SignedGet(http, "/fapi/v1/openOrders", "symbol=BTCUSDT");
+        Assert.Equal(0, open.GetArrayLength());
+        JsonElement positions = await SignedGet(http, "/fapi/v2/positionRisk", "symbol=BTCUSDT");
+        Assert.All(positions.EnumerateArray(), p => Assert.Equal(0m, decimal.Parse(p.GetProperty("positionAmt").GetString()!, CultureInfo.InvariantCulture)));
+        SimTradingDesk desk = exchange.Desk;
+        Assert.True(desk.OrdersAccepted > points, $"{desk.OrdersAccepted} orders accepted over {points + 1} sessions");
+        Assert.Equal(0, desk.OrdersRejected); // no client order id twice (-4116), nothing refused
+        Assert.Equal(desk.OrdersAccepted, desk.OrdersCanceled);
+        string report = File.ReadAllText(Path.Combine(run, "report.md"));
+        Assert.Contains("## Start-up reconciliation", report, StringComparison.Ordinal);
+        log.WriteLine($"seed {seed}: {points} kills; venue: {desk.OrdersAccepted} orders accepted, all cancelled, none refused, no position, no open order");
+    }
+
+    private static async Task<JsonElement> SignedGet(HttpClient http, string path, string parameters)
+    {
+        string query = parameters + "&timestamp=" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+        query += "&signature=" + RequestAuth.HmacHex(Secret, query);
+        using var request = new HttpRequestMessage(HttpMethod.Get, path + "?" + query);
+        request.Headers.Add("X-MBX-APIKEY", ApiKey);
+        using HttpResponseMessage response = await http.SendAsync(request);
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {text}");
+        using JsonDocument doc = JsonDocument.Parse(text);
+        return doc.RootElement.Clone();
+    }
+
+    private static string Lines(string text) => string.Join(" | ", text.Split('\n')
+        .Where(l => l.StartsWith("engine: ", StringComparison.Ordinal) && !l.Contains("did not stop cleanly", StringComparison.Ordinal)));
+
+    private static Process Start(SimServer venue, string run) => ChildEngine.Start(
+        [
+            "live", "--symbols", "BTCUSDT", "--endpoint", venue.BaseAddress.ToString(),
+            "--resume", run, "--config", CliHarness.SampleConfig, "--set", "EventJournal:SnapshotIntervalSeconds=1",
+            "--set", "Run:Signal=LatencyProbe", "--set", "Probe:EveryTrades=20", "--set", "Binance:FeedTickSafetyMarginMs=3000", .. CliHarness.Unpinned,
+        ],
+        new Dictionary<string, string> { ["BINANCE_API_KEY"] = ApiKey, ["BINANCE_API_SECRET"] = Secret });
+}
