@@ -203,6 +203,8 @@ public static class LiveRunner
         RunStatistics stats;
         string? feedError = null;
         var stopNotes = new List<string>();
+        var frameRate = new RecentRate();
+        long startTicks = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             events.StartSnapshots();
@@ -217,7 +219,7 @@ public static class LiveRunner
                 await engineStop.CancelAsync().ConfigureAwait(false);
             }, CancellationToken.None);
             using (var status = new StatusReporter(
-                () => PaperRunner.WithFeed(RunCompletion.Snapshot(pipeline, latency), feed.Figures()) with { Note = start.Status },
+                () => PaperRunner.WithFeed(RunCompletion.Snapshot(pipeline, latency), feed.Figures(), frameRate, startTicks) with { Note = start.Status },
                 TimeSpan.FromSeconds(config.Runtime.StatusIntervalSeconds), output, interactive, latency.Collect))
             {
                 status.Start();

@@ -91,9 +91,11 @@ public static class PaperRunner
         {
             events.StartSnapshots();
             feed.StartAsync(runStop.Token).GetAwaiter().GetResult();
+            var frameRate = new RecentRate();
+            long startTicks = System.Diagnostics.Stopwatch.GetTimestamp();
             refresher.Start();
             using (var status = new StatusReporter(
-                () => WithFeed(RunCompletion.Snapshot(pipeline, latency), feed.Figures()),
+                () => WithFeed(RunCompletion.Snapshot(pipeline, latency), feed.Figures(), frameRate, startTicks),
                 TimeSpan.FromSeconds(config.Runtime.StatusIntervalSeconds), output, interactive, latency.Collect))
             {
                 status.Start();
@@ -181,9 +183,9 @@ public static class PaperRunner
         return problem;
     }
 
-    internal static StatusSnapshot WithFeed(StatusSnapshot s, FeedFigures f) => s with
+    internal static StatusSnapshot WithFeed(StatusSnapshot s, FeedFigures f, RecentRate frames, long startTicks) => s with
     {
-        FeedFramesPerSecond = f.FramesPerSecond,
+        FeedFramesPerSecond = frames.PerSecond(f.Frames, System.Diagnostics.Stopwatch.GetTimestamp(), startTicks),
         FeedReconnects = f.Reconnects,
         FeedGapsFound = f.GapsFound,
         FeedGapsFilled = f.GapsFilled,

@@ -107,6 +107,7 @@ public sealed class EventJournalFeed : IInputFeed, IDisposable
                 slot.AccountUpdate.Symbol = MapId(slot.AccountUpdate.Symbol);
                 break;
             case EventKind.TimerTick:
+            case EventKind.VenueThrottled:
                 break;
             default:
                 UnmappedEvents++;

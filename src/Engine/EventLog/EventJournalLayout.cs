@@ -61,7 +61,7 @@ public static class EventJournalLayout
         EventKind.Trade => Unsafe.SizeOf<Trade>(),
         EventKind.AggregatedRow => Unsafe.SizeOf<AggregatedRow>(),
         EventKind.VenueReport => Unsafe.SizeOf<VenueReport>(),
-        EventKind.TimerTick => sizeof(long),
+        EventKind.TimerTick or EventKind.VenueThrottled => sizeof(long),
         EventKind.OperatorCommand => Unsafe.SizeOf<OperatorCommand>(),
         EventKind.MarkPrice => Unsafe.SizeOf<MarkPrice>(),
         EventKind.FeedGap => Unsafe.SizeOf<FeedGap>(),

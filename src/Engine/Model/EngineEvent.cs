@@ -42,6 +42,10 @@ public struct EngineEvent
     [FieldOffset(Payload)]
     public AccountUpdate AccountUpdate;
 
+    /// <summary>How long the venue asked for a pause, ms (<see cref="EventKind.VenueThrottled"/>).</summary>
+    [FieldOffset(Payload)]
+    public long ThrottleMs;
+
     /// <summary>A run of aggregate ids the live feed could not backfill (<see cref="EventKind.FeedGap"/>).</summary>
     [FieldOffset(Payload)]
     public FeedGap Gap;

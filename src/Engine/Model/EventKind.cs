@@ -31,4 +31,10 @@ public enum EventKind : byte
 
     /// <summary>A balance, position or foreign fill from the venue's account stream: <see cref="EngineEvent.AccountUpdate"/>.</summary>
     AccountUpdate = 9,
+
+    /// <summary>
+    /// The venue told the gateway to pause (a 429's <c>Retry-After</c>): <see cref="EngineEvent.ThrottleMs"/>. The risk
+    /// gate admits no entry until that long after the engine's current event time.
+    /// </summary>
+    VenueThrottled = 10,
 }

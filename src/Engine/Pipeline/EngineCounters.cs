@@ -25,4 +25,7 @@ public sealed class EngineCounters
 
     /// <summary>Runs of aggregate ids the live feed could not backfill (EventKind.FeedGap): each is journaled.</summary>
     public long FeedGaps;
+
+    /// <summary>Pauses the venue asked for (EventKind.VenueThrottled, a 429): entries are refused until each ends.</summary>
+    public long VenueThrottles;
 }

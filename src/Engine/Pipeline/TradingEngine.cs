@@ -191,6 +191,10 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
             case EventKind.FeedGap:
                 OnFeedGap(in e.Gap);
                 break;
+            case EventKind.VenueThrottled:
+                Counters.VenueThrottles++;
+                _risk.OnVenueThrottled(_nowMs + Math.Max(0, e.ThrottleMs));
+                break;
             default:
                 Counters.IgnoredEvents++;
                 break;

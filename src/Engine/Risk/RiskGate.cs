@@ -16,6 +16,7 @@ public sealed class RiskGate
     private readonly CircuitBreaker _breaker = new();
     private readonly long[] _verdictCounts;
     private OrderRateLimiter _orderRate; // not readonly: a mutable struct
+    private long _venueThrottledUntilMs = long.MinValue;
     private long _dayIndex = long.MinValue;
 
     // First millisecond of the UTC day after the one last seen: AdvanceTo runs on every trade, and this keeps that to
@@ -111,6 +112,16 @@ public sealed class RiskGate
         _nextDayStartMs = day < (long.MaxValue / UtcDay.MillisPerDay) - 1 ? (day + 1) * UtcDay.MillisPerDay : long.MaxValue;
     }
 
+    /// <summary>
+    /// The venue asked for a pause until <paramref name="untilMs"/> (event time): no entry is admitted before it. A
+    /// pause is seconds long, so it is not part of <see cref="TakeSnapshot"/>: a restart forgets it, and the gateway,
+    /// which keeps the venue's own clock, still waits it out.
+    /// </summary>
+    public void OnVenueThrottled(long untilMs) => _venueThrottledUntilMs = Math.Max(_venueThrottledUntilMs, untilMs);
+
+    /// <summary>Event time until which the venue asked for a pause; long.MinValue when it never did.</summary>
+    public long VenueThrottledUntilMs => _venueThrottledUntilMs;
+
     public RiskStateSnapshot TakeSnapshot()
     {
         var snapshot = default(RiskStateSnapshot);
@@ -183,10 +194,15 @@ public sealed class RiskGate
             return RiskVerdict.MaxExposure;
         }
 
-        // 8. order rate
+        // 8. order rate, ours and then the venue's
         if (!_orderRate.HasToken(inputs.TimeMs))
         {
             return RiskVerdict.OrderRate;
+        }
+
+        if (inputs.TimeMs < _venueThrottledUntilMs)
+        {
+            return RiskVerdict.VenueThrottled;
         }
 
         // 9. price band against the mark price, or the last trade while no mark price is known

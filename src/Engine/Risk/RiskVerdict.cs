@@ -2,7 +2,8 @@ namespace Engine.Risk;
 
 /// <summary>
 /// The risk gate's answer to a signal: <see cref="Admitted"/>, or the first check that failed. Members are declared
-/// in the order the gate runs its checks (contracts §5), so a lower value is an earlier check.
+/// in the order the gate runs its checks (contracts §5), so a lower value is an earlier check; <see cref="VenueThrottled"/>,
+/// checked right after the order rate, came later and is numbered last so stored values keep their meaning.
 /// </summary>
 public enum RiskVerdict : byte
 {
@@ -45,4 +46,7 @@ public enum RiskVerdict : byte
     SizeRoundsToZero = 20,
     BelowMinQty = 21,
     BelowMinNotional = 22,
+
+    /// <summary>8b. The venue asked for a pause (a 429's Retry-After, <c>EventKind.VenueThrottled</c>) that has not ended.</summary>
+    VenueThrottled = 23,
 }

@@ -132,6 +132,26 @@ public class RiskGateChecksTests
         Assert.Equal(RiskVerdict.Admitted, At(Noon + 60_000));
     }
 
+    /// <summary>A pause the venue asked for (a 429, EventKind.VenueThrottled) refuses entries until its end, in event time.</summary>
+    [Fact]
+    public void Check_VenueThrottled_RefusesEntriesUntilThePauseEnds()
+    {
+        RiskGate gate = Gate();
+        TradeSignal s = Long;
+        RiskVerdict At(long t)
+        {
+            RiskInputs inputs = Inputs with { TimeMs = t };
+            return gate.Check(in s, in inputs, out _);
+        }
+
+        gate.OnVenueThrottled(Noon + 2_000);
+        gate.OnVenueThrottled(Noon + 1_000); // a shorter pause told later does not shorten it
+        Assert.Equal(RiskVerdict.VenueThrottled, At(Noon));
+        Assert.Equal(RiskVerdict.VenueThrottled, At(Noon + 1_999));
+        Assert.Equal(RiskVerdict.Admitted, At(Noon + 2_000));
+        Assert.Equal(1, gate.Count(RiskVerdict.Admitted));
+    }
+
     [Fact]
     public void Check_RejectedSignal_DoesNotSpendAnOrderToken()
     {

@@ -1,4 +1,6 @@
 using Engine.Model;
+using Engine.Pipeline;
+using Engine.Timing;
 
 namespace Engine.Binance.Live.Orders;
 
@@ -48,6 +50,7 @@ public sealed partial class OrderGateway
                 Counters.Throttled++;
                 _limiter.Throttle(now + (1000L * Math.Max(answer.RetryAfterSeconds, 1)));
                 OnThrottled?.Invoke(_limiter.ThrottledUntilMs);
+                PublishThrottle(_limiter.ThrottledUntilMs - now);
                 if (++throttled <= _options.ThrottleRetryLimit)
                 {
                     continue;
@@ -56,6 +59,26 @@ public sealed partial class OrderGateway
 
             return;
         }
+    }
+
+    // The engine is told (EventKind.VenueThrottled): its risk gate admits no entry until the pause has passed.
+    private void PublishThrottle(long pauseMs)
+    {
+        long sequence;
+        try
+        {
+            sequence = _input.Claim();
+        }
+        catch (InputClosedException)
+        {
+            return; // the run is stopping
+        }
+
+        ref EngineEvent e = ref _input[sequence];
+        e.Kind = EventKind.VenueThrottled;
+        e.ReceivedTimestamp = EngineClock.Timestamp();
+        e.ThrottleMs = Math.Max(0, pauseMs);
+        _input.Publish(sequence);
     }
 
     /// <summary>Called on the gateway thread when a 429 paused requests, with the server time they resume at.</summary>

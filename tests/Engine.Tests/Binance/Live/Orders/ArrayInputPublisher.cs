@@ -47,6 +47,27 @@ internal sealed class ArrayInputPublisher : IInputPublisher
         }
     }
 
+    /// <summary>The pauses (<see cref="EventKind.VenueThrottled"/>, ms) published so far, in order.</summary>
+    public List<long> Throttles
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var list = new List<long>();
+                for (long i = 0; i <= _claimed; i++)
+                {
+                    if (_slots[i].Kind == EventKind.VenueThrottled)
+                    {
+                        list.Add(_slots[i].ThrottleMs);
+                    }
+                }
+
+                return list;
+            }
+        }
+    }
+
     /// <summary>The venue reports published so far, in order.</summary>
     public List<VenueReport> Reports
     {

@@ -190,6 +190,9 @@ public sealed class OrderGatewayTests
         Assert.Equal(Enumerable.Range(1, 16).Select(i => (long)i), reports.Select(r => r.ClientId.Value));
         Assert.True(h.Gateway.Counters.Throttled >= 1, "the storm never reached the gateway");
         Assert.Equal(h.Gateway.Counters.Throttled, throttledUntil.Count); // the engine side was told each time
+        List<long> pauses = h.Input.Throttles; // through the input ring, as an event the risk gate acts on
+        Assert.Equal(throttledUntil.Count, pauses.Count);
+        Assert.All(pauses, ms => Assert.InRange(ms, 1, 60_000)); // the sim's Retry-After, at least a second, as time left
         Assert.True(h.Exchange.Limits.Refused429 >= 1);
         Assert.Equal(0, h.Exchange.Limits.Refused418);
         Assert.Equal(0, h.Gateway.Counters.Banned);
