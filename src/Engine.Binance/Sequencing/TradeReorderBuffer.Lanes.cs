@@ -99,6 +99,10 @@ public sealed partial class TradeReorderBuffer
         /// <summary>The id whose turn it is: every lower id was let through or given up.</summary>
         public long Next;
 
+        /// <summary>The lowest id let through (ids below it were never passed).</summary>
+        public long FirstId = long.MaxValue;
+
+
         /// <summary>Highest id seen, for counting late arrivals.</summary>
         public long MaxId = long.MinValue;
 
@@ -114,5 +118,19 @@ public sealed partial class TradeReorderBuffer
         public bool Started;
         public bool Jumping;
         public bool Busy;
+
+        /// <summary>
+        /// Marks the ids [from, to) given up (at most the last <see cref="Capacity"/> of them: an id further back is
+        /// out of the ring's reach anyway), so a late arrival of one is told from a repeat of a trade let through.
+        /// </summary>
+        public void GiveUp(long from, long to)
+        {
+            for (long id = Math.Max(from, to - Capacity); id < to; id++)
+            {
+                int s = (int)(id & Mask);
+                Ids[s] = id;
+                State[s] = GivenUpMark;
+            }
+        }
     }
 }
