@@ -17,7 +17,7 @@ using Engine.TickToOrder;
 // limit on every --every-th trade and cancels it once accepted, and the gateway (the output consumer) sends it over
 // REST or the WS API. Prints the gateway's tick-to-order (frame received → request bytes handed to the socket) and the
 // sim's own wire-to-wire (last trade frame flushed → order request received) from the same run.
-// Usage: Engine.TickToOrder <trades.csv[.gz]> [--transport rest|ws] [--speed X] [--every N] [--laps N] [--warmup S] [--out DIR]
+// Usage: Engine.TickToOrder <trades.csv[.gz]> [--transport rest|ws] [--speed X] [--every N] [--laps N] [--warmup S] [--out DIR] [--gateway-wait Yielding|Sleeping|BusySpin]
 if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
 {
     Console.Error.WriteLine("usage: Engine.TickToOrder <trades.csv[.gz]> [--transport rest|ws] [--speed X] [--every N] [--laps N] [--warmup S] [--out DIR]");
@@ -62,7 +62,7 @@ var options = new PipelineOptions
     Signal = SignalSource.LatencyProbe,
     Probe = new LatencyProbeOptions { EveryTrades = every, Mode = LatencyProbeMode.Cancel },
 };
-var runtime = new PipelineRuntime { LiveInput = true, PaperVenue = false };
+var runtime = new PipelineRuntime { LiveInput = true, PaperVenue = false, OutputConsumerWait = Enum.Parse<Engine.Ring.WaitStrategyKind>(Text("--gateway-wait", "Yielding")!) };
 var pipeline = new EnginePipeline<NullJournal>(options, runtime, default, new PipelineAttachments { OutputConsumer = new GatewayOutputHandler(gateway) });
 input.Target = pipeline.Input;
 

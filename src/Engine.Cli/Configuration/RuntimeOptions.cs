@@ -19,6 +19,13 @@ public sealed class RuntimeOptions
 
     public WaitStrategyKind WaitStrategy { get; set; } = WaitStrategyKind.Yielding;
 
+    /// <summary>
+    /// <c>engine live</c>: how the order gateway waits for the engine's order requests (default chosen from the core
+    /// count: Yielding with 2 or more, Sleeping with 1). Sleeping costs up to a millisecond per order; Blocking is taken
+    /// as Sleeping.
+    /// </summary>
+    public WaitStrategyKind GatewayWait { get; set; } = WaitStrategyKind.Yielding;
+
     /// <summary>Input ring slots (a power of two).</summary>
     public int InputRingSize { get; set; } = 1 << 16;
 

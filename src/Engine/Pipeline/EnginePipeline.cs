@@ -74,8 +74,9 @@ public sealed class EnginePipeline<TJournal> where TJournal : struct, IEventHand
         _outputSequencer.AddGatingSequence(_journalProcessor.Sequence);
         if (_attachments.OutputConsumer is { } outputConsumer)
         {
+            IWaitStrategy consumerWait = WaitStrategies.Create(runtime.OutputConsumerWait == WaitStrategyKind.Blocking ? WaitStrategyKind.Sleeping : runtime.OutputConsumerWait);
             _outputConsumer = new BatchEventProcessor<OutputEvent, AttachedHandler<OutputEvent>>(
-                _output, _outputSequencer.NewBarrier(), new AttachedHandler<OutputEvent>(outputConsumer),
+                _output, _outputSequencer.NewBarrier(consumerWait), new AttachedHandler<OutputEvent>(outputConsumer),
                 HandlerFaultPolicy.SkipEvent, f => RecordFault("output consumer", f, ref _journalFaults));
             _outputSequencer.AddGatingSequence(_outputConsumer.Sequence);
         }

@@ -16,6 +16,13 @@ public sealed record PipelineRuntime
 
     public WaitStrategyKind EngineWait { get; init; } = WaitStrategyKind.Yielding;
 
+    /// <summary>
+    /// How the output ring's attached consumer (the order gateway) waits for the engine's outputs: Sleeping (the
+    /// journal's way, up to a millisecond late) or, where an order's latency matters, Yielding or BusySpin. Blocking is
+    /// taken as Sleeping (the engine thread signals no lock on a publish).
+    /// </summary>
+    public WaitStrategyKind OutputConsumerWait { get; init; } = WaitStrategyKind.Sleeping;
+
     public int InputRingSize { get; init; } = 1 << 16;
 
     public int OutputRingSize { get; init; } = 1 << 16;

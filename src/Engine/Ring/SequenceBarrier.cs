@@ -19,10 +19,10 @@ public sealed class SequenceBarrier
 
     private volatile bool _alerted;
 
-    internal SequenceBarrier(Sequencer sequencer, Sequence[] dependents)
+    internal SequenceBarrier(Sequencer sequencer, Sequence[] dependents, IWaitStrategy? waitStrategy = null)
     {
         _sequencer = sequencer;
-        _waitStrategy = sequencer.WaitStrategy;
+        _waitStrategy = waitStrategy ?? sequencer.WaitStrategy;
         _cursor = sequencer.Cursor;
         _dependents = dependents;
         _scanAvailability = dependents.Length == 0 && sequencer.CursorIncludesUnpublished;

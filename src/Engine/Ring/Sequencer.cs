@@ -98,6 +98,23 @@ public abstract class Sequencer
     /// <summary>A barrier for one consumer reading straight behind the producers. One barrier per consumer.</summary>
     public SequenceBarrier NewBarrier() => new(this, []);
 
+    /// <summary>
+    /// A barrier for one consumer reading straight behind the producers that waits its own way: a consumer whose
+    /// latency matters more than the ring's other consumers' (the order gateway behind the output ring, which the
+    /// journal shares sleeping). The producers signal only the sequencer's strategy, so <paramref name="waitStrategy"/>
+    /// must not block.
+    /// </summary>
+    public SequenceBarrier NewBarrier(IWaitStrategy waitStrategy)
+    {
+        ArgumentNullException.ThrowIfNull(waitStrategy);
+        if (waitStrategy.IsBlockingStrategy)
+        {
+            throw new ArgumentException("a consumer's own wait strategy cannot block: the producers signal only the sequencer's", nameof(waitStrategy));
+        }
+
+        return new SequenceBarrier(this, [], waitStrategy);
+    }
+
     /// <summary>A barrier for one consumer chained after <paramref name="upstream"/>: it never passes it.</summary>
     public SequenceBarrier NewBarrier(Sequence upstream) => NewBarrier([upstream]);
 

@@ -169,6 +169,20 @@ public class BatchEventProcessorTests
         Assert.Equal(1, processor.Handler.Shutdowns);
     }
 
+    /// <summary>A consumer on a barrier with its own wait strategy (the gateway's) sees every event in order; a blocking one is refused, since producers never signal it.</summary>
+    [Fact]
+    public void Barrier_WithItsOwnWaitStrategy_DeliversEverything_AndABlockingOneIsRefused()
+    {
+        var processor = new BatchEventProcessor<TestEvent, OrderCheckingHandler>(
+            _ring, _sequencer.NewBarrier(new YieldingWaitStrategy()), new OrderCheckingHandler(1));
+        _sequencer.AddGatingSequence(processor.Sequence);
+        PublishEvents(50);
+        processor.HaltWhenDrained();
+        Assert.Equal(ProcessorExit.Drained, processor.Run());
+        Assert.Equal((50, 0), (processor.Handler.Count, processor.Handler.Errors));
+        Assert.Throws<ArgumentException>(() => _sequencer.NewBarrier(new BlockingWaitStrategy()));
+    }
+
     private BatchEventProcessor<TestEvent, OrderCheckingHandler> NewOrderChecking()
     {
         var processor = new BatchEventProcessor<TestEvent, OrderCheckingHandler>(

@@ -69,5 +69,19 @@ public sealed class PaperThreadPlanTests
         PipelineRuntime runtime = plan.ApplyTo(new PipelineRuntime { EngineWait = WaitStrategyKind.BusySpin, FeedCpu = 0, InputRingSize = 1024 });
 
         Assert.Equal((WaitStrategyKind.Yielding, 1, 0, -1, 1024), (runtime.EngineWait, runtime.EngineCpu, runtime.JournalCpu, runtime.FeedCpu, runtime.InputRingSize));
+        Assert.Equal(WaitStrategyKind.Yielding, runtime.OutputConsumerWait);
+    }
+
+    /// <summary>The gateway yields while it waits with 2 cores or more (a sleeping one picks an order up up to a millisecond late), sleeps with 1.</summary>
+    [Theory]
+    [InlineData(1, WaitStrategyKind.Sleeping)]
+    [InlineData(2, WaitStrategyKind.Yielding)]
+    [InlineData(8, WaitStrategyKind.Yielding)]
+    public void Gateway_YieldsWithTwoCoresOrMore_SleepsWithOne(int cores, WaitStrategyKind expected)
+    {
+        PaperThreadPlan plan = Choose(cores);
+        Assert.Equal(expected, plan.GatewayWait);
+        Assert.Contains($"gateway {expected} unpinned", plan.Describe[1], StringComparison.Ordinal);
+        Assert.Equal(WaitStrategyKind.BusySpin, Choose(cores, ("Runtime:GatewayWait", "BusySpin")).GatewayWait); // configured: kept
     }
 }
