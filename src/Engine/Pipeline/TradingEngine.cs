@@ -173,7 +173,21 @@ public sealed partial class TradingEngine<TOut> where TOut : struct, IOutputSink
                 OnInputRow(in e.Row);
                 break;
             case EventKind.VenueReport:
-                ApplyReport(in e.Report);
+                if (_venue is null && _nowMs > 0)
+                {
+                    // A live venue's report is applied at the engine's time (the market's): the engine keeps one clock,
+                    // so cooldowns, timeouts and time exits measured from a fill compare with signal and trade times. On
+                    // Binance both are the server's clock, milliseconds apart; a venue whose clock is not the market's
+                    // (the sim's trading desk keeps the wall clock while its tape plays 2024) cannot move the engine's.
+                    VenueReport atEngineTime = e.Report;
+                    atEngineTime.EventTimeMs = _nowMs;
+                    ApplyReport(in atEngineTime);
+                }
+                else
+                {
+                    ApplyReport(in e.Report);
+                }
+
                 ForwardRequests();
                 break;
             case EventKind.TimerTick:

@@ -115,18 +115,8 @@ public sealed class LiveKillTests(ITestOutputHelper log) : IDisposable
         log.WriteLine($"seed {seed}: {points} kills; venue: {desk.OrdersAccepted} orders accepted, all cancelled, none refused, no position, no open order");
     }
 
-    private static async Task<JsonElement> SignedGet(HttpClient http, string path, string parameters)
-    {
-        string query = parameters + "&timestamp=" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-        query += "&signature=" + RequestAuth.HmacHex(Secret, query);
-        using var request = new HttpRequestMessage(HttpMethod.Get, path + "?" + query);
-        request.Headers.Add("X-MBX-APIKEY", ApiKey);
-        using HttpResponseMessage response = await http.SendAsync(request);
-        string text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {text}");
-        using JsonDocument doc = JsonDocument.Parse(text);
-        return doc.RootElement.Clone();
-    }
+    private static Task<JsonElement> SignedGet(HttpClient http, string path, string parameters) =>
+        SimRest.SignedGetAsync(http, ApiKey, Secret, path, parameters);
 
     private static string Lines(string text) => string.Join(" | ", text.Split('\n')
         .Where(l => l.StartsWith("engine: ", StringComparison.Ordinal) && !l.Contains("did not stop cleanly", StringComparison.Ordinal)));

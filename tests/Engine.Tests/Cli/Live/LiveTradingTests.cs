@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json;
+using Engine.Cli;
+using Engine.Cli.Commands;
+using Engine.Cli.Run;
+using Engine.Sim;
+using Engine.Sim.Tape;
+using Engine.Sim.Trading;
+using Engine.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace Engine.Tests.Cli.Live;
+
+/// <summary>
+/// Issue 17's trading proof: <c>engine live</c> with DeltaScout (the sample's wide-open settings) trades the bundled six
+/// minutes on the sim at ×20: entries at market, a stop-loss and take-profits through the Algo Service, the stop moved
+/// and resized as the take-profits fill (break-even after the first), exits by stop or take-profit. The journal's fills
+/// are the venue's fills, one for one (side, price, quantity, commission, maker), its realised PnL is the venue's, and
+/// at the stop the position the fills leave is the sim's, protected by a stop at the venue when it is not flat.
+/// </summary>
+public sealed class LiveTradingTests : IDisposable
+{
+    private const string ApiKey = "LIVETRADEkeyMn4Bv6Cx8Za1Sd3Fg5Hj7Kl9";
+    private const string Secret = "LIVETRADEsecretQw2Er4Ty6Ui8Op0As1Df3";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(180);
+    private readonly string _dir = Directory.CreateTempSubdirectory("engine-live-trading-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task DeltaScout_OnTheSim_TheJournalsFillsAndPnlAreTheVenues()
+    {
+        SimTape tape = SimCommand.LoadTape([new ReplayInput(CliHarness.SampleTrades, InputDetector.Detect(CliHarness.SampleTrades))], "BTCUSDT", false, 1000);
+        var exchange = new SimExchange(new SimOptions { Speed = 20, LingerSeconds = 3600 }, tape, null)
+        {
+            Accounts = SimAccounts.Parse($$$"""{"accounts":[{"apiKey":"{{{ApiKey}}}","secretKey":"{{{Secret}}}","balances":{"USDT":"10000"}}]}"""),
+        };
+        await using SimServer sim = await SimServer.StartAsync(exchange);
+        string run = Path.Combine(_dir, "live");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var context = new CommandContext(TextWriter.Synchronized(output), TextWriter.Synchronized(error), () => "the test", Interactive: false, stop.Token)
+        {
+            Environment = [new("BINANCE_API_KEY", ApiKey), new("BINANCE_API_SECRET", Secret)],
+        };
+        Task<int> live = Task.Run(() => Engine.Cli.Program.Run(["live", "--symbols", "BTCUSDT", "--endpoint", sim.BaseAddress.ToString(),
+            "--config", CliHarness.SampleConfig, "--out", run, .. CliHarness.Unpinned, "--set", "Binance:FeedTickSafetyMarginMs=3000"], context));
+
+        bool played = Deadline.WaitUntil(() => live.IsCompleted || exchange.TapeEnded.IsCompleted, Wait);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // the last reports of the tape's end
+        await stop.CancelAsync();
+        int exit = await live.WaitAsync(Wait);
+        string console = error.ToString() + output.ToString();
+        Assert.True(played && exit == ExitCodes.Ok, console);
+
+        // The venue's record, asked as any client would.
+        using var http = new HttpClient { BaseAddress = sim.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        JsonElement trades = await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v1/userTrades", "symbol=BTCUSDT&limit=1000");
+        List<string> venueFills = [.. trades.EnumerateArray().Select(t => Fill(
+            t.GetProperty("side").GetString() == "BUY", D(t, "price"), D(t, "qty"), D(t, "commission"), t.GetProperty("maker").GetBoolean()))];
+        decimal venueRealized = trades.EnumerateArray().Sum(t => D(t, "realizedPnl"));
+
+        var journalFills = new List<string>();
+        decimal journalRealized = 0, net = 0;
+        var roles = new Dictionary<string, int>(StringComparer.Ordinal);
+        using (var db = new SqliteConnection($"Data Source={Path.Combine(run, "journal.db")};Mode=ReadOnly;Pooling=False"))
+        {
+            db.Open();
+            using SqliteCommand fills = db.CreateCommand();
+            fills.CommandText = "SELECT side, price, quantity, fee, maker, realized_pnl FROM fills ORDER BY id";
+            using (SqliteDataReader r = fills.ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    bool buy = r.GetString(0) == "Buy";
+                    decimal qty = Dec(r.GetString(2));
+                    journalFills.Add(Fill(buy, Dec(r.GetString(1)), qty, Dec(r.GetString(3)), r.GetInt64(4) != 0));
+                    journalRealized += Dec(r.GetString(5));
+                    net += buy ? qty : -qty;
+                }
+            }
+
+            using SqliteCommand orders = db.CreateCommand();
+            orders.CommandText = "SELECT role || ' ' || status, COUNT(*) FROM orders GROUP BY role, status";
+            using SqliteDataReader o = orders.ExecuteReader();
+            while (o.Read())
+            {
+                roles[o.GetString(0)] = o.GetInt32(1);
+            }
+        }
+
+        string summary = $"roles {string.Join(", ", roles.Select(p => $"{p.Key} {p.Value}"))}; {console}";
+        Assert.True(roles.GetValueOrDefault("Entry Filled") >= 1, summary);
+        Assert.True(roles.GetValueOrDefault("TakeProfit1 Filled") >= 1, summary); // a take-profit through the Algo Service
+        Assert.True(roles.GetValueOrDefault("StopLoss Canceled") >= 1, summary);  // a stop moved or resized: cancelled and placed again
+        Assert.True(venueFills.Count >= 5, summary);
+        Assert.Equal(venueFills.Order(StringComparer.Ordinal), journalFills.Order(StringComparer.Ordinal));
+        Assert.Equal(venueRealized, journalRealized, 6);
+
+        // What the fills leave is the venue's position; an open one is protected at the venue.
+        JsonElement positions = await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v2/positionRisk", "symbol=BTCUSDT");
+        decimal venuePosition = positions.EnumerateArray().Sum(p => D(p, "positionAmt"));
+        Assert.Equal(venuePosition, net);
+        JsonElement algo = await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v1/openAlgoOrders", "symbol=BTCUSDT");
+        if (venuePosition != 0)
+        {
+            Assert.Contains(algo.EnumerateArray(), a => a.GetProperty("orderType").GetString() == "STOP_MARKET");
+        }
+
+        JsonElement open = await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v1/openOrders", "symbol=BTCUSDT");
+        Assert.Equal(0, open.GetArrayLength()); // no entry left working after the stop
+    }
+
+    private static string Fill(bool buy, decimal price, decimal qty, decimal fee, bool maker) => string.Create(CultureInfo.InvariantCulture,
+        $"{(buy ? "BUY" : "SELL")} {price:0.########} x {qty:0.########} fee {fee:0.########}{(maker ? " maker" : string.Empty)}");
+
+    private static decimal D(JsonElement e, string name) => Dec(e.GetProperty(name).GetString()!);
+
+    private static decimal Dec(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+}
