@@ -14,6 +14,7 @@ using Engine.Interop;
 using Engine.Model;
 using Engine.Pipeline;
 using Engine.Ring;
+using Engine.Risk;
 
 namespace Engine.Cli.Run;
 
@@ -368,9 +369,14 @@ public static class LiveRunner
     private static List<string> StopTrading(EnginePipeline<JournalHandler> pipeline, LiveOutputConsumer consumer, VenueOptions venue)
     {
         var notes = new List<string>();
-        long commandsBefore = pipeline.Engine.PublishedAccount.Read().OperatorCommands;
-        var command = new OperatorCommand(venue.FlattenOnStop ? OperatorCommandKind.Flatten : OperatorCommandKind.Reduce, SymbolId.None, 0);
-        if (!pipeline.TryPublish(in command))
+        AccountFigures now = pipeline.Engine.PublishedAccount.Read();
+        long commandsBefore = now.OperatorCommands;
+        if (!venue.FlattenOnStop && now.State != TradingState.Active)
+        {
+            // Reducing or HALTED already: leaving Active cancelled the entries, and a Reduce would relax a halt.
+            commandsBefore--;
+        }
+        else if (!pipeline.TryPublish(new OperatorCommand(venue.FlattenOnStop ? OperatorCommandKind.Flatten : OperatorCommandKind.Reduce, SymbolId.None, 0)))
         {
             notes.Add("stop: the engine's input was closed; entries were not cancelled by the engine (the dead-man switch was disarmed last)");
             return notes;

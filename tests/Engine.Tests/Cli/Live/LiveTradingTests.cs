@@ -112,6 +112,90 @@ public sealed class LiveTradingTests : IDisposable
         Assert.Equal(0, open.GetArrayLength()); // no entry left working after the stop
     }
 
+    /// <summary>
+    /// Issue 17: <c>engine ctl flatten</c> during an open position with its stop and take-profits working at the venue
+    /// (set far away, so nothing but the flatten closes it) leaves the sim's account flat with no open order and no open
+    /// algo order, and the journal records the position closed by a flatten and the engine HALTED.
+    /// </summary>
+    [Fact]
+    public async Task CtlFlatten_DuringAnOpenPosition_LeavesTheVenueFlatWithNothingOpen_AndTheJournalSaysSo()
+    {
+        SimTape tape = SimCommand.LoadTape([new ReplayInput(CliHarness.SampleTrades, InputDetector.Detect(CliHarness.SampleTrades))], "BTCUSDT", false, 1000);
+        var exchange = new SimExchange(new SimOptions { Speed = 10, LingerSeconds = 3600 }, tape, null)
+        {
+            Accounts = SimAccounts.Parse($$$"""{"accounts":[{"apiKey":"{{{ApiKey}}}","secretKey":"{{{Secret}}}","balances":{"USDT":"100000"}}]}"""),
+        };
+        await using SimServer sim = await SimServer.StartAsync(exchange);
+        string run = Path.Combine(_dir, "flatten");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var context = new CommandContext(TextWriter.Synchronized(output), TextWriter.Synchronized(error), () => "the test", Interactive: false, stop.Token)
+        {
+            Environment = [new("BINANCE_API_KEY", ApiKey), new("BINANCE_API_SECRET", Secret)],
+        };
+        Task<int> live = Task.Run(() => Engine.Cli.Program.Run(["live", "--symbols", "BTCUSDT", "--endpoint", sim.BaseAddress.ToString(),
+            "--config", CliHarness.SampleConfig, "--out", run, .. CliHarness.Unpinned, "--set", "Binance:FeedTickSafetyMarginMs=3000",
+            "--set", "Risk:AtrMult=40", "--set", "Executor:TakeProfit1R=50", "--set", "Executor:TakeProfit2R=100"], context));
+        using var http = new HttpClient { BaseAddress = sim.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        bool opened = await WaitAsync(async () => live.IsCompleted || await PositionAsync(http) != 0);
+        Assert.True(opened && !live.IsCompleted, $"no position opened: {error}{output}");
+        JsonElement protection = await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v1/openAlgoOrders", "symbol=BTCUSDT");
+        Assert.Contains(protection.EnumerateArray(), a => a.GetProperty("orderType").GetString() == "STOP_MARKET");
+
+        var (ctlExit, ctlOutput, ctlError) = CliHarness.Run("ctl", run, "flatten");
+        Assert.True(ctlExit == ExitCodes.Ok, ctlOutput + ctlError);
+        bool flat = await WaitAsync(async () =>
+            await PositionAsync(http) == 0
+            && (await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v1/openOrders", "symbol=BTCUSDT")).GetArrayLength() == 0
+            && (await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v1/openAlgoOrders", "symbol=BTCUSDT")).GetArrayLength() == 0);
+        await stop.CancelAsync();
+        int exit = await live.WaitAsync(Wait);
+        Assert.True(flat, $"the venue is not flat with nothing open after the flatten: {ctlOutput}");
+        Assert.True(exit == ExitCodes.Ok, error.ToString() + output);
+
+        using var db = new SqliteConnection($"Data Source={Path.Combine(run, "journal.db")};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using SqliteCommand positions = db.CreateCommand();
+        positions.CommandText = "SELECT exit_reason FROM positions";
+        var reasons = new List<string>();
+        using (SqliteDataReader r = positions.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                reasons.Add(r.GetString(0));
+            }
+        }
+
+        Assert.Equal("Flatten", Assert.Single(reasons));
+        using SqliteCommand breaker = db.CreateCommand();
+        breaker.CommandText = "SELECT state FROM breaker ORDER BY id DESC LIMIT 1";
+        Assert.Equal("Halted", breaker.ExecuteScalar() as string);
+    }
+
+    private static async Task<decimal> PositionAsync(HttpClient http)
+    {
+        JsonElement positions = await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v2/positionRisk", "symbol=BTCUSDT");
+        return positions.EnumerateArray().Sum(p => D(p, "positionAmt"));
+    }
+
+    private static async Task<bool> WaitAsync(Func<Task<bool>> condition)
+    {
+        DateTime end = DateTime.UtcNow + Wait;
+        while (DateTime.UtcNow < end)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
     private static string Fill(bool buy, decimal price, decimal qty, decimal fee, bool maker) => string.Create(CultureInfo.InvariantCulture,
         $"{(buy ? "BUY" : "SELL")} {price:0.########} x {qty:0.########} fee {fee:0.########}{(maker ? " maker" : string.Empty)}");
 
