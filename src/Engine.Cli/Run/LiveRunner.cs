@@ -108,14 +108,7 @@ public static class LiveRunner
         LiveRequest request = p.Request;
         EngineOptions config = request.Options;
         BinanceEndpoints endpoints = p.Venue.Endpoints;
-        NativeLibraryStatus.WriteStartupNoticeOnce(errors);
-        using MemoryLock memory = MemoryLock.Acquire(config.Runtime.LockMemory);
-        var before = new List<string>();
-        if (memory.Warning is not null)
-        {
-            before.Add(memory.Warning);
-        }
-
+        using MemoryLock memory = PaperRunner.Prepare(config, errors, out List<string> before);
         var registry = new SymbolRegistry(request.Symbols);
         string started = RunDirectory.Now();
         using RunJournaling events = RunJournaling.Open(p.Directory, p.Options, config.EventJournal, request.Resume, new RunJournaling.EngineFactory(p.Options, paperVenue: false, config.Run.WarmStart));
@@ -148,18 +141,7 @@ public static class LiveRunner
             new PipelineAttachments { InputConsumer = events.Writer, OutputConsumer = consumer });
         input.Target = pipeline.Input;
         built = pipeline;
-        journal.OnOutputFailure = _ =>
-        {
-            pipeline.TryPublish(new OperatorCommand(OperatorCommandKind.Halt, SymbolId.None, journal.LastTimeMs));
-            runStop.Cancel();
-        };
-        events.Writer.OnFailure = journal.OnOutputFailure; // no trading that a restart could not rebuild
-        events.LoadInto(pipeline.Engine);
-        before.AddRange(events.Notes);
-        foreach (string note in events.Notes)
-        {
-            errors.WriteLine($"engine: {note}");
-        }
+        PaperRunner.Restore(pipeline, journal, events, runStop, config, p.Options, before, errors);
 
         // What the engine believes before the venue is asked (read before the engine thread starts).
         EngineBook book = events.Resumed ? EngineBook.From(pipeline.Engine.OrderManager, registry.Count) : EngineBook.Empty(registry.Count);

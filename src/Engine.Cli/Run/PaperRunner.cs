@@ -38,14 +38,7 @@ public static class PaperRunner
         string directory = request.Resume ? RunDirectory.OpenForResume(request.OutputDirectory) : RunDirectory.Create(request.OutputDirectory);
         RunDirectory.WriteConfig(directory, request.Effective);
 
-        NativeLibraryStatus.WriteStartupNoticeOnce(errors);
-        using MemoryLock memory = MemoryLock.Acquire(config.Runtime.LockMemory);
-        var before = new List<string>();
-        if (memory.Warning is not null)
-        {
-            before.Add(memory.Warning);
-        }
-
+        using MemoryLock memory = Prepare(config, errors, out List<string> before);
         var registry = new SymbolRegistry(request.Symbols);
         string started = RunDirectory.Now();
         // The event journal and snapshots (docs/restart.md); a resume rebuilds the state and rewrites the outputs first.
@@ -54,23 +47,7 @@ public static class PaperRunner
         events.RewriteOutputs(journal);
         using var runStop = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var pipeline = new EnginePipeline<JournalHandler>(options, runtime, new JournalHandler(journal), new PipelineAttachments { InputConsumer = events.Writer });
-        journal.OnOutputFailure = _ =>
-        {
-            pipeline.TryPublish(new OperatorCommand(OperatorCommandKind.Halt, SymbolId.None, journal.LastTimeMs));
-            runStop.Cancel();
-        };
-        events.Writer.OnFailure = journal.OnOutputFailure; // no trading that a restart could not rebuild
-        if (config.Run.WarmStart is { } warmFile)
-        {
-            before.Add(WarmStarter.Prime(pipeline.Engine, warmFile, new SymbolId(0), options.IntervalMs));
-        }
-
-        events.LoadInto(pipeline.Engine);
-        before.AddRange(events.Notes);
-        foreach (string note in events.Notes)
-        {
-            errors.WriteLine($"engine: {note}");
-        }
+        Restore(pipeline, journal, events, runStop, config, options, before, errors);
 
         bool durationEnded = false;
         using var durationTimer = request.Duration is { } duration
@@ -141,6 +118,46 @@ public static class PaperRunner
             },
         };
         return RunCompletion.Finish(directory, summary, latency, journal, errors, ExitCodes.Ok);
+    }
+
+    /// <summary>The native library's notice, memory locked as configured; the lock's warning starts the run's notes.</summary>
+    internal static MemoryLock Prepare(EngineOptions config, TextWriter errors, out List<string> before)
+    {
+        NativeLibraryStatus.WriteStartupNoticeOnce(errors);
+        MemoryLock memory = MemoryLock.Acquire(config.Runtime.LockMemory);
+        before = [];
+        if (memory.Warning is not null)
+        {
+            before.Add(memory.Warning);
+        }
+
+        return memory;
+    }
+
+    /// <summary>
+    /// Before the engine thread starts: an output or event-journal failure halts the engine and stops the run (no
+    /// trading a restart could not rebuild), the warm start primes DeltaScout, and a resume loads the rebuilt state.
+    /// </summary>
+    internal static void Restore(EnginePipeline<JournalHandler> pipeline, RunJournal journal, RunJournaling events, CancellationTokenSource runStop,
+        EngineOptions config, PipelineOptions options, List<string> before, TextWriter errors)
+    {
+        journal.OnOutputFailure = _ =>
+        {
+            pipeline.TryPublish(new OperatorCommand(OperatorCommandKind.Halt, SymbolId.None, journal.LastTimeMs));
+            runStop.Cancel();
+        };
+        events.Writer.OnFailure = journal.OnOutputFailure;
+        if (config.Run.WarmStart is { } warmFile)
+        {
+            before.Add(WarmStarter.Prime(pipeline.Engine, warmFile, new SymbolId(0), options.IntervalMs));
+        }
+
+        events.LoadInto(pipeline.Engine);
+        before.AddRange(events.Notes);
+        foreach (string note in events.Notes)
+        {
+            errors.WriteLine($"engine: {note}");
+        }
     }
 
     /// <summary>exchangeInfo at start: a few attempts, waiting the venue's Retry-After (at most 30 s) or 1 s, 2 s, ... between them.</summary>

@@ -30,32 +30,16 @@ public sealed class LiveTradingTests : IDisposable
     [Fact]
     public async Task DeltaScout_OnTheSim_TheJournalsFillsAndPnlAreTheVenues()
     {
-        SimTape tape = SimCommand.LoadTape([new ReplayInput(CliHarness.SampleTrades, InputDetector.Detect(CliHarness.SampleTrades))], "BTCUSDT", false, 1000);
-        var exchange = new SimExchange(new SimOptions { Speed = 20, LingerSeconds = 3600 }, tape, null)
-        {
-            Accounts = SimAccounts.Parse($$$"""{"accounts":[{"apiKey":"{{{ApiKey}}}","secretKey":"{{{Secret}}}","balances":{"USDT":"10000"}}]}"""),
-        };
-        await using SimServer sim = await SimServer.StartAsync(exchange);
         string run = Path.Combine(_dir, "live");
-        var output = new StringWriter();
-        var error = new StringWriter();
-        using var stop = new CancellationTokenSource();
-        var context = new CommandContext(TextWriter.Synchronized(output), TextWriter.Synchronized(error), () => "the test", Interactive: false, stop.Token)
-        {
-            Environment = [new("BINANCE_API_KEY", ApiKey), new("BINANCE_API_SECRET", Secret)],
-        };
-        Task<int> live = Task.Run(() => Engine.Cli.Program.Run(["live", "--symbols", "BTCUSDT", "--endpoint", sim.BaseAddress.ToString(),
-            "--config", CliHarness.SampleConfig, "--out", run, .. CliHarness.Unpinned, "--set", "Binance:FeedTickSafetyMarginMs=3000"], context));
-
-        bool played = Deadline.WaitUntil(() => live.IsCompleted || exchange.TapeEnded.IsCompleted, Wait);
+        await using LiveOnSim live = await LiveOnSim.StartAsync(speed: 20, usdt: "10000", run);
+        bool played = Deadline.WaitUntil(() => live.Run.IsCompleted || live.Exchange.TapeEnded.IsCompleted, Wait);
         await Task.Delay(TimeSpan.FromSeconds(2)); // the last reports of the tape's end
-        await stop.CancelAsync();
-        int exit = await live.WaitAsync(Wait);
-        string console = error.ToString() + output.ToString();
+        int exit = await live.StopAsync();
+        string console = live.Console;
         Assert.True(played && exit == ExitCodes.Ok, console);
 
         // The venue's record, asked as any client would.
-        using var http = new HttpClient { BaseAddress = sim.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient { BaseAddress = live.Sim.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         JsonElement trades = await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v1/userTrades", "symbol=BTCUSDT&limit=1000");
         List<string> venueFills = [.. trades.EnumerateArray().Select(t => Fill(
             t.GetProperty("side").GetString() == "BUY", D(t, "price"), D(t, "qty"), D(t, "commission"), t.GetProperty("maker").GetBoolean()))];
@@ -120,29 +104,17 @@ public sealed class LiveTradingTests : IDisposable
     [Fact]
     public async Task CtlFlatten_DuringAnOpenPosition_LeavesTheVenueFlatWithNothingOpen_AndTheJournalSaysSo()
     {
-        SimTape tape = SimCommand.LoadTape([new ReplayInput(CliHarness.SampleTrades, InputDetector.Detect(CliHarness.SampleTrades))], "BTCUSDT", false, 1000);
-        var exchange = new SimExchange(new SimOptions { Speed = 10, LingerSeconds = 3600 }, tape, null)
-        {
-            Accounts = SimAccounts.Parse($$$"""{"accounts":[{"apiKey":"{{{ApiKey}}}","secretKey":"{{{Secret}}}","balances":{"USDT":"100000"}}]}"""),
-        };
-        await using SimServer sim = await SimServer.StartAsync(exchange);
         string run = Path.Combine(_dir, "flatten");
-        var output = new StringWriter();
-        var error = new StringWriter();
-        using var stop = new CancellationTokenSource();
-        var context = new CommandContext(TextWriter.Synchronized(output), TextWriter.Synchronized(error), () => "the test", Interactive: false, stop.Token)
-        {
-            Environment = [new("BINANCE_API_KEY", ApiKey), new("BINANCE_API_SECRET", Secret)],
-        };
-        Task<int> live = Task.Run(() => Engine.Cli.Program.Run(["live", "--symbols", "BTCUSDT", "--endpoint", sim.BaseAddress.ToString(),
-            "--config", CliHarness.SampleConfig, "--out", run, .. CliHarness.Unpinned, "--set", "Binance:FeedTickSafetyMarginMs=3000",
-            "--set", "Risk:AtrMult=40", "--set", "Executor:TakeProfit1R=50", "--set", "Executor:TakeProfit2R=100"], context));
-        using var http = new HttpClient { BaseAddress = sim.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        await using LiveOnSim live = await LiveOnSim.StartAsync(speed: 10, usdt: "100000", run,
+            "--set", "Risk:AtrMult=40", "--set", "Executor:TakeProfit1R=50", "--set", "Executor:TakeProfit2R=100");
+        using var http = new HttpClient { BaseAddress = live.Sim.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
-        bool opened = await WaitAsync(async () => live.IsCompleted || await PositionAsync(http) != 0);
-        Assert.True(opened && !live.IsCompleted, $"no position opened: {error}{output}");
-        JsonElement protection = await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v1/openAlgoOrders", "symbol=BTCUSDT");
-        Assert.Contains(protection.EnumerateArray(), a => a.GetProperty("orderType").GetString() == "STOP_MARKET");
+        // A position at the venue with its stop working there (the stop follows the entry's first fill report).
+        bool opened = await WaitAsync(async () => live.Run.IsCompleted
+            || (await PositionAsync(http) != 0
+                && (await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v1/openAlgoOrders", "symbol=BTCUSDT")).EnumerateArray()
+                    .Any(a => a.GetProperty("orderType").GetString() == "STOP_MARKET")));
+        Assert.True(opened && !live.Run.IsCompleted, $"no protected position opened: {live.Console}");
 
         var (ctlExit, ctlOutput, ctlError) = CliHarness.Run("ctl", run, "flatten");
         Assert.True(ctlExit == ExitCodes.Ok, ctlOutput + ctlError);
@@ -150,10 +122,9 @@ public sealed class LiveTradingTests : IDisposable
             await PositionAsync(http) == 0
             && (await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v1/openOrders", "symbol=BTCUSDT")).GetArrayLength() == 0
             && (await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v1/openAlgoOrders", "symbol=BTCUSDT")).GetArrayLength() == 0);
-        await stop.CancelAsync();
-        int exit = await live.WaitAsync(Wait);
+        int exit = await live.StopAsync();
         Assert.True(flat, $"the venue is not flat with nothing open after the flatten: {ctlOutput}");
-        Assert.True(exit == ExitCodes.Ok, error.ToString() + output);
+        Assert.True(exit == ExitCodes.Ok, live.Console);
 
         using var db = new SqliteConnection($"Data Source={Path.Combine(run, "journal.db")};Mode=ReadOnly;Pooling=False");
         db.Open();
@@ -172,6 +143,60 @@ public sealed class LiveTradingTests : IDisposable
         using SqliteCommand breaker = db.CreateCommand();
         breaker.CommandText = "SELECT state FROM breaker ORDER BY id DESC LIMIT 1";
         Assert.Equal("Halted", breaker.ExecuteScalar() as string);
+    }
+
+    /// <summary><c>engine live</c> through the command against a sim playing the bundled sample, with the test's account.</summary>
+    private sealed class LiveOnSim : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly StringWriter _output = new();
+        private readonly StringWriter _error = new();
+
+        private LiveOnSim(SimServer sim) => Sim = sim;
+
+        public SimServer Sim { get; }
+
+        public SimExchange Exchange => Sim.Exchange;
+
+        public Task<int> Run { get; private set; } = Task.FromResult(0);
+
+        public string Console => _error.ToString() + _output.ToString();
+
+        public static async Task<LiveOnSim> StartAsync(double speed, string usdt, string run, params string[] extra)
+        {
+            SimTape tape = SimCommand.LoadTape([new ReplayInput(CliHarness.SampleTrades, InputDetector.Detect(CliHarness.SampleTrades))], "BTCUSDT", false, 1000);
+            var exchange = new SimExchange(new SimOptions { Speed = speed, LingerSeconds = 3600 }, tape, null)
+            {
+                Accounts = SimAccounts.Parse($$$"""{"accounts":[{"apiKey":"{{{ApiKey}}}","secretKey":"{{{Secret}}}","balances":{"USDT":"{{{usdt}}}"}}]}"""),
+            };
+            var live = new LiveOnSim(await SimServer.StartAsync(exchange));
+            var context = new CommandContext(TextWriter.Synchronized(live._output), TextWriter.Synchronized(live._error), () => "the test", Interactive: false, live._stop.Token)
+            {
+                Environment = [new("BINANCE_API_KEY", ApiKey), new("BINANCE_API_SECRET", Secret)],
+            };
+            string[] args = ["live", "--symbols", "BTCUSDT", "--endpoint", live.Sim.BaseAddress.ToString(), "--config", CliHarness.SampleConfig,
+                "--out", run, .. CliHarness.Unpinned, "--set", "Binance:FeedTickSafetyMarginMs=3000", .. extra];
+            live.Run = Task.Run(() => Engine.Cli.Program.Run(args, context));
+            return live;
+        }
+
+        /// <summary>Stops the run as Ctrl-C does and returns its exit code.</summary>
+        public async Task<int> StopAsync()
+        {
+            await _stop.CancelAsync();
+            return await Run.WaitAsync(Wait);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!Run.IsCompleted)
+            {
+                await StopAsync();
+            }
+
+            _stop.Dispose();
+            await Sim.DisposeAsync();
+        }
     }
 
     private static async Task<decimal> PositionAsync(HttpClient http)
