@@ -121,7 +121,7 @@ public sealed class LiveCommandTests : IDisposable
     }
 
     /// <summary>
-    /// A whole live run on the sim's tape with the latency probe (a resting limit on every 25th trade, cancelled once
+    /// A whole live run on the sim's tape with the latency probe (a resting limit on every 15th trade, cancelled once
     /// accepted): the orders reach the sim's desk and every one of them is cancelled by the end (the probe's own cancels,
     /// and the stop's for any still resting), the report has the live-trading section with the gateway's and the
     /// reconciliation's figures, and no file of the run directory, nor the console, holds the key or the secret.
@@ -129,7 +129,7 @@ public sealed class LiveCommandTests : IDisposable
     [Fact]
     public async Task Live_OnTheSim_TradesTheProbe_CancelsEveryEntryByTheStop_AndWritesNoSecret()
     {
-        var exchange = new SimExchange(new SimOptions { LingerSeconds = 0, Speed = 10 }, PaperOnSim.SampleSlice(30_000))
+        var exchange = new SimExchange(new SimOptions { LingerSeconds = 0, Speed = 3 }, PaperOnSim.SampleSlice(30_000))
         {
             Accounts = SimAccounts.Parse($$$"""{"accounts":[{"apiKey":"{{{ApiKey}}}","secretKey":"{{{Secret}}}","balances":{"USDT":"100000"}}]}"""),
         };
@@ -141,7 +141,7 @@ public sealed class LiveCommandTests : IDisposable
         var context = new CommandContext(TextWriter.Synchronized(output), TextWriter.Synchronized(error), () => "the test", Interactive: false, stop.Token) { Environment = Keys };
         Task<int> live = Task.Run(() => Engine.Cli.Program.Run(["live", "--symbols", "BTCUSDT", "--endpoint", sim.BaseAddress.ToString(),
             "--config", CliHarness.SampleConfig, "--out", run, .. CliHarness.Unpinned,
-            "--set", "Run:Signal=LatencyProbe", "--set", "Probe:EveryTrades=25", "--set", "Binance:FeedTickSafetyMarginMs=3000",
+            "--set", "Run:Signal=LatencyProbe", "--set", "Probe:EveryTrades=15", "--set", "Binance:FeedTickSafetyMarginMs=3000",
             "--set", "EventJournal:DurableBeforeOrders=true"], context));
 
         bool played = Deadline.WaitUntil(() => live.IsCompleted || (sim.Exchange.TapeEnded.IsCompleted && sim.Exchange.Desk.OrdersAccepted > 2), Wait);
