@@ -185,7 +185,8 @@ public static class LiveRunner
         Task stopper = Task.CompletedTask;
         RunStatistics stats;
         string? feedError = null;
-        var stopNotes = new List<string>();
+        var stopNotes = new List<string>(); // the stopper's (its thread)
+        var endNotes = new List<string>();  // this thread's
         var frameRate = new RecentRate();
         long startTicks = System.Diagnostics.Stopwatch.GetTimestamp();
         try
@@ -195,11 +196,17 @@ public static class LiveRunner
             startup = Task.Run(() => StartAsync(p, book, userOptions, user, registry, pipeline, feed, refresher, health, start, errors, runStop.Token), CancellationToken.None);
             stopper = Task.Run(async () =>
             {
-                await WaitCancelled(runStop.Token).ConfigureAwait(false);
-                await IgnoreFailure(startup).ConfigureAwait(false);
-                await feed.StopAsync().ConfigureAwait(false);
-                stopNotes.AddRange(StopTrading(pipeline, consumer, config.Venue));
-                await engineStop.CancelAsync().ConfigureAwait(false);
+                try
+                {
+                    await WaitCancelled(runStop.Token).ConfigureAwait(false);
+                    await IgnoreFailure(startup).ConfigureAwait(false);
+                    await IgnoreFailure(feed.StopAsync()).ConfigureAwait(false); // a feed that fails to stop is named by PaperRunner.Stop
+                    stopNotes.AddRange(StopTrading(pipeline, consumer, config.Venue));
+                }
+                finally
+                {
+                    await engineStop.CancelAsync().ConfigureAwait(false); // whatever happened above, the engine thread stops
+                }
             }, CancellationToken.None);
             using (var status = new StatusReporter(
                 () => PaperRunner.WithFeed(RunCompletion.Snapshot(pipeline, latency), feed.Figures(), frameRate, startTicks) with { Note = start.Status },
@@ -212,10 +219,10 @@ public static class LiveRunner
         finally
         {
             runStop.Cancel();
-            stopper.Wait(TimeSpan.FromSeconds(config.Venue.StopWaitSeconds + 30), CancellationToken.None);
+            WaitQuietly(stopper, TimeSpan.FromSeconds(config.Venue.StopWaitSeconds + 30), "stop", endNotes);
             feedError = PaperRunner.Stop(feed, refresher);
             health.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            userRun.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
+            WaitQuietly(userRun, TimeSpan.FromSeconds(30), "user stream", endNotes);
         }
 
         latency.Complete();
@@ -237,7 +244,12 @@ public static class LiveRunner
             warnings.Add($"start: {start.Failure}");
         }
 
-        warnings.AddRange(stopNotes);
+        if (stopper.IsCompleted)
+        {
+            warnings.AddRange(stopNotes);
+        }
+
+        warnings.AddRange(endNotes);
         ReconcileResult? reconciled = startup.IsCompletedSuccessfully ? startup.Result : null;
         if (reconciled is not null)
         {
@@ -417,6 +429,22 @@ public static class LiveRunner
         catch (OperationCanceledException)
         {
             // the run is stopping
+        }
+    }
+
+    // A background part of the run that failed or hung is named in the report's warnings, never thrown past the report.
+    private static void WaitQuietly(Task task, TimeSpan limit, string what, List<string> notes)
+    {
+        try
+        {
+            if (!task.Wait(limit, CancellationToken.None))
+            {
+                notes.Add(Invariant($"{what}: did not end within {limit.TotalSeconds:0} s"));
+            }
+        }
+        catch (AggregateException e)
+        {
+            notes.Add($"{what}: failed: {e.InnerException?.Message ?? e.Message}");
         }
     }
 

@@ -177,5 +177,35 @@ public sealed class LiveCommandTests : IDisposable
         Assert.DoesNotContain(ApiKey, console, StringComparison.Ordinal);
     }
 
+    /// <summary>A feed that faults when told to stop: the run still stops, cancels, reports, and names the fault.</summary>
+    [Fact]
+    public async Task AFeedThatFailsToStop_DoesNotHangTheStop_AndIsNamedInTheReport()
+    {
+        await using TradingHarness h = await TradingHarness.StartAsync();
+        string run = Path.Combine(_dir, "run");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new CommandContext(TextWriter.Synchronized(output), TextWriter.Synchronized(error), () => null, Interactive: false, CancellationToken.None)
+        {
+            Environment = [new("BINANCE_API_KEY", TradingHarness.ApiKey), new("BINANCE_API_SECRET", TradingHarness.Secret)],
+            PaperFeed = _ => new FailingToStopFeed(),
+        };
+        int exit = await Task.Run(() => Engine.Cli.Program.Run(["live", "--symbols", "BTCUSDT", "--endpoint", h.Server.BaseAddress.ToString(),
+            "--out", run, "--duration", "2s", .. CliHarness.Unpinned], context));
+        Assert.True(exit == ExitCodes.Ok, error.ToString() + output);
+        Assert.Contains("the feed's own fault", File.ReadAllText(Path.Combine(run, "report.md")), StringComparison.Ordinal);
+    }
+
+    private sealed class FailingToStopFeed : Engine.Cli.Run.IPaperFeed
+    {
+        public Task StartAsync(CancellationToken stop) => Task.CompletedTask;
+
+        public Task StopAsync() => Task.FromException(new InvalidOperationException("the feed's own fault"));
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+        public Engine.Cli.Run.FeedFigures Figures() => new();
+    }
+
     private static int IndexOf(byte[] haystack, string needle) => haystack.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle));
 }
