@@ -45,6 +45,7 @@ public sealed partial class OrderGateway : IDisposable
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _syncClock = syncClock ?? throw new ArgumentNullException(nameof(syncClock));
         _limiter = limiter ?? throw new ArgumentNullException(nameof(limiter));
+        _limiter.ClockUncertaintyMs ??= () => clock.UncertaintyMs;
         _input = input ?? throw new ArgumentNullException(nameof(input));
         ArgumentNullException.ThrowIfNull(symbols);
         _symbols = new byte[symbols.Count][];

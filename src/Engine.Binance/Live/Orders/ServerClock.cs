@@ -11,6 +11,7 @@ public sealed class ServerClock
     private readonly Func<long> _localMs;
     private long _offsetMs;
     private long _syncedAtLocalMs;
+    private long _uncertaintyMs;
 
     public ServerClock(Func<long>? localMs = null) => _localMs = localMs ?? LocalWallClockMs;
 
@@ -24,6 +25,12 @@ public sealed class ServerClock
 
     public long LocalMs => _localMs();
 
+    /// <summary>
+    /// How far <see cref="NowMs"/> may be from the server's clock: half the last sync's round trip (the server read its
+    /// clock somewhere inside it). A loaded machine's slow sync makes it larger; rate-limit windows allow for it.
+    /// </summary>
+    public long UncertaintyMs => Volatile.Read(ref _uncertaintyMs);
+
     public long NowMs => _localMs() + Volatile.Read(ref _offsetMs);
 
     /// <summary>Takes a server time read between <paramref name="sentLocalMs"/> and <paramref name="receivedLocalMs"/>.</summary>
@@ -31,6 +38,7 @@ public sealed class ServerClock
     {
         long midpoint = sentLocalMs + ((receivedLocalMs - sentLocalMs) / 2);
         Volatile.Write(ref _offsetMs, serverMs - midpoint);
+        Volatile.Write(ref _uncertaintyMs, (Math.Max(0, receivedLocalMs - sentLocalMs) + 1) / 2);
         Volatile.Write(ref _syncedAtLocalMs, receivedLocalMs);
         Syncs++;
     }

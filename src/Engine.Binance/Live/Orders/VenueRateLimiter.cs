@@ -43,6 +43,15 @@ public sealed class VenueRateLimiter
     /// Takes <paramref name="weight"/> (and one order when <paramref name="isOrder"/>) from the buckets at server time
     /// <paramref name="nowMs"/>; when a bucket cannot pay, takes nothing and returns how long to wait (ms).
     /// </summary>
+    /// <summary>
+    /// The server clock's uncertainty (<see cref="ServerClock.UncertaintyMs"/>; the gateway connects its clock): a
+    /// window is taken as rolled over only that long, and at least the guard given at construction, after our estimate
+    /// of its end, so a clock estimate off by a slow sync's half round trip cannot spend the new window's budget early.
+    /// </summary>
+    public Func<long>? ClockUncertaintyMs { get; set; }
+
+    private long Guard => Math.Max(_clockGuardMs, ClockUncertaintyMs?.Invoke() ?? 0);
+
     public long TryAcquire(long nowMs, int weight, bool isOrder)
     {
         long throttled = Volatile.Read(ref _throttledUntilMs);
@@ -59,7 +68,7 @@ public sealed class VenueRateLimiter
             int cost = _rules[i].Orders ? (isOrder ? 1 : 0) : weight;
             if (cost > 0 && _used[i] + cost > Math.Max(1, _rules[i].Limit - _headroom))
             {
-                wait = Math.Max(wait, _windowStart[i] + _rules[i].WindowMs + _clockGuardMs - nowMs);
+                wait = Math.Max(wait, _windowStart[i] + _rules[i].WindowMs + Guard - nowMs);
             }
         }
 
@@ -109,7 +118,7 @@ public sealed class VenueRateLimiter
 
     private void Roll(int i, long nowMs)
     {
-        long t = nowMs - _clockGuardMs;
+        long t = nowMs - Guard;
         long start = t - (t % _rules[i].WindowMs);
         if (start != _windowStart[i])
         {

@@ -33,6 +33,27 @@ public sealed class VenueRateLimiterTests
         Assert.Equal(0, limiter.TryAcquire(120_050, 1, isOrder: false));
     }
 
+    /// <summary>
+    /// A clock synced over a slow round trip (400 ms: the server's time is known to ±200 ms) widens the guard to 200 ms:
+    /// a bucket refilled on the 50 ms guard could spend the next window's budget while the venue is still in this one.
+    /// </summary>
+    [Fact]
+    public void ClockUncertainty_WidensTheGuard_ToHalfTheSyncsRoundTrip()
+    {
+        var clock = new ServerClock(() => 0);
+        clock.Update(serverMs: 1_000, sentLocalMs: 800, receivedLocalMs: 1_200);
+        Assert.Equal(200, clock.UncertaintyMs);
+        var limiter = new VenueRateLimiter([new RateLimitRule(false, 60_000, 10)], headroom: 2, clockGuardMs: 50) { ClockUncertaintyMs = () => clock.UncertaintyMs };
+        for (int i = 0; i < 8; i++)
+        {
+            Assert.Equal(0, limiter.TryAcquire(60_300, 1, isOrder: false));
+        }
+
+        Assert.Equal(60_000 + 60_000 + 200 - 60_300, limiter.TryAcquire(60_300, 1, isOrder: false));
+        Assert.NotEqual(0, limiter.TryAcquire(120_100, 1, isOrder: false)); // past the 50 ms guard, within the uncertainty
+        Assert.Equal(0, limiter.TryAcquire(120_200, 1, isOrder: false));
+    }
+
     [Fact]
     public void Headers_ReplaceTheCount_WithTheVenues()
     {
