@@ -2,7 +2,7 @@
 # Issue 18's full kill test: engine paper (or engine live) against the sim, SIGKILLed at 20 random points and resumed
 # each time (tests/Engine.Tests/Cli/Paper/PaperKillTests.cs, tests/Engine.Tests/Cli/Live/LiveKillTests.cs; the suite
 # runs the same tests with 3 points).
-#   scripts/kill-test.sh [paper|live] [POINTS [SEED [SPEED]]]     defaults: paper, 20, a random seed (printed), 3 (the tape at 3x)
+#   scripts/kill-test.sh [paper|live] [POINTS [SEED [SPEED]]]     defaults: paper, 20, a random seed (printed), 3 (the tape at 3x); live runs both probe modes
 # Builds the tests in Release, runs the one test niced, prints every session's line and the verdict.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -15,14 +15,16 @@ namespace Engine.Tests.Cli.Live;
 
 /// <summary>
 /// Issue 18's kill test on <c>engine live</c>: the built engine as a child process trading the sim (in-process, the bundled
-/// sample as tape) with the latency probe (a resting limit on every 20th trade, cancelled once accepted), SIGKILLed at
-/// random points (after a seeded random amount of journal growth; snapshots every second) and restarted each time with
-/// <c>--resume</c>, which rebuilds from the journal and reconciles with the venue before the feed starts. Each resume must
-/// rebuild the state the whole journal gives (the resume compares them and says when they differ). At the end a clean
-/// stop, and then the venue must agree with the engine: no order open, no position, no order refused (a second
-/// submission of a client order id is refused by the venue with -4116, so none happened), and every order it accepted
-/// cancelled. The seed is printed on failure; <c>ENGINE_KILL_SEED</c>, <c>ENGINE_LIVE_KILL_POINTS</c> (default 3) and
-/// <c>ENGINE_KILL_SPEED</c> (default 8) set them (scripts/kill-test.sh live runs 20 points).
+/// sample as tape) with the latency probe on every 20th trade, SIGKILLed at random points (after a seeded random amount of
+/// journal growth; snapshots every second) and restarted each time with <c>--resume</c>, which rebuilds from the journal
+/// and reconciles with the venue before the feed starts. Each resume must rebuild the state the whole journal gives (the
+/// resume compares them and says when they differ). At the end a clean stop, and then the venue must agree with the
+/// engine: no order open, no order refused (a second submission of a client order id is refused by the venue with
+/// -4116, so none happened); in Cancel mode (resting limits) every accepted order cancelled and no position; in Close
+/// mode (market orders closed at market) every fill the venue made in the journal exactly once, the same realised PnL,
+/// and the venue's position the one the journal's fills leave, with its stop at the venue when open. The seed is printed
+/// on failure; <c>ENGINE_KILL_SEED</c>, <c>ENGINE_LIVE_KILL_POINTS</c> (default 3) and <c>ENGINE_KILL_SPEED</c>
+/// (default 8) set them (scripts/kill-test.sh live runs 20 points in each mode).
 /// </summary>
 public sealed class LiveKillTests(ITestOutputHelper log) : IDisposable
 {
@@ -33,23 +35,25 @@ public sealed class LiveKillTests(ITestOutputHelper log) : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    [Fact]
-    public async Task Live_KilledAtRandomPoints_ResumesAndReconciles_LeavingTheVenueAsTheEngineSaysIt()
+    [Theory]
+    [InlineData("Cancel")] // resting limits, cancelled once accepted: kills between a send and its ack or cancel
+    [InlineData("Close")]  // market orders closed at market once filled: kills with a position open and fills in flight
+    public async Task Live_KilledAtRandomPoints_ResumesAndReconciles_LeavingTheVenueAsTheEngineSaysIt(string mode)
     {
         int seed = ChildEngine.Setting("ENGINE_KILL_SEED", Random.Shared.Next());
         int points = ChildEngine.Setting("ENGINE_LIVE_KILL_POINTS", 3);
         double speed = ChildEngine.Setting("ENGINE_KILL_SPEED", 8);
         try
         {
-            await KillAndResume(seed, points, speed);
+            await KillAndResume(seed, points, speed, mode);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new Xunit.Sdk.XunitException($"live kill test, seed {seed} (ENGINE_KILL_SEED={seed} ENGINE_LIVE_KILL_POINTS={points} ENGINE_KILL_SPEED={speed} repeats it): {e.Message}");
+            throw new Xunit.Sdk.XunitException($"live kill test, seed {seed} (ENGINE_KILL_SEED={seed} ENGINE_LIVE_KILL_POINTS={points} ENGINE_KILL_SPEED={speed} repeats it, probe mode {mode}): {e.Message}");
         }
     }
 
-    private async Task KillAndResume(int seed, int points, double speed)
+    private async Task KillAndResume(int seed, int points, double speed, string mode)
     {
         var random = new Random(seed);
         string run = Path.Combine(_dir, "run");
@@ -65,7 +69,7 @@ public sealed class LiveKillTests(ITestOutputHelper log) : IDisposable
         {
             long before = File.Exists(journal) ? new FileInfo(journal).Length : 0;
             long growth = random.Next(2_000, 40_000);
-            using Process live = Start(venue, run);
+            using Process live = Start(venue, run, mode);
             Task<string> errors = live.StandardError.ReadToEndAsync();
             Task<string> output = live.StandardOutput.ReadToEndAsync();
             bool grew = Deadline.WaitUntil(() => live.HasExited || (File.Exists(journal) && new FileInfo(journal).Length >= before + growth), Wait);
@@ -105,14 +109,36 @@ public sealed class LiveKillTests(ITestOutputHelper log) : IDisposable
         JsonElement open = await SignedGet(http, "/fapi/v1/openOrders", "symbol=BTCUSDT");
         Assert.Equal(0, open.GetArrayLength());
         JsonElement positions = await SignedGet(http, "/fapi/v2/positionRisk", "symbol=BTCUSDT");
-        Assert.All(positions.EnumerateArray(), p => Assert.Equal(0m, decimal.Parse(p.GetProperty("positionAmt").GetString()!, CultureInfo.InvariantCulture)));
+        decimal venuePosition = positions.EnumerateArray().Sum(p => Fills.D(p, "positionAmt"));
         SimTradingDesk desk = exchange.Desk;
         Assert.True(desk.OrdersAccepted > points, $"{desk.OrdersAccepted} orders accepted over {points + 1} sessions");
         Assert.Equal(0, desk.OrdersRejected); // no client order id twice (-4116), nothing refused
-        Assert.Equal(desk.OrdersAccepted, desk.OrdersCanceled);
         string report = File.ReadAllText(Path.Combine(run, "report.md"));
         Assert.Contains("## Start-up reconciliation", report, StringComparison.Ordinal);
-        log.WriteLine($"seed {seed}: {points} kills; venue: {desk.OrdersAccepted} orders accepted, all cancelled, none refused, no position, no open order");
+        if (mode == "Cancel")
+        {
+            Assert.Equal(0m, venuePosition);
+            Assert.Equal(desk.OrdersAccepted, desk.OrdersCanceled);
+            log.WriteLine($"seed {seed}: {points} kills; venue: {desk.OrdersAccepted} orders accepted, all cancelled, none refused, no position, no open order");
+            return;
+        }
+
+        // Close: every fill the venue made is in the journal once (none lost while down, none twice after a resume), and
+        // the position the fills leave is the venue's, protected there when it is open.
+        JsonElement trades = await SignedGet(http, "/fapi/v1/userTrades", "symbol=BTCUSDT&limit=1000");
+        (List<string> venueFills, decimal venueRealized) = Fills.OfVenue(trades);
+        (List<string> journalFills, decimal net, decimal journalRealized) = Fills.OfJournal(run);
+        Assert.True(venueFills.Count > points, $"{venueFills.Count} fills over {points + 1} sessions");
+        Assert.Equal(venueFills.Order(StringComparer.Ordinal), journalFills.Order(StringComparer.Ordinal));
+        Assert.Equal(venueRealized, journalRealized, 6);
+        Assert.Equal(venuePosition, net);
+        if (venuePosition != 0)
+        {
+            JsonElement algo = await SignedGet(http, "/fapi/v1/openAlgoOrders", "symbol=BTCUSDT");
+            Assert.Contains(algo.EnumerateArray(), a => a.GetProperty("orderType").GetString() == "STOP_MARKET");
+        }
+
+        log.WriteLine($"seed {seed}: {points} kills; venue: {desk.OrdersAccepted} orders, {venueFills.Count} fills, each in the journal once; position {venuePosition} as the journal's; none refused");
     }
 
     private static Task<JsonElement> SignedGet(HttpClient http, string path, string parameters) =>
@@ -121,11 +147,11 @@ public sealed class LiveKillTests(ITestOutputHelper log) : IDisposable
     private static string Lines(string text) => string.Join(" | ", text.Split('\n')
         .Where(l => l.StartsWith("engine: ", StringComparison.Ordinal) && !l.Contains("did not stop cleanly", StringComparison.Ordinal)));
 
-    private static Process Start(SimServer venue, string run) => ChildEngine.Start(
+    private static Process Start(SimServer venue, string run, string mode) => ChildEngine.Start(
         [
             "live", "--symbols", "BTCUSDT", "--endpoint", venue.BaseAddress.ToString(),
             "--resume", run, "--config", CliHarness.SampleConfig, "--set", "EventJournal:SnapshotIntervalSeconds=1",
-            "--set", "Run:Signal=LatencyProbe", "--set", "Probe:EveryTrades=20", "--set", "Binance:FeedTickSafetyMarginMs=3000", .. CliHarness.Unpinned,
+            "--set", "Run:Signal=LatencyProbe", "--set", "Probe:EveryTrades=20", "--set", $"Probe:Mode={mode}", "--set", "Binance:FeedTickSafetyMarginMs=3000", .. CliHarness.Unpinned,
         ],
         new Dictionary<string, string> { ["BINANCE_API_KEY"] = ApiKey, ["BINANCE_API_SECRET"] = Secret });
 }

@@ -41,30 +41,12 @@ public sealed class LiveTradingTests : IDisposable
         // The venue's record, asked as any client would.
         using var http = new HttpClient { BaseAddress = live.Sim.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         JsonElement trades = await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v1/userTrades", "symbol=BTCUSDT&limit=1000");
-        List<string> venueFills = [.. trades.EnumerateArray().Select(t => Fill(
-            t.GetProperty("side").GetString() == "BUY", D(t, "price"), D(t, "qty"), D(t, "commission"), t.GetProperty("maker").GetBoolean()))];
-        decimal venueRealized = trades.EnumerateArray().Sum(t => D(t, "realizedPnl"));
-
-        var journalFills = new List<string>();
-        decimal journalRealized = 0, net = 0;
+        (List<string> venueFills, decimal venueRealized) = Fills.OfVenue(trades);
+        (List<string> journalFills, decimal net, decimal journalRealized) = Fills.OfJournal(run);
         var roles = new Dictionary<string, int>(StringComparer.Ordinal);
         using (var db = new SqliteConnection($"Data Source={Path.Combine(run, "journal.db")};Mode=ReadOnly;Pooling=False"))
         {
             db.Open();
-            using SqliteCommand fills = db.CreateCommand();
-            fills.CommandText = "SELECT side, price, quantity, fee, maker, realized_pnl FROM fills ORDER BY id";
-            using (SqliteDataReader r = fills.ExecuteReader())
-            {
-                while (r.Read())
-                {
-                    bool buy = r.GetString(0) == "Buy";
-                    decimal qty = Dec(r.GetString(2));
-                    journalFills.Add(Fill(buy, Dec(r.GetString(1)), qty, Dec(r.GetString(3)), r.GetInt64(4) != 0));
-                    journalRealized += Dec(r.GetString(5));
-                    net += buy ? qty : -qty;
-                }
-            }
-
             using SqliteCommand orders = db.CreateCommand();
             orders.CommandText = "SELECT role || ' ' || status, COUNT(*) FROM orders GROUP BY role, status";
             using SqliteDataReader o = orders.ExecuteReader();
@@ -84,7 +66,7 @@ public sealed class LiveTradingTests : IDisposable
 
         // What the fills leave is the venue's position; an open one is protected at the venue.
         JsonElement positions = await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v2/positionRisk", "symbol=BTCUSDT");
-        decimal venuePosition = positions.EnumerateArray().Sum(p => D(p, "positionAmt"));
+        decimal venuePosition = positions.EnumerateArray().Sum(p => Fills.D(p, "positionAmt"));
         Assert.Equal(venuePosition, net);
         JsonElement algo = await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v1/openAlgoOrders", "symbol=BTCUSDT");
         if (venuePosition != 0)
@@ -202,7 +184,7 @@ public sealed class LiveTradingTests : IDisposable
     private static async Task<decimal> PositionAsync(HttpClient http)
     {
         JsonElement positions = await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v2/positionRisk", "symbol=BTCUSDT");
-        return positions.EnumerateArray().Sum(p => D(p, "positionAmt"));
+        return positions.EnumerateArray().Sum(p => Fills.D(p, "positionAmt"));
     }
 
     private static async Task<bool> WaitAsync(Func<Task<bool>> condition)
@@ -220,11 +202,4 @@ public sealed class LiveTradingTests : IDisposable
 
         return false;
     }
-
-    private static string Fill(bool buy, decimal price, decimal qty, decimal fee, bool maker) => string.Create(CultureInfo.InvariantCulture,
-        $"{(buy ? "BUY" : "SELL")} {price:0.########} x {qty:0.########} fee {fee:0.########}{(maker ? " maker" : string.Empty)}");
-
-    private static decimal D(JsonElement e, string name) => Dec(e.GetProperty(name).GetString()!);
-
-    private static decimal Dec(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
 }
