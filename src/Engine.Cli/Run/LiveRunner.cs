@@ -253,7 +253,7 @@ public static class LiveRunner
         ReconcileResult? reconciled = startup.IsCompletedSuccessfully ? startup.Result : null;
         if (reconciled is not null)
         {
-            File.WriteAllLines(Path.Combine(p.Directory, "reconcile.log"), reconciled.LogLines());
+            File.AppendAllLines(Path.Combine(p.Directory, "reconcile.log"), reconciled.LogLines()); // a resumed run keeps every start's
         }
 
         (Money realized, Money fees) = pipeline.Engine.OrderManager.Totals();
