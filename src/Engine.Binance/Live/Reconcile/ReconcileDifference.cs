@@ -36,6 +36,12 @@ public enum ReconcileDifferenceKind : byte
 
     /// <summary>The OMS's realised PnL or fees differ from the venue's (userTrades <c>realizedPnl</c>, <c>commission</c>).</summary>
     PnlDifference = 10,
+
+    /// <summary>
+    /// An order the engine had decided to cancel (PendingCancel) is still open at the venue: the cancel was lost with the
+    /// process (a kill after the decision, before the request went out), so it is sent now.
+    /// </summary>
+    CancelResent = 11,
 }
 
 /// <summary>One difference, with what was done about it. <see cref="Text"/> is one line for the report, the log and an alert.</summary>

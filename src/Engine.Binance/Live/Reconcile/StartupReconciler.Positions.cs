@@ -44,6 +44,37 @@ public sealed partial class StartupReconciler
     }
 
     /// <summary>
+    /// Orders the engine held as PendingCancel that are still open at the venue: the engine decided to cancel them, but
+    /// the request was lost with the process (a rebuilt engine replays the decision, and a replay sends nothing). The
+    /// cancel is sent now and its outcome reported, so the OMS does not wait for an answer to a request never made.
+    /// </summary>
+    private async Task LostCancelsAsync(EngineBook book, VenueView view, CancellationToken cancel)
+    {
+        foreach (BookOrder o in book.Orders)
+        {
+            if (o.Status != OrderStatus.PendingCancel || view.Open.FirstOrDefault(v => v.EngineId == o.Id) is not { EngineId.IsNone: false } v)
+            {
+                continue;
+            }
+
+            (string path, string id) = v.IsAlgo ? ("/fapi/v1/algoOrder", "algoId") : ("/fapi/v1/order", "orderId");
+            (int status, JsonDocument doc) = await _rest.SendSignedAsync(HttpMethod.Delete, path, $"symbol={v.Symbol}&{id}={v.VenueId}", cancel).ConfigureAwait(false);
+            using (doc)
+            {
+                if (status != 200 && ErrorCode(doc) != -2011)
+                {
+                    throw new ReconcileException($"cancel of {o.Role} order {v.ClientText} (the engine's, lost at the last stop) refused: HTTP {status} {ErrorCode(doc)} {ErrorText(doc)}");
+                }
+            }
+
+            view.Open.Remove(v);
+            Report(VenueReportKind.Canceled, o, new OrderId(v.VenueId), view, _venue.ServerTimeMs());
+            Note(ReconcileDifferenceKind.CancelResent, o.Symbol, o.Id, v.VenueId, o.Quantity, default,
+                $"{o.Role} order the engine held as PendingCancel is open at the venue: the cancel was lost, sent again, Canceled");
+        }
+    }
+
+    /// <summary>
     /// Each symbol's position at the venue against the engine's after the fills while down (published as an account
     /// update either way); a position is protected when a closing stop is open at the venue, or when the engine holds
     /// the same position under an exit plan (its OMS places or replaces the stop itself); otherwise it gets one here.

@@ -90,6 +90,7 @@ public sealed partial class StartupReconciler : IDisposable
                 ApplyFills(book, view);
                 ApplyOpenAndEnds(book, view);
                 await UnknownOrdersAsync(book, view, cancel).ConfigureAwait(false);
+                await LostCancelsAsync(book, view, cancel).ConfigureAwait(false);
                 await PositionsAsync(book, view, cancel).ConfigureAwait(false);
                 PublishBalance(view);
             }

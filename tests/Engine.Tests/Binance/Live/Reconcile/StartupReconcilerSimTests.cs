@@ -67,6 +67,31 @@ public sealed class StartupReconcilerSimTests
         Assert.Equal(ExitPhase.Idle, h.Engine.OrderManager.PlanOf(ReconcileHarness.Btc).Phase);
     }
 
+    /// <summary>
+    /// Killed after the engine decided to cancel a working entry (PendingCancel) and before the request went out: a
+    /// rebuilt engine replays the decision but a replay sends nothing, so the order would rest at the venue while the OMS
+    /// waits for an answer to a request never made. The reconciliation sends the cancel and reports it.
+    /// </summary>
+    [Fact]
+    public async Task CancelDecidedButLost_OrderStillOpenAtTheVenue_IsCanceledThere()
+    {
+        await using var h = await ReconcileHarness.StartAsync();
+        ClientOrderId id = h.SubmitLimitEntry(Side.Buy, "40000");
+        long venueId = await h.PlaceAtSimAsync(id, Side.Buy, "40000");
+        h.Acknowledge(id, venueId);
+        var reduce = new EngineEvent { Kind = EventKind.OperatorCommand, Command = new OperatorCommand(OperatorCommandKind.Reduce, SymbolId.None, 0) };
+        h.Engine.OnEvent(ref reduce); // leaving ACTIVE cancels the entry; the request is lost with the process
+        Assert.Equal(OrderStatus.PendingCancel, h.Engine.OrderManager.OrderOf(id, out _).Status);
+
+        ReconcileResult result = await h.ReconcileAsync();
+
+        ReconcileDifference d = Assert.Single(result.Differences);
+        Assert.Equal((ReconcileDifferenceKind.CancelResent, id, venueId), (d.Kind, d.ClientId, d.VenueId));
+        Assert.Equal(OrderStatus.Canceled, h.Engine.OrderManager.OrderOf(id, out _).Status);
+        var (status, open) = await h.Sim.CallAsync(HttpMethod.Get, "/fapi/v1/openOrders", "symbol=BTCUSDT");
+        Assert.Equal((200, 0), (status, open.GetArrayLength()));
+    }
+
     [Fact]
     public async Task SubmitNeverPlaced_IsRejected_AndSubmitPlacedButNeverAcknowledged_IsConfirmed()
     {
