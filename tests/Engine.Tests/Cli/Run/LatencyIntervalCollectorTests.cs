@@ -198,10 +198,13 @@ public sealed class LatencyIntervalCollectorTests : IDisposable
 
         // The thread's allocation counter can be off across a collection another test's thread starts meanwhile (the
         // suite runs classes in parallel; dotnet/coreclr#10207): an interval during which a GC ran is not counted, and
-        // most must be. A real allocation in Collect shows in every interval whose lines grew, GC or not.
+        // most must be. In the parallel suite one interval now and then still shows a few KB (5,096 bytes once in a CI
+        // run, never in isolation; the data is the same every run, so not a line that grew: something of the runtime's
+        // on this thread, not found). A buffer that grows with the lines, the defect this test is for, allocates in
+        // every interval that sets a new longest line: half of them here. So at most one interval may show bytes.
         const int intervals = 20;
-        long allocated = 0;
         int measured = 0;
+        var allocating = new List<string>();
         for (int i = 0; i < intervals; i++)
         {
             RecordInterval(200_000 << (i / 2)); // up to about 100 s: ever longer lines
@@ -211,13 +214,16 @@ public sealed class LatencyIntervalCollectorTests : IDisposable
             long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
             if (GC.CollectionCount(0) == collections)
             {
-                allocated += bytes;
                 measured++;
+                if (bytes != 0)
+                {
+                    allocating.Add($"interval {i}: {bytes} bytes");
+                }
             }
         }
 
         Assert.True(measured >= intervals / 2, $"only {measured} of {intervals} intervals ran without a collection");
-        Assert.True(allocated == 0, $"{allocated} bytes allocated over {measured} intervals");
+        Assert.True(allocating.Count <= 1, $"{allocating.Count} of {measured} intervals allocated: {string.Join("; ", allocating)}");
         collector.Complete();
         Assert.Equal((intervals + 2) * StageLatency.StageCount, ReadLog().Count);
     }
