@@ -28,6 +28,29 @@ public sealed record LiveRunFigures
     /// <summary>The feed's health; null when the run had no feed figures.</summary>
     public FeedFigures? Feed { get; init; }
 
+    /// <summary>The figures every live run has: where it connected, its threads, the venue's rules and refreshes, the feed.</summary>
+    public static LiveRunFigures Of(Configuration.BinanceEndpoints endpoints, IReadOnlyList<string> symbols, TimeSpan? duration, PaperThreadPlan plan,
+        Engine.Binance.ExchangeInfo.ExchangeInfoDocument venue, ExchangeInfoRefresher refresher, FeedFigures feed)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(venue);
+        ArgumentNullException.ThrowIfNull(refresher);
+        return new LiveRunFigures
+        {
+            RestBase = endpoints.Rest.ToString(),
+            StreamBase = endpoints.Stream.ToString(),
+            Symbols = symbols,
+            DurationSeconds = duration?.TotalSeconds,
+            Threads = plan.Describe,
+            RateLimits = [.. venue.RateLimits.Select(l => l.ToString())],
+            ExchangeInfoRefreshes = refresher.Refreshes,
+            ExchangeInfoRefreshFailures = refresher.Failures,
+            ExchangeInfoChanges = refresher.Changes,
+            Feed = feed,
+        };
+    }
+
     /// <summary><c>engine live</c>: venue, key kind, checks, gateway, user stream, PnL against the venue, health, stop; empty for paper.</summary>
     public IReadOnlyList<string> Trading { get; init; } = [];
 

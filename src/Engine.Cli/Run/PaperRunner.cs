@@ -103,19 +103,7 @@ public static class PaperRunner
             StartedUtc = started,
             Inputs = [$"{endpoints.Stream} ({string.Join(",", request.Symbols)})"],
             Warnings = warnings,
-            Live = new LiveRunFigures
-            {
-                RestBase = endpoints.Rest.ToString(),
-                StreamBase = endpoints.Stream.ToString(),
-                Symbols = request.Symbols,
-                DurationSeconds = request.Duration?.TotalSeconds,
-                Threads = plan.Describe,
-                RateLimits = [.. venue.RateLimits.Select(l => l.ToString())],
-                ExchangeInfoRefreshes = refresher.Refreshes,
-                ExchangeInfoRefreshFailures = refresher.Failures,
-                ExchangeInfoChanges = refresher.Changes,
-                Feed = figures,
-            },
+            Live = LiveRunFigures.Of(endpoints, request.Symbols, request.Duration, plan, venue, refresher, figures),
         };
         return RunCompletion.Finish(directory, summary, latency, journal, errors, ExitCodes.Ok);
     }
