@@ -65,6 +65,6 @@ public sealed partial class OrderManager<TOut>
     {
         o.LastQueryMs = timeMs;
         Counters.QueriesSent++;
-        _out.OnOrderRequest(OrderRequest.QueryOf(o.ClientId, o.VenueId, o.Symbol, timeMs));
+        _out.OnOrderRequest(OrderRequest.QueryOf(o.ClientId, o.VenueId, o.Symbol, o.Type, timeMs));
     }
 }

@@ -342,7 +342,7 @@ public sealed partial class OrderManager<TOut> where TOut : struct, IOrderReques
         OrderStateMachine.TryNext(o.Status, OrderEvent.CancelRequested, out OrderStatus next);
         SetStatus(ref o, next, timeMs);
         Counters.CancelsSent++;
-        _out.OnOrderRequest(OrderRequest.CancelOf(id, o.VenueId, o.Symbol, timeMs));
+        _out.OnOrderRequest(OrderRequest.CancelOf(id, o.VenueId, o.Symbol, o.Type, timeMs));
     }
 
     /// <summary>The one place an order's status changes after its submit: keeps the count of open outcomes.</summary>

@@ -22,7 +22,6 @@ public sealed partial class OrderGateway : IDisposable
     private readonly VenueRateLimiter _limiter;
     private readonly IInputPublisher _input;
     private readonly byte[][] _symbols;
-    private readonly HashSet<long> _algoIds = new(4096);
     private readonly Action<int> _sleep;
     private long _nextSyncLocalMs;
 
@@ -122,18 +121,13 @@ public sealed partial class OrderGateway : IDisposable
         _fallback?.Dispose();
     }
 
-    private bool IsAlgo(in OrderRequest r) => _algoIds.Contains(r.ClientId.Value);
+    /// <summary>Stops and take-profits live in the Algo Service: its endpoints place, cancel and query them (the request carries the order's type).</summary>
+    private static bool IsAlgo(in OrderRequest r) => r.Type is OrderType.StopMarket or OrderType.TakeProfitMarket;
 
     private void Submit(in OrderRequest request)
     {
         Counters.Submits++;
-        bool algo = request.Type is OrderType.StopMarket or OrderType.TakeProfitMarket;
-        if (algo)
-        {
-            _algoIds.Add(request.ClientId.Value);
-        }
-
-        VenueCall call = algo ? VenueCall.PlaceAlgo : VenueCall.PlaceOrder;
+        VenueCall call = IsAlgo(in request) ? VenueCall.PlaceAlgo : VenueCall.PlaceOrder;
         var answer = default(VenueAnswer);
         Call(call, in request, ref answer);
         if (answer.OutcomeUnknown)

@@ -59,9 +59,14 @@ public readonly struct OrderRequest
     /// <summary>Event time at which the engine decided, Unix epoch ms UTC.</summary>
     public long TimeMs { get; }
 
-    public static OrderRequest QueryOf(ClientOrderId clientId, OrderId venueId, SymbolId symbol, long timeMs) =>
-        new(OrderCommand.Query, clientId, venueId, symbol, default, default, TimeInForce.None, default, default, default, false, timeMs);
+    /// <summary>A status query of the order; <paramref name="type"/> is the order's own (stops and take-profits live in the Algo Service).</summary>
+    public static OrderRequest QueryOf(ClientOrderId clientId, OrderId venueId, SymbolId symbol, OrderType type, long timeMs) =>
+        new(OrderCommand.Query, clientId, venueId, symbol, default, type, TimeInForce.None, default, default, default, false, timeMs);
 
-    public static OrderRequest CancelOf(ClientOrderId clientId, OrderId venueId, SymbolId symbol, long timeMs) =>
-        new(OrderCommand.Cancel, clientId, venueId, symbol, default, default, TimeInForce.None, default, default, default, false, timeMs);
+    /// <summary>
+    /// A cancel of the order; <paramref name="type"/> is the order's own, so the gateway knows where it lives (a stop
+    /// placed before a restart is in the Algo Service, and nothing of the earlier process remembers it).
+    /// </summary>
+    public static OrderRequest CancelOf(ClientOrderId clientId, OrderId venueId, SymbolId symbol, OrderType type, long timeMs) =>
+        new(OrderCommand.Cancel, clientId, venueId, symbol, default, type, TimeInForce.None, default, default, default, false, timeMs);
 }

@@ -174,7 +174,7 @@ public class PaperVenueTests
     public void CancelOfAnUnknownOrder_IsRejectedWithMinus2011()
     {
         PaperVenue v = Venue();
-        v.Submit(OrderRequest.CancelOf(new ClientOrderId(99), OrderId.None, Btc, 0));
+        v.Submit(OrderRequest.CancelOf(new ClientOrderId(99), OrderId.None, Btc, OrderType.Limit, 0));
         v.OnTrade(T(0, "60000"));
         VenueReport r = Assert.Single(Drain(v));
         Assert.Equal((VenueReportKind.CancelRejected, BinanceErrorCode.CancelRejected), (r.Kind, r.ErrorCode));
@@ -186,7 +186,7 @@ public class PaperVenueTests
         PaperVenue v = Venue(latencyMs: 10);
         OrderRequest limit = Submit(Side.Buy, OrderType.Limit, "0.01", "59000", timeMs: 0);
         v.Submit(limit);
-        v.Submit(OrderRequest.CancelOf(limit.ClientId, OrderId.None, Btc, 5));
+        v.Submit(OrderRequest.CancelOf(limit.ClientId, OrderId.None, Btc, OrderType.Limit, 5));
         v.OnTrade(T(20, "58000"));
         Assert.Equal([VenueReportKind.Accepted, VenueReportKind.Canceled], Drain(v).Select(r => r.Kind));
         Assert.Equal(0, v.RestingOrders);

@@ -1,4 +1,5 @@
 using System.Net.Http;
+using System.Text.Json;
 using Engine.Binance.Live.Orders;
 using Engine.Model;
 using Engine.Sim.Faults;
@@ -110,10 +111,35 @@ public sealed class OrderGatewayTests
         Assert.Equal("TAKE_PROFIT_MARKET", byId["eng-6"].GetProperty("orderType").GetString());
         Assert.Equal(0, await h.OpenOrderCountAsync()); // not on the order endpoint
 
-        await Task.Run(() => h.Gateway.Handle(OrderRequest.CancelOf(new ClientOrderId(5), OrderId.None, GatewayHarness.Btc, 0)));
+        await Task.Run(() => h.Gateway.Handle(OrderRequest.CancelOf(new ClientOrderId(5), OrderId.None, GatewayHarness.Btc, OrderType.StopMarket, 0)));
         Assert.Equal(VenueReportKind.Canceled, h.Input.Reports[^1].Kind);
         (_, open) = await h.CheckAsync(HttpMethod.Get, "/fapi/v1/openAlgoOrders", "symbol=BTCUSDT");
         Assert.Equal("eng-6", Assert.Single(open.EnumerateArray()).GetProperty("clientAlgoId").GetString());
+    }
+
+    /// <summary>
+    /// A stop placed before a restart: this gateway never sent it, and only the order's type says it lives in the Algo
+    /// Service. (It used to remember its own algo submits only: the cancel went to the order endpoint, -2011, and the OMS
+    /// kept the stop as working while the venue kept it open for a position long closed.)
+    /// </summary>
+    [Fact]
+    public async Task Stop_PlacedByAnEarlierProcess_IsCancelledAndQueriedAtTheAlgoService()
+    {
+        await using var h = await GatewayHarness.StartAsync();
+        h.Print("43000");
+        (int placed, _) = await h.CheckAsync(HttpMethod.Post, "/fapi/v1/algoOrder",
+            "algoType=CONDITIONAL&symbol=BTCUSDT&side=SELL&type=STOP_MARKET&quantity=0.010&triggerPrice=42000&clientAlgoId=eng-7");
+        Assert.Equal(200, placed);
+
+        await Task.Run(() =>
+        {
+            h.Gateway.Handle(OrderRequest.QueryOf(new ClientOrderId(7), OrderId.None, GatewayHarness.Btc, OrderType.StopMarket, 0));
+            h.Gateway.Handle(OrderRequest.CancelOf(new ClientOrderId(7), OrderId.None, GatewayHarness.Btc, OrderType.StopMarket, 0));
+        });
+
+        Assert.Equal([VenueReportKind.Accepted, VenueReportKind.Canceled], h.Input.Reports.Select(r => r.Kind));
+        (_, JsonElement open) = await h.CheckAsync(HttpMethod.Get, "/fapi/v1/openAlgoOrders", "symbol=BTCUSDT");
+        Assert.Equal(0, open.GetArrayLength());
     }
 
     [Fact]
@@ -123,10 +149,10 @@ public sealed class OrderGatewayTests
         await Task.Run(() =>
         {
             h.Gateway.Handle(GatewayHarness.Limit(1, Side.Buy, "40000"));
-            h.Gateway.Handle(OrderRequest.QueryOf(new ClientOrderId(1), OrderId.None, GatewayHarness.Btc, 0));
-            h.Gateway.Handle(OrderRequest.CancelOf(new ClientOrderId(1), OrderId.None, GatewayHarness.Btc, 0));
-            h.Gateway.Handle(OrderRequest.CancelOf(new ClientOrderId(1), OrderId.None, GatewayHarness.Btc, 0));
-            h.Gateway.Handle(OrderRequest.QueryOf(new ClientOrderId(99), OrderId.None, GatewayHarness.Btc, 0));
+            h.Gateway.Handle(OrderRequest.QueryOf(new ClientOrderId(1), OrderId.None, GatewayHarness.Btc, OrderType.Limit, 0));
+            h.Gateway.Handle(OrderRequest.CancelOf(new ClientOrderId(1), OrderId.None, GatewayHarness.Btc, OrderType.Limit, 0));
+            h.Gateway.Handle(OrderRequest.CancelOf(new ClientOrderId(1), OrderId.None, GatewayHarness.Btc, OrderType.Limit, 0));
+            h.Gateway.Handle(OrderRequest.QueryOf(new ClientOrderId(99), OrderId.None, GatewayHarness.Btc, OrderType.Limit, 0));
         });
 
         List<VenueReport> r = h.Input.Reports;

@@ -32,7 +32,7 @@ public sealed class TickToOrderTests
             frame = EngineClock.Timestamp();
             h.Gateway.Handle(GatewayHarness.Limit(2, Side.Buy, "40000"), frame);
             answered = EngineClock.Timestamp();
-            h.Gateway.Handle(OrderRequest.CancelOf(new ClientOrderId(2), OrderId.None, GatewayHarness.Btc, 0), EngineClock.Timestamp()); // a cancel is not
+            h.Gateway.Handle(OrderRequest.CancelOf(new ClientOrderId(2), OrderId.None, GatewayHarness.Btc, OrderType.Limit, 0), EngineClock.Timestamp()); // a cancel is not
             h.Gateway.Handle(GatewayHarness.Limit(3, Side.Buy, "40000")); // nor a request without a cause
         });
 

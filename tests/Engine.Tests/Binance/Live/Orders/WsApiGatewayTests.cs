@@ -23,7 +23,7 @@ public sealed class WsApiGatewayTests
         {
             h.Gateway.Handle(GatewayHarness.Limit(1, Side.Buy, "40000"));
             h.Gateway.Handle(GatewayHarness.Limit(2, Side.Buy, "40000"));
-            h.Gateway.Handle(OrderRequest.CancelOf(new ClientOrderId(1), OrderId.None, GatewayHarness.Btc, 0));
+            h.Gateway.Handle(OrderRequest.CancelOf(new ClientOrderId(1), OrderId.None, GatewayHarness.Btc, OrderType.Limit, 0));
         });
 
         Assert.Equal([VenueReportKind.Accepted, VenueReportKind.Accepted, VenueReportKind.Canceled], h.Input.Reports.Select(r => r.Kind));
