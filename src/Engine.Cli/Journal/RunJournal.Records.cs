@@ -90,7 +90,7 @@ public sealed partial class RunJournal
             order.StopPrice.IsZero ? null : order.StopPrice.ToDecimal(), order.ReduceOnly, nameof(OrderStatus.PendingSubmit)));
     }
 
-    private void OnReport(in VenueReport report, ReportOutcome outcome, Money realized)
+    private void OnReport(in VenueReport report, ReportOutcome outcome, OrderStatus status, Money realized)
     {
         if (!TryName(report.Symbol, out string? symbol))
         {
@@ -109,10 +109,11 @@ public sealed partial class RunJournal
             return;
         }
 
-        string? status = StatusAfter(report.Kind);
-        if (status is not null)
+        if (outcome is (ReportOutcome.Applied or ReportOutcome.Overfill) && status != OrderStatus.None)
         {
-            _database.UpdateOrderStatus(report.ClientId.Value, status, report.EventTimeMs);
+            // The OMS's status after the report, not the report's kind: a late acknowledgement after the fill, or a
+            // cancel the venue refused, leaves the order as the OMS holds it.
+            _database.UpdateOrderStatus(report.ClientId.Value, ByteEnumNames<OrderStatus>.Of(status), report.EventTimeMs);
         }
 
         if (report.IsFill)
@@ -135,20 +136,6 @@ public sealed partial class RunJournal
             symbol, p.Side == Side.Sell ? "Short" : "Long", p.OpenedMs, p.ClosedMs, p.Quantity.ToDecimal(), p.EntryPrice.ToDecimal(),
             p.ExitPrice.ToDecimal(), p.RealizedPnl.ToDecimal(), p.Fees.ToDecimal(), ByteEnumNames<OrderRole>.Of(p.ExitRole)));
     }
-
-    /// <summary>The order status a report leaves behind; null when it changes nothing (a refused cancel).</summary>
-    private static string? StatusAfter(VenueReportKind kind) => kind switch
-    {
-        VenueReportKind.Accepted => nameof(OrderStatus.Accepted),
-        VenueReportKind.Rejected => nameof(OrderStatus.Rejected),
-        VenueReportKind.PartiallyFilled => nameof(OrderStatus.PartiallyFilled),
-        VenueReportKind.Filled => nameof(OrderStatus.Filled),
-        VenueReportKind.Canceled => nameof(OrderStatus.Canceled),
-        VenueReportKind.Expired => nameof(OrderStatus.Expired),
-        VenueReportKind.Unknown => nameof(OrderStatus.Unknown),
-        VenueReportKind.NotFound => nameof(OrderStatus.Rejected), // a submit left Unknown that never reached the venue
-        _ => null,
-    };
 
     private static long? WholeOrNull(double value) => double.IsFinite(value) ? (long)value : null;
 

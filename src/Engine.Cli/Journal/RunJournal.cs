@@ -141,7 +141,7 @@ public sealed partial class RunJournal : IDisposable
                     OnOrder(in output.Order, output.OrderRole);
                     break;
                 case OutputKind.VenueReported:
-                    OnReport(in output.Report, output.ReportOutcome, output.RealizedPnl);
+                    OnReport(in output.Report, output.ReportOutcome, output.OrderStatus, output.RealizedPnl);
                     break;
                 case OutputKind.PositionClosed:
                     OnPositionClosed(in output.Position);

@@ -26,7 +26,7 @@ public sealed partial class OrderManager<TOut>
             if (report.CumulativeQuantity <= o.Filled || (report.TradeId != 0 && report.TradeId == o.LastTradeId))
             {
                 Counters.DuplicateFills++; // TRADE_LITE and ORDER_TRADE_UPDATE both carry each fill
-                return new ReportResult { Outcome = ReportOutcome.Duplicate, Role = o.Role };
+                return new ReportResult { Outcome = ReportOutcome.Duplicate, Role = o.Role, Status = o.Status };
             }
 
             overfill = report.CumulativeQuantity > o.Quantity;
@@ -36,7 +36,7 @@ public sealed partial class OrderManager<TOut>
         if (!OrderStateMachine.TryNext(o.Status, evt, out OrderStatus next))
         {
             CountIllegal(in o, evt);
-            return new ReportResult { Outcome = ReportOutcome.Illegal, Role = o.Role };
+            return new ReportResult { Outcome = ReportOutcome.Illegal, Role = o.Role, Status = o.Status };
         }
 
         SetStatus(ref o, next, report.EventTimeMs);
@@ -104,6 +104,7 @@ public sealed partial class OrderManager<TOut>
         {
             Outcome = overfill ? ReportOutcome.Overfill : ReportOutcome.Applied,
             Role = o.Role,
+            Status = o.Status,
             FillApplied = report.IsFill,
             RealizedPnl = realized,
             Fee = report.IsFill ? report.Fee : Money.Zero,

@@ -13,6 +13,9 @@ public readonly record struct ReportResult
     /// <summary>The role of the reported order in its position's plan (None for an order the OMS does not know).</summary>
     public OrderRole Role { get; init; }
 
+    /// <summary>The reported order's status once the report was handled (unchanged by a duplicate or an illegal edge; None for an unknown order).</summary>
+    public OrderStatus Status { get; init; }
+
     /// <summary>PnL the fill realised (zero unless <see cref="FillApplied"/> and it reduced the position).</summary>
     public Money RealizedPnl { get; init; }
 

@@ -48,6 +48,9 @@ public struct OutputEvent
     /// <summary>What the OMS did with <see cref="Report"/>: only an applied fill (Applied, Overfill) moved a position.</summary>
     public ReportOutcome ReportOutcome;
 
+    /// <summary>The reported order's status after <see cref="Report"/>, as the OMS holds it (a report it refused left it unchanged).</summary>
+    public OrderStatus OrderStatus;
+
     /// <summary>The PnL the OMS booked for the fill in <see cref="Report"/> (zero for an opening fill or no fill).</summary>
     public Money RealizedPnl;
     public ClosedPosition Position;

@@ -68,6 +68,7 @@ public sealed partial class TradingEngine<TOut>
         ref OutputEvent o = ref ClaimOutput(OutputKind.VenueReported);
         o.Report = report;
         o.ReportOutcome = result.Outcome;
+        o.OrderStatus = result.Status;
         o.OrderRole = result.Role;
         o.RealizedPnl = result.RealizedPnl;
         o.TimeMs = report.EventTimeMs;

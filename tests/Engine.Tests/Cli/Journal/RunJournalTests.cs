@@ -82,6 +82,48 @@ public sealed class RunJournalTests : IDisposable
         Assert.Equal(2, File.ReadAllLines(Path.Combine(_dir, RunJournal.AggregatedFileName)).Length);
     }
 
+    /// <summary>
+    /// journal.db's order status is the OMS's: a late acknowledgement after the fill (refused by the OMS as an illegal
+    /// edge) used to overwrite Filled with Accepted, and a run read afterwards showed filled orders as working.
+    /// </summary>
+    [Fact]
+    public void Write_OrderStatus_IsTheOmsStatus_NotTheReportsKind()
+    {
+        var id = new ClientOrderId(1);
+        var submit = new OutputEvent { Kind = OutputKind.OrderRequested, TimeMs = 1_000, OrderRole = Engine.Oms.OrderRole.Entry };
+        submit.Order = new OrderRequest(OrderCommand.Submit, id, OrderId.None, new SymbolId(0), Side.Buy, OrderType.Market, TimeInForce.None,
+            Price.Zero, Price.Zero, Quantity.Parse("0.001"), false, 1_000);
+        OutputEvent Reported(VenueReportKind kind, Engine.Oms.ReportOutcome outcome, OrderStatus status, long time)
+        {
+            var o = new OutputEvent { Kind = OutputKind.VenueReported, TimeMs = time, ReportOutcome = outcome, OrderStatus = status };
+            o.Report = new VenueReport
+            {
+                Kind = kind, ClientId = id, Symbol = new SymbolId(0), Side = Side.Buy, EventTimeMs = time,
+                CumulativeQuantity = kind == VenueReportKind.Filled ? Quantity.Parse("0.001") : Quantity.Zero,
+                LastQuantity = kind == VenueReportKind.Filled ? Quantity.Parse("0.001") : Quantity.Zero,
+                LastPrice = kind == VenueReportKind.Filled ? Price.Parse("61000") : Price.Zero,
+            };
+            return o;
+        }
+
+        using (RunJournal journal = RunJournal.Create(_dir, ["BTCUSDT"]))
+        {
+            journal.Write(ref submit);
+            OutputEvent fill = Reported(VenueReportKind.Filled, Engine.Oms.ReportOutcome.Applied, OrderStatus.Filled, 1_010);
+            journal.Write(ref fill);
+            OutputEvent late = Reported(VenueReportKind.Accepted, Engine.Oms.ReportOutcome.Illegal, OrderStatus.Filled, 1_020);
+            journal.Write(ref late);
+        }
+
+        using var c = new SqliteConnection($"Data Source={Path.Combine(_dir, RunJournal.DatabaseFileName)};Pooling=False");
+        c.Open();
+        using SqliteCommand cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT status, updated_ms FROM orders WHERE client_order_id = 1";
+        using SqliteDataReader r = cmd.ExecuteReader();
+        Assert.True(r.Read());
+        Assert.Equal(("Filled", 1_010L), (r.GetString(0), r.GetInt64(1)));
+    }
+
     [Fact]
     public void Write_UnknownSymbolId_IsCountedAndSkipped_WithoutTouchingTheFiles()
     {
