@@ -12,8 +12,14 @@ internal sealed class LiveOutputConsumer(IEventHandler<OutputEvent> inner) : IEv
 {
     private long _completed;
 
-    /// <summary>Order requests carried out so far; any thread.</summary>
+    /// <summary>
+    /// Order requests carried out so far, counted as the engine's <c>EngineCounters.OrderRequests</c> counts them (from
+    /// <see cref="StartAt"/>); any thread.
+    /// </summary>
     public long Completed => Volatile.Read(ref _completed);
+
+    /// <summary>Before the pipeline runs: the engine's request count so far (a resumed engine's from the sessions before).</summary>
+    public void StartAt(long requests) => Volatile.Write(ref _completed, requests);
 
     public void OnStart() => inner.OnStart();
 

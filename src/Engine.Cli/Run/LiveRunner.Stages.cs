@@ -55,6 +55,8 @@ public static partial class LiveRunner
             var ticks = p.Options.Symbols.ToDictionary(s => s.Name, s => s.Filters.TickSize, StringComparer.Ordinal);
             using var reconciler = new StartupReconciler(userOptions, config.Venue.ToReconcile(ticks), registry, pipeline.Input, new ReconcileAlerts(p.Alerts));
             result = await reconciler.RunAsync(book, stop).ConfigureAwait(false);
+            // Written now, not with the report: a session killed later still leaves what its start found.
+            File.AppendAllLines(Path.Combine(p.Directory, "reconcile.log"), result.LogLines());
             if (!result.Succeeded)
             {
                 start.Failure = $"reconciliation failed: {result.Failure}";
@@ -104,7 +106,8 @@ public static partial class LiveRunner
             bool applied = a.OperatorCommands > commandsBefore;
             bool sent = consumer.Completed >= Volatile.Read(ref pipeline.Engine.Counters.OrderRequests);
             bool flat = !venue.FlattenOnStop || a.OpenPositions == 0;
-            settled = applied && sent && flat ? settled + 1 : 0;
+            bool answered = a.AwaitingVenue == 0; // no fill or cancel still on its way: it would arrive after the engine stopped
+            settled = applied && sent && flat && answered ? settled + 1 : 0;
             if (settled >= 4)
             {
                 return notes;
@@ -114,7 +117,7 @@ public static partial class LiveRunner
         }
 
         AccountFigures last = pipeline.Engine.PublishedAccount.Read();
-        notes.Add(Invariant($"stop: not settled within Venue:StopWaitSeconds = {venue.StopWaitSeconds} s ({consumer.Completed} of {Volatile.Read(ref pipeline.Engine.Counters.OrderRequests)} order requests carried out, {last.WorkingOrders} orders working, {last.OpenPositions} positions open): check the venue"));
+        notes.Add(Invariant($"stop: not settled within Venue:StopWaitSeconds = {venue.StopWaitSeconds} s ({consumer.Completed} of {Volatile.Read(ref pipeline.Engine.Counters.OrderRequests)} order requests carried out, {last.AwaitingVenue} orders awaiting the venue's answer, {last.WorkingOrders} orders working, {last.OpenPositions} positions open): check the venue"));
         return notes;
     }
 

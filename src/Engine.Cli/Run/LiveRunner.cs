@@ -142,6 +142,7 @@ public static partial class LiveRunner
         input.Target = pipeline.Input;
         built = pipeline;
         PaperRunner.Restore(pipeline, journal, events, runStop, config, p.Options, before, errors);
+        consumer.StartAt(pipeline.Engine.Counters.OrderRequests); // a resumed engine counts the requests of the sessions before
 
         // What the engine believes before the venue is asked (read before the engine thread starts).
         EngineBook book = events.Resumed ? EngineBook.From(pipeline.Engine.OrderManager, registry.Count) : EngineBook.Empty(registry.Count);
@@ -180,6 +181,7 @@ public static partial class LiveRunner
         var start = new LiveStart();
         using var latency = new LatencyIntervalCollector(pipeline.Engine.Latency, Path.Combine(p.Directory, LatencyIntervalCollector.LogFileName), p.Runtime.WarmupEvents > 0);
         using ControlServer? control = ControlServer.TryStart(p.Directory, c => pipeline.TryPublish(in c), pipeline.Engine.PublishedAccount.Read, before);
+        using var userStop = new CancellationTokenSource();
         Task userRun = Task.CompletedTask;
         Task<ReconcileResult?> startup = Task.FromResult<ReconcileResult?>(null);
         Task stopper = Task.CompletedTask;
@@ -192,7 +194,8 @@ public static partial class LiveRunner
         try
         {
             events.StartSnapshots();
-            userRun = Task.Run(() => user.RunAsync(runStop.Token), CancellationToken.None);
+            // The user stream outlives the stop's start: the orderly stop waits for fills and cancels it reports.
+            userRun = Task.Run(() => user.RunAsync(userStop.Token), CancellationToken.None);
             startup = Task.Run(() => StartAsync(p, book, userOptions, user, registry, pipeline, feed, refresher, health, start, errors, runStop.Token), CancellationToken.None);
             stopper = Task.Run(async () =>
             {
@@ -220,6 +223,7 @@ public static partial class LiveRunner
         {
             runStop.Cancel();
             WaitQuietly(stopper, TimeSpan.FromSeconds(config.Venue.StopWaitSeconds + 30), "stop", endNotes);
+            userStop.Cancel();
             feedError = PaperRunner.Stop(feed, refresher);
             health.DisposeAsync().AsTask().GetAwaiter().GetResult();
             WaitQuietly(userRun, TimeSpan.FromSeconds(30), "user stream", endNotes);
@@ -251,10 +255,6 @@ public static partial class LiveRunner
 
         warnings.AddRange(endNotes);
         ReconcileResult? reconciled = startup.IsCompletedSuccessfully ? startup.Result : null;
-        if (reconciled is not null)
-        {
-            File.AppendAllLines(Path.Combine(p.Directory, "reconcile.log"), reconciled.LogLines()); // a resumed run keeps every start's
-        }
 
         (Money realized, Money fees) = pipeline.Engine.OrderManager.Totals();
         UserStreamStatistics u = user.Statistics;

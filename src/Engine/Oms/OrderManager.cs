@@ -41,6 +41,9 @@ public sealed partial class OrderManager<TOut> where TOut : struct, IOrderReques
     private int _unresolved;
     private long _nextSweepMs;
 
+    // Orders whose outcome the venue has yet to give (see AwaitingVenue), kept where statuses change.
+    private int _awaitingVenue;
+
     public OrderManager(OrderManagerOptions options, ReadOnlySpan<VenueFilters> filtersBySymbol, TOut sink)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -88,6 +91,13 @@ public sealed partial class OrderManager<TOut> where TOut : struct, IOrderReques
     public ref readonly Order OrderOf(ClientOrderId id, out bool found) => ref _orders.Find(id, out found);
 
     public int WorkingOrders => _orders.CountWorking();
+
+    /// <summary>
+    /// Orders whose outcome the venue has yet to give: a submit not yet acknowledged, a cancel sent, an outcome left
+    /// open (Unknown), and a market order still working (it fills or expires at once, and its fill is on its way). An
+    /// orderly stop waits for this to reach zero, so no fill arrives after the engine stopped listening.
+    /// </summary>
+    public int AwaitingVenue => _awaitingVenue;
 
     /// <summary>Total realised PnL and fees over all symbols (cold).</summary>
     public (Money Realized, Money Fees) Totals()
@@ -314,6 +324,7 @@ public sealed partial class OrderManager<TOut> where TOut : struct, IOrderReques
         o.Side = side;
         o.Type = type;
         o.Status = OrderStatus.PendingSubmit;
+        _awaitingVenue++;
         o.Price = price;
         o.StopPrice = stopPrice;
         o.Quantity = qty;
@@ -356,6 +367,7 @@ public sealed partial class OrderManager<TOut> where TOut : struct, IOrderReques
             OnUnresolvedChange(ref o, was, now, timeMs);
         }
 
+        _awaitingVenue += (AwaitsVenue(next, o.Type) ? 1 : 0) - (AwaitsVenue(o.Status, o.Type) ? 1 : 0);
         o.Status = next;
         o.UpdatedMs = timeMs;
         if (next == OrderStatus.Unknown)
@@ -363,6 +375,11 @@ public sealed partial class OrderManager<TOut> where TOut : struct, IOrderReques
             o.OutcomeWasUnknown = true;
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool AwaitsVenue(OrderStatus status, OrderType type) =>
+        status is OrderStatus.PendingSubmit or OrderStatus.PendingCancel or OrderStatus.Unknown
+        || (type == OrderType.Market && status is OrderStatus.Accepted or OrderStatus.PartiallyFilled);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void OnUnresolvedChange(ref Order o, bool was, bool now, long timeMs)

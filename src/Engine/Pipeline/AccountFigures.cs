@@ -27,6 +27,9 @@ public struct AccountFigures
     public int WorkingOrders;
     public int OpenPositions;
 
+    /// <summary>Orders whose outcome the venue has yet to give (<c>OrderManager.AwaitingVenue</c>), kept live.</summary>
+    public int AwaitingVenue;
+
     /// <summary>Realised PnL of the closed positions, before fees.</summary>
     public Money RealizedPnl;
 

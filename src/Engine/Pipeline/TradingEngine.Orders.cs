@@ -80,6 +80,11 @@ public sealed partial class TradingEngine<TOut>
 
         if (!result.FillApplied || !TryLane(report.Symbol, out SymbolLane lane))
         {
+            if (_oms.AwaitingVenue != _figures.AwaitingVenue)
+            {
+                PublishFigures(); // an acknowledgement or a cancel's end: a stop waits for these
+            }
+
             return; // a duplicate fill changed nothing: nobody downstream counts it
         }
 

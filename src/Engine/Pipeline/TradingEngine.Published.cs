@@ -9,5 +9,9 @@ public sealed partial class TradingEngine<TOut>
     /// <summary>The trading figures as last published by the engine thread; the status line reads them here.</summary>
     public PublishedAccount PublishedAccount { get; } = new();
 
-    private void PublishFigures() => PublishedAccount.Publish(in _figures);
+    private void PublishFigures()
+    {
+        _figures.AwaitingVenue = _oms.AwaitingVenue;
+        PublishedAccount.Publish(in _figures);
+    }
 }
