@@ -14,6 +14,6 @@ speed="${3:-3}"
 echo "kill test (engine ${mode}): ${points} points, seed ${seed}, tape at ${speed}x"
 dotnet build tests/Engine.Tests -c Release -v quiet -nologo
 if [ "$mode" = live ]; then filter=LiveKillTests; else filter=PaperKillTests; fi
-ENGINE_KILL_POINTS="$points" ENGINE_LIVE_KILL_POINTS="$points" ENGINE_LIVE_KILL_CLOSE=1 ENGINE_KILL_SEED="$seed" ENGINE_KILL_SPEED="$speed" \
+ENGINE_KILL_POINTS="$points" ENGINE_LIVE_KILL_POINTS="$points" ENGINE_KILL_SEED="$seed" ENGINE_KILL_SPEED="$speed" \
   nice -n 10 dotnet test tests/Engine.Tests -c Release --no-build -nologo \
   --filter "FullyQualifiedName~${filter}" --logger "console;verbosity=detailed"

@@ -143,6 +143,10 @@ public static partial class LiveRunner
         built = pipeline;
         PaperRunner.Restore(pipeline, journal, events, runStop, config, p.Options, before, errors);
         consumer.StartAt(pipeline.Engine.Counters.OrderRequests); // a resumed engine counts the requests of the sessions before
+        if (events.Resumed)
+        {
+            pipeline.TryPublish(new OperatorCommand(OperatorCommandKind.NewSession, SymbolId.None, 0)); // the session's first input: fresh order ids
+        }
 
         // What the engine believes before the venue is asked (read before the engine thread starts).
         EngineBook book = events.Resumed ? EngineBook.From(pipeline.Engine.OrderManager, registry.Count) : EngineBook.Empty(registry.Count);

@@ -22,4 +22,11 @@ public enum OperatorCommandKind : byte
 
     /// <summary>Changes nothing: the engine republishes its figures, so the answer reflects every input before it.</summary>
     Status = 6,
+
+    /// <summary>
+    /// Not an operator's: a resumed live run's first input. The order ids jump to the next block
+    /// (<c>OrderManager.SessionIdBlock</c>), so no id the previous process may have sent, in the moments its journal did not
+    /// keep, is ever sent again for another order. Journaled like any input, so a rebuild takes the same jump.
+    /// </summary>
+    NewSession = 7,
 }

@@ -92,6 +92,16 @@ public sealed partial class OrderManager<TOut> where TOut : struct, IOrderReques
 
     public int WorkingOrders => _orders.CountWorking();
 
+    /// <summary>The id block a new session of a resumed run starts at (<see cref="StartSession"/>): far more orders than a journal's unsynced moments hold.</summary>
+    public const long SessionIdBlock = 10_000;
+
+    /// <summary>
+    /// A resumed live run's new process: ids continue at the next multiple of <see cref="SessionIdBlock"/>. An order the
+    /// previous process sent just before it died, whose cause the journal had not yet written, is unknown to the rebuilt
+    /// engine; reusing its id would attach the venue's fills and answers for that order to a new one.
+    /// </summary>
+    public void StartSession() => _orders.SkipToNextBlock(SessionIdBlock);
+
     /// <summary>
     /// Orders whose outcome the venue has yet to give: a submit not yet acknowledged, a cancel sent, an outcome left
     /// open (Unknown), and a market order still working (it fills or expires at once, and its fill is on its way). An

@@ -173,6 +173,11 @@ public sealed partial class TradingEngine<TOut>
             _account.OnOperatorResume(_nowMs); // the streak, today's loss and the drawdown peak start afresh
         }
 
+        if (kind == OperatorCommandKind.NewSession)
+        {
+            _oms.StartSession();
+        }
+
         if (kind == OperatorCommandKind.Flatten)
         {
             foreach (SymbolLane lane in _lanes)

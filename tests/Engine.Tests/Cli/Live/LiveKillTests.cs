@@ -42,13 +42,10 @@ public sealed class LiveKillTests(ITestOutputHelper log) : IDisposable
     }
 
     /// <summary>
-    /// Cancel (resting limits, cancelled once accepted: kills between a send and its ack or cancel) always; Close (market
-    /// orders closed at market once filled: kills with a position open and fills in flight) when ENGINE_LIVE_KILL_CLOSE=1
-    /// (scripts/kill-test.sh live sets it): one 20-point run in five lost a fill from the journal (seed 1121424371, not
-    /// reproduced with it since), an open defect, so it is not in the CI suite until found.
+    /// Cancel: resting limits, cancelled once accepted (kills between a send and its ack or cancel). Close: market orders
+    /// closed at market once filled (kills with a position open and fills in flight).
     /// </summary>
-    public static TheoryData<string> Modes() =>
-        Environment.GetEnvironmentVariable("ENGINE_LIVE_KILL_CLOSE") == "1" ? new TheoryData<string> { "Cancel", "Close" } : new TheoryData<string> { "Cancel" };
+    public static TheoryData<string> Modes() => new() { "Cancel", "Close" };
 
     [Theory]
     [MemberData(nameof(Modes))]
