@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Engine.Model;
@@ -147,7 +148,7 @@ public sealed class RecordingReader : IDisposable
     /// </summary>
     public bool TryReadNext(ref EngineEvent slot, ReadOnlySpan<SymbolId> symbolMap)
     {
-        if (_blockIndex == _blockCount && !FillBlock())
+        if (_blockIndex == _blockCount && !NextBlock())
         {
             return false;
         }
@@ -172,6 +173,40 @@ public sealed class RecordingReader : IDisposable
     }
 
     public void Dispose() => _stream.Dispose();
+
+    /// <summary>
+    /// When set, a cut or corrupt block (or an I/O error reading it) ends the reading instead of throwing: the reads
+    /// return false from there and <see cref="InputError"/> says why. The check is made once per block, so the per-trade
+    /// path has no exception handling in it (a replay's feed thread runs it 20 M times a second).
+    /// </summary>
+    public bool KeepInputErrors { get; set; }
+
+    /// <summary>What ended the reading early, with <see cref="KeepInputErrors"/>; null otherwise.</summary>
+    public Exception? InputError { get; private set; }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool NextBlock()
+    {
+        if (!KeepInputErrors)
+        {
+            return FillBlock();
+        }
+
+        if (InputError is not null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return FillBlock();
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            InputError = e;
+            return false;
+        }
+    }
 
     private bool FillBlock()
     {

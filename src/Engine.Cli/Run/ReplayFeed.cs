@@ -107,11 +107,34 @@ public sealed class ReplayFeed : IInputFeed, IDisposable
     /// One event of the current input. An input found cut or corrupt part-way (InvalidDataException, or an I/O error
     /// reading it) ends the whole replay there: everything before it was delivered and is kept, the rest is not played.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryReadCurrent(ref EngineEvent slot)
+    {
+        if (_recording is not null)
+        {
+            // No exception handling on this path: the reader keeps its input error and ends (checked once per block).
+            if (_recording.TryReadNext(ref slot))
+            {
+                return true;
+            }
+
+            if (_recording.Reader.InputError is { } error)
+            {
+                StopOnInputError(error);
+            }
+
+            return false;
+        }
+
+        return TryReadOther(ref slot);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryReadOther(ref EngineEvent slot)
     {
         try
         {
-            return _recording is not null ? _recording.TryReadNext(ref slot) : _current!.TryReadNext(ref slot);
+            return _current!.TryReadNext(ref slot);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
@@ -156,6 +179,10 @@ public sealed class ReplayFeed : IInputFeed, IDisposable
 
         _current = _open(_inputs[_input], _readerRepeat);
         _recording = _current as RecordingFeed;
+        if (_recording is not null)
+        {
+            _recording.Reader.KeepInputErrors = true;
+        }
         return true;
     }
 
