@@ -13,8 +13,9 @@ namespace Engine.Tests.Cli.Live;
 
 /// <summary>
 /// Issue 17's trading proof: <c>engine live</c> with DeltaScout (the sample's wide-open settings) trades the bundled six
-/// minutes on the sim at ×20: entries at market, a stop-loss and take-profits through the Algo Service, the stop moved
-/// and resized as the take-profits fill (break-even after the first), exits by stop or take-profit. The journal's fills
+/// minutes on the sim at ×20: entries at market, the stop-loss through the Algo Service and the take-profits as
+/// reduce-only limits, the stop moved and resized as the take-profits fill (break-even after the first, trailing after
+/// the second), exits by the trailing stop. The journal's fills
 /// are the venue's fills, one for one (side, price, quantity, commission, maker), its realised PnL is the venue's, and
 /// at the stop the position the fills leave is the sim's, protected by a stop at the venue when it is not flat.
 /// </summary>
@@ -31,7 +32,10 @@ public sealed class LiveTradingTests : IDisposable
     public async Task DeltaScout_OnTheSim_TheJournalsFillsAndPnlAreTheVenues()
     {
         string run = Path.Combine(_dir, "live");
-        await using LiveOnSim live = await LiveOnSim.StartAsync(speed: 20, usdt: "10000", run);
+        // Take-profits at 0.5 R and 1 R and a 30-tick trail: on this tape every position reaches its second take-profit and
+        // ends on the trailing stop (a paper replay of the sample with the same settings: three positions, three trailing exits).
+        await using LiveOnSim live = await LiveOnSim.StartAsync(speed: 20, usdt: "10000", run,
+            "--set", "Executor:TakeProfit1R=0.5", "--set", "Executor:TakeProfit2R=1", "--set", "Executor:TrailingDistanceTicks=30", "--set", "Executor:TrailingStepTicks=5");
         bool played = Deadline.WaitUntil(() => live.Run.IsCompleted || live.Exchange.TapeEnded.IsCompleted, Wait);
         await Task.Delay(TimeSpan.FromSeconds(2)); // the last reports of the tape's end
         int exit = await live.StopAsync();
@@ -44,22 +48,40 @@ public sealed class LiveTradingTests : IDisposable
         (List<string> venueFills, decimal venueRealized) = Fills.OfVenue(trades);
         (List<string> journalFills, decimal net, decimal journalRealized) = Fills.OfJournal(run);
         var roles = new Dictionary<string, int>(StringComparer.Ordinal);
+        int trailingExits = 0;
         using (var db = new SqliteConnection($"Data Source={Path.Combine(run, "journal.db")};Mode=ReadOnly;Pooling=False"))
         {
             db.Open();
             using SqliteCommand orders = db.CreateCommand();
             orders.CommandText = "SELECT role || ' ' || status, COUNT(*) FROM orders GROUP BY role, status";
-            using SqliteDataReader o = orders.ExecuteReader();
-            while (o.Read())
+            using (SqliteDataReader o = orders.ExecuteReader())
             {
-                roles[o.GetString(0)] = o.GetInt32(1);
+                while (o.Read())
+                {
+                    roles[o.GetString(0)] = o.GetInt32(1);
+                }
+            }
+
+            // A trailing exit: a filled stop more than a tick (0.1) on the profit side of its position's average entry (a
+            // break-even stop is the entry rounded to the tick; the trail's first move is 5 ticks past it).
+            using SqliteCommand stops = db.CreateCommand();
+            stops.CommandText = "SELECT o.stop_price, p.entry_price, p.side FROM orders o JOIN positions p ON o.time_ms >= p.opened_ms AND o.updated_ms <= p.closed_ms " +
+                "WHERE o.role = 'StopLoss' AND o.status = 'Filled' AND p.exit_reason = 'StopLoss'";
+            using SqliteDataReader t = stops.ExecuteReader();
+            while (t.Read())
+            {
+                decimal stop = decimal.Parse(t.GetString(0), CultureInfo.InvariantCulture);
+                decimal entry = decimal.Parse(t.GetString(1), CultureInfo.InvariantCulture);
+                trailingExits += (t.GetString(2) == "Long" ? stop - entry : entry - stop) > 0.1m ? 1 : 0;
             }
         }
 
         string summary = $"roles {string.Join(", ", roles.Select(p => $"{p.Key} {p.Value}"))}; {console}";
         Assert.True(roles.GetValueOrDefault("Entry Filled") >= 1, summary);
-        Assert.True(roles.GetValueOrDefault("TakeProfit1 Filled") >= 1, summary); // a take-profit through the Algo Service
+        Assert.True(roles.GetValueOrDefault("TakeProfit1 Filled") >= 1, summary);
+        Assert.True(roles.GetValueOrDefault("TakeProfit2 Filled") >= 1, summary);
         Assert.True(roles.GetValueOrDefault("StopLoss Canceled") >= 1, summary);  // a stop moved or resized: cancelled and placed again
+        Assert.True(trailingExits >= 1, $"no trailing exit; {summary}");
         Assert.True(venueFills.Count >= 5, summary);
         Assert.Equal(venueFills.Order(StringComparer.Ordinal), journalFills.Order(StringComparer.Ordinal));
         Assert.Equal(venueRealized, journalRealized, 6);
