@@ -41,9 +41,6 @@ public sealed partial class OrderManager<TOut> where TOut : struct, IOrderReques
     private int _unresolved;
     private long _nextSweepMs;
 
-    // Orders whose outcome the venue has yet to give (see AwaitingVenue), kept where statuses change.
-    private int _awaitingVenue;
-
     public OrderManager(OrderManagerOptions options, ReadOnlySpan<VenueFilters> filtersBySymbol, TOut sink)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -91,23 +88,6 @@ public sealed partial class OrderManager<TOut> where TOut : struct, IOrderReques
     public ref readonly Order OrderOf(ClientOrderId id, out bool found) => ref _orders.Find(id, out found);
 
     public int WorkingOrders => _orders.CountWorking();
-
-    /// <summary>The id block a new session of a resumed run starts at (<see cref="StartSession"/>): far more orders than a journal's unsynced moments hold.</summary>
-    public const long SessionIdBlock = 10_000;
-
-    /// <summary>
-    /// A resumed live run's new process: ids continue at the next multiple of <see cref="SessionIdBlock"/>. An order the
-    /// previous process sent just before it died, whose cause the journal had not yet written, is unknown to the rebuilt
-    /// engine; reusing its id would attach the venue's fills and answers for that order to a new one.
-    /// </summary>
-    public void StartSession() => _orders.SkipToNextBlock(SessionIdBlock);
-
-    /// <summary>
-    /// Orders whose outcome the venue has yet to give: a submit not yet acknowledged, a cancel sent, an outcome left
-    /// open (Unknown), and a market order still working (it fills or expires at once, and its fill is on its way). An
-    /// orderly stop waits for this to reach zero, so no fill arrives after the engine stopped listening.
-    /// </summary>
-    public int AwaitingVenue => _awaitingVenue;
 
     /// <summary>Total realised PnL and fees over all symbols (cold).</summary>
     public (Money Realized, Money Fees) Totals()
@@ -385,11 +365,6 @@ public sealed partial class OrderManager<TOut> where TOut : struct, IOrderReques
             o.OutcomeWasUnknown = true;
         }
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool AwaitsVenue(OrderStatus status, OrderType type) =>
-        status is OrderStatus.PendingSubmit or OrderStatus.PendingCancel or OrderStatus.Unknown
-        || (type == OrderType.Market && status is OrderStatus.Accepted or OrderStatus.PartiallyFilled);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void OnUnresolvedChange(ref Order o, bool was, bool now, long timeMs)
