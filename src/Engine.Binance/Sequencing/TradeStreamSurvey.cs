@@ -11,12 +11,22 @@ public sealed class TradeStreamSurvey
 {
     private readonly bool[] _aggregate;
     private readonly bool[] _raw;
+    private readonly long[] _lastId;
 
     public TradeStreamSurvey(int symbolCount)
     {
         _aggregate = new bool[symbolCount];
         _raw = new bool[symbolCount];
+        _lastId = new long[symbolCount];
+        Array.Fill(_lastId, long.MinValue);
     }
+
+    /// <summary>
+    /// True while every trade read so far followed its symbol's previous one by exactly one id (no gap, no repeat, no
+    /// disorder), all inputs read to their end, in the order read. Such an input needs no reorder buffer: the buffer's
+    /// steady path would pass every trade straight through.
+    /// </summary>
+    public bool Consecutive { get; private set; } = true;
 
     public int SymbolCount => _raw.Length;
 
@@ -31,6 +41,8 @@ public sealed class TradeStreamSurvey
         if ((uint)s < (uint)_raw.Length)
         {
             (trade.IsAggregate ? _aggregate : _raw)[s] = true;
+            Consecutive &= _lastId[s] == long.MinValue || trade.Id == _lastId[s] + 1;
+            _lastId[s] = trade.Id;
         }
     }
 
@@ -41,6 +53,7 @@ public sealed class TradeStreamSurvey
     public void Read(IInputFeed input, bool firstTradeOnly)
     {
         ArgumentNullException.ThrowIfNull(input);
+        Consecutive &= !firstTradeOnly; // the rest of it is not read: its order is not known
         var slot = default(EngineEvent);
         while (input.TryReadNext(ref slot))
         {

@@ -74,6 +74,37 @@ public class TradeStreamSelectorTests
         Assert.False(first.AnyHoldsBoth);
     }
 
+    /// <summary>A replay skips the reorder buffer only for trades consecutive per symbol: no gap, no repeat, no disorder.</summary>
+    [Theory]
+    [InlineData(new long[] { 1, 2, 3 }, new long[] { 10, 11 }, true)]  // each symbol's ids consecutive, interleaved
+    [InlineData(new long[] { 1, 3 }, new long[] { 10, 11 }, false)]    // a gap
+    [InlineData(new long[] { 2, 1 }, new long[] { 10, 11 }, false)]    // disorder
+    [InlineData(new long[] { 1, 1 }, new long[] { 10, 11 }, false)]    // a repeat
+    public void Survey_Consecutive_OnlyWhenEverySymbolsIdsFollowByOne(long[] btc, long[] eth, bool consecutive)
+    {
+        var events = new List<EngineEvent>();
+        for (int i = 0; i < Math.Max(btc.Length, eth.Length); i++)
+        {
+            if (i < btc.Length)
+            {
+                events.Add(Trade(new SymbolId(0), btc[i], aggregate: true));
+            }
+
+            if (i < eth.Length)
+            {
+                events.Add(Trade(new SymbolId(1), eth[i], aggregate: true));
+            }
+        }
+
+        var survey = new TradeStreamSurvey(2);
+        survey.Read(new ListFeed(events), firstTradeOnly: false);
+        Assert.Equal(consecutive, survey.Consecutive);
+
+        var first = new TradeStreamSurvey(2);
+        first.Read(new ListFeed(events), firstTradeOnly: true);
+        Assert.False(first.Consecutive); // the rest is not read: not known
+    }
+
     private sealed class ListFeed(List<EngineEvent> events) : IInputFeed
     {
         private int _next;
