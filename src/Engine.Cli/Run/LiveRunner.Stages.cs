@@ -55,8 +55,16 @@ public static partial class LiveRunner
             var ticks = p.Options.Symbols.ToDictionary(s => s.Name, s => s.Filters.TickSize, StringComparer.Ordinal);
             using var reconciler = new StartupReconciler(userOptions, config.Venue.ToReconcile(ticks), registry, pipeline.Input, new ReconcileAlerts(p.Alerts));
             result = await reconciler.RunAsync(book, stop).ConfigureAwait(false);
-            // Written now, not with the report: a session killed later still leaves what its start found.
-            File.AppendAllLines(Path.Combine(p.Directory, "reconcile.log"), result.LogLines());
+            // Written now, not with the report: a session killed later still leaves what its start found. A log that
+            // cannot be written does not stop the start (the report and the alerts have the differences too).
+            try
+            {
+                File.AppendAllLines(Path.Combine(p.Directory, "reconcile.log"), result.LogLines());
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                errors.WriteLine($"engine: reconcile.log not written: {e.Message}");
+            }
             if (!result.Succeeded)
             {
                 start.Failure = $"reconciliation failed: {result.Failure}";

@@ -37,13 +37,11 @@ public sealed class OrderTable
     /// <summary>Ids skipped because their slot still held a working order.</summary>
     public long SkippedIds { get; private set; }
 
-    /// <summary>The next id issued is the first of the next multiple of <paramref name="block"/> (counted in <see cref="SkippedIds"/>).</summary>
+    /// <summary>The next id issued is the first after the next multiple of <paramref name="block"/> (a new session's; not a busy slot's skip).</summary>
     public void SkipToNextBlock(long block)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(block);
-        long last = ((_lastId / block) + 1) * block;
-        SkippedIds += last - _lastId;
-        _lastId = last;
+        _lastId = ((_lastId / block) + 1) * block;
     }
 
     /// <summary>Claims the next id whose slot is free; false only when every slot holds a working order.</summary>

@@ -40,18 +40,16 @@ public sealed class VenueRateLimiter
     public long Throttles { get; private set; }
 
     /// <summary>
-    /// Takes <paramref name="weight"/> (and one order when <paramref name="isOrder"/>) from the buckets at server time
-    /// <paramref name="nowMs"/>; when a bucket cannot pay, takes nothing and returns how long to wait (ms).
-    /// </summary>
-    /// <summary>
     /// The server clock's uncertainty (<see cref="ServerClock.UncertaintyMs"/>; the gateway connects its clock): a
     /// window is taken as rolled over only that long, and at least the guard given at construction, after our estimate
     /// of its end, so a clock estimate off by a slow sync's half round trip cannot spend the new window's budget early.
     /// </summary>
     public Func<long>? ClockUncertaintyMs { get; set; }
 
-    private long Guard => Math.Max(_clockGuardMs, ClockUncertaintyMs?.Invoke() ?? 0);
-
+    /// <summary>
+    /// Takes <paramref name="weight"/> (and one order when <paramref name="isOrder"/>) from the buckets at server time
+    /// <paramref name="nowMs"/>; when a bucket cannot pay, takes nothing and returns how long to wait (ms).
+    /// </summary>
     public long TryAcquire(long nowMs, int weight, bool isOrder)
     {
         long throttled = Volatile.Read(ref _throttledUntilMs);
@@ -61,14 +59,15 @@ public sealed class VenueRateLimiter
             return throttled - nowMs;
         }
 
+        long guard = Guard();
         long wait = 0;
         for (int i = 0; i < _rules.Length; i++)
         {
-            Roll(i, nowMs);
+            Roll(i, nowMs, guard);
             int cost = _rules[i].Orders ? (isOrder ? 1 : 0) : weight;
             if (cost > 0 && _used[i] + cost > Math.Max(1, _rules[i].Limit - _headroom))
             {
-                wait = Math.Max(wait, _windowStart[i] + _rules[i].WindowMs + Guard - nowMs);
+                wait = Math.Max(wait, _windowStart[i] + _rules[i].WindowMs + guard - nowMs);
             }
         }
 
@@ -89,9 +88,10 @@ public sealed class VenueRateLimiter
     /// <summary>What the venue counted in the current windows, from an answer's headers (-1: not given).</summary>
     public void Correct(long nowMs, int usedWeight1m, int orderCount10s, int orderCount1m)
     {
+        long guard = Guard();
         for (int i = 0; i < _rules.Length; i++)
         {
-            Roll(i, nowMs);
+            Roll(i, nowMs, guard);
             RateLimitRule r = _rules[i];
             int reported = !r.Orders && r.WindowMs == 60_000 ? usedWeight1m
                 : r.Orders && r.WindowMs == 10_000 ? orderCount10s
@@ -116,9 +116,12 @@ public sealed class VenueRateLimiter
 
     public int UsedOf(int rule) => _used[rule];
 
-    private void Roll(int i, long nowMs)
+    /// <summary>The margin a window's end is given: the construction's guard, or the clock's uncertainty when larger (read once per call).</summary>
+    private long Guard() => Math.Max(_clockGuardMs, ClockUncertaintyMs?.Invoke() ?? 0);
+
+    private void Roll(int i, long nowMs, long guard)
     {
-        long t = nowMs - Guard;
+        long t = nowMs - guard;
         long start = t - (t % _rules[i].WindowMs);
         if (start != _windowStart[i])
         {

@@ -28,16 +28,7 @@ public sealed partial class StartupReconciler
                 continue;
             }
 
-            (string path, string id) = v.IsAlgo ? ("/fapi/v1/algoOrder", "algoId") : ("/fapi/v1/order", "orderId");
-            (int status, JsonDocument doc) = await _rest.SendSignedAsync(HttpMethod.Delete, path, $"symbol={v.Symbol}&{id}={v.VenueId}", cancel).ConfigureAwait(false);
-            using (doc)
-            {
-                if (status != 200 && ErrorCode(doc) != -2011)
-                {
-                    throw new ReconcileException($"cancel of {what} refused: HTTP {status} {ErrorCode(doc)} {ErrorText(doc)}");
-                }
-            }
-
+            await CancelAtVenueAsync(v, what, cancel).ConfigureAwait(false);
             view.Open.Remove(v);
             Note(ReconcileDifferenceKind.UnknownOrderCanceled, symbol, ClientOrderId.None, v.VenueId, default, default, what + ": canceled");
         }
@@ -57,20 +48,25 @@ public sealed partial class StartupReconciler
                 continue;
             }
 
-            (string path, string id) = v.IsAlgo ? ("/fapi/v1/algoOrder", "algoId") : ("/fapi/v1/order", "orderId");
-            (int status, JsonDocument doc) = await _rest.SendSignedAsync(HttpMethod.Delete, path, $"symbol={v.Symbol}&{id}={v.VenueId}", cancel).ConfigureAwait(false);
-            using (doc)
-            {
-                if (status != 200 && ErrorCode(doc) != -2011)
-                {
-                    throw new ReconcileException($"cancel of {o.Role} order {v.ClientText} (the engine's, lost at the last stop) refused: HTTP {status} {ErrorCode(doc)} {ErrorText(doc)}");
-                }
-            }
-
+            await CancelAtVenueAsync(v, $"{o.Role} order {v.ClientText} (the engine's, lost at the last stop)", cancel).ConfigureAwait(false);
             view.Open.Remove(v);
             Report(VenueReportKind.Canceled, o, new OrderId(v.VenueId), view, _venue.ServerTimeMs());
             Note(ReconcileDifferenceKind.CancelResent, o.Symbol, o.Id, v.VenueId, o.Quantity, default,
                 $"{o.Role} order the engine held as PendingCancel is open at the venue: the cancel was lost, sent again, Canceled");
+        }
+    }
+
+    /// <summary>Cancels an open order or algo order by its venue id; -2011 (already gone) is as good; any other refusal fails the pass.</summary>
+    private async Task CancelAtVenueAsync(VenueOpenOrder v, string what, CancellationToken cancel)
+    {
+        (string path, string id) = v.IsAlgo ? ("/fapi/v1/algoOrder", "algoId") : ("/fapi/v1/order", "orderId");
+        (int status, JsonDocument doc) = await _rest.SendSignedAsync(HttpMethod.Delete, path, $"symbol={v.Symbol}&{id}={v.VenueId}", cancel).ConfigureAwait(false);
+        using (doc)
+        {
+            if (status != 200 && ErrorCode(doc) != -2011)
+            {
+                throw new ReconcileException($"cancel of {what} refused: HTTP {status} {ErrorCode(doc)} {ErrorText(doc)}");
+            }
         }
     }
 

@@ -26,6 +26,7 @@ namespace Engine.Tests.Cli.Live;
 /// on failure; <c>ENGINE_KILL_SEED</c>, <c>ENGINE_LIVE_KILL_POINTS</c> (default 3) and <c>ENGINE_KILL_SPEED</c>
 /// (default 8) set them (scripts/kill-test.sh live runs 20 points in each mode).
 /// </summary>
+[Collection(nameof(WholeEngineRuns))]
 public sealed class LiveKillTests(ITestOutputHelper log) : IDisposable
 {
     private const string ApiKey = "LIVEKILLkeyAq3Ws5Ed7Rf9Tg1Yh2Uj4Ik6Ol8";

@@ -19,6 +19,7 @@ namespace Engine.Tests.Cli.Live;
 /// are the venue's fills, one for one (side, price, quantity, commission, maker), its realised PnL is the venue's, and
 /// at the stop the position the fills leave is the sim's, protected by a stop at the venue when it is not flat.
 /// </summary>
+[Collection(nameof(WholeEngineRuns))]
 public sealed class LiveTradingTests : IDisposable
 {
     private const string ApiKey = "LIVETRADEkeyMn4Bv6Cx8Za1Sd3Fg5Hj7Kl9";

@@ -22,6 +22,7 @@ namespace Engine.Tests.Cli.Paper;
 /// <c>ENGINE_KILL_SEED</c>, <c>ENGINE_KILL_POINTS</c> (default 3) and <c>ENGINE_KILL_SPEED</c> (default 8) set them
 /// (scripts/kill-test.sh runs 20 points).
 /// </summary>
+[Collection(nameof(WholeEngineRuns))]
 public sealed class PaperKillTests(ITestOutputHelper log) : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(120);
