@@ -37,11 +37,13 @@ internal static class MarketEndpoints
 
     public const string AggTrades5xx = "Market:AggTradesHttp5xxRate";
 
-    /// <summary>The <c>Market:AggTradesHttp5xxRate</c> fault: a 503 with Binance's -1008 body instead of the backfill, counted.</summary>
+    /// <summary>
+    /// The <c>Market:AggTradesHttp5xxRate</c> fault: a 503 with Binance's -1008 body instead of the backfill, counted. The
+    /// exchange's seeded fault dice decide, so a run's sequence of answers is the same every time.
+    /// </summary>
     private static IResult? Unavailable(SimExchange exchange)
     {
-        double rate = exchange.Faults.Market.AggTradesHttp5xxRate;
-        if (rate <= 0 || Random.Shared.NextDouble() >= rate)
+        if (!exchange.Roll(exchange.Faults.Market.AggTradesHttp5xxRate))
         {
             return null;
         }
