@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Engine.Cli.Journal;
 
 /// <summary>
@@ -25,93 +23,40 @@ public static class PythonFloatFormat
             return Copy(value > 0 ? "Infinity"u8 : "-Infinity"u8, destination, out written);
         }
 
-        // .NET's round-trip format already holds the shortest digits; only the layout differs from Python's.
-        Span<byte> shortest = stackalloc byte[MaxLength];
-        if (!value.TryFormat(shortest, out int length, "R", CultureInfo.InvariantCulture))
-        {
-            return false;
-        }
-
-        // From 1e-4 to below 1e15 both write the same digits in fixed notation (.NET turns to an exponent only outside
-        // it, Python only below 1e-4 or from 1e16): copy the text, adding Python's ".0" to an integral value.
-        double magnitude = Math.Abs(value);
-        if (magnitude >= 1e-4 && magnitude < 1e15 && shortest[..length].IndexOfAny((byte)'E', (byte)'e') < 0)
-        {
-            bool integral = shortest[..length].IndexOf((byte)'.') < 0;
-            if (length + (integral ? 2 : 0) > destination.Length)
-            {
-                return false;
-            }
-
-            shortest[..length].CopyTo(destination);
-            written = length;
-            if (integral)
-            {
-                destination[written++] = (byte)'.';
-                destination[written++] = (byte)'0';
-            }
-
-            return true;
-        }
-
-        Span<byte> digits = stackalloc byte[24];
-        int digitCount = 0;
-        int integerDigits = -1;
-        int exponent = 0;
-        bool negative = false;
-        for (int i = 0; i < length; i++)
-        {
-            byte c = shortest[i];
-            if (c == (byte)'-')
-            {
-                negative = true;
-            }
-            else if (c == (byte)'.')
-            {
-                integerDigits = digitCount;
-            }
-            else if (c == (byte)'E' || c == (byte)'e')
-            {
-                exponent = int.Parse(shortest[(i + 1)..length], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-                break;
-            }
-            else if (digitCount < digits.Length)
-            {
-                digits[digitCount++] = c;
-            }
-        }
-
-        if (integerDigits < 0)
-        {
-            integerDigits = digitCount;
-        }
-
-        // value = 0.DIGITS × 10^point
-        int point = integerDigits + exponent;
-        int start = 0;
-        while (start < digitCount && digits[start] == (byte)'0')
-        {
-            start++;
-            point--;
-        }
-
-        while (digitCount > start && digits[digitCount - 1] == (byte)'0')
-        {
-            digitCount--;
-        }
-
+        bool negative = value < 0 || (value == 0 && double.IsNegative(value));
         var output = new Writer(destination);
         if (negative)
         {
             output.Put((byte)'-');
         }
 
-        ReadOnlySpan<byte> d = digits[start..digitCount];
-        if (d.IsEmpty)
+        if (value == 0)
         {
             output.Put("0.0"u8);
+            written = output.Position;
+            return !output.Overflow;
         }
-        else if (point <= -4 || point > 16)
+
+        // The shortest digits that read back as the value, as text: value = 0.DIGITS × 10^point.
+        ShortestDecimal.Decompose(value, out ulong mantissa, out int exponent);
+        while (mantissa % 10 == 0)
+        {
+            mantissa /= 10;
+            exponent++;
+        }
+
+        Span<byte> digits = stackalloc byte[20];
+        int start = digits.Length;
+        do
+        {
+            digits[--start] = (byte)('0' + (int)(mantissa % 10));
+            mantissa /= 10;
+        }
+        while (mantissa != 0);
+
+        ReadOnlySpan<byte> d = digits[start..];
+        int point = d.Length + exponent;
+        if (point <= -4 || point > 16)
         {
             output.Put(d[0]);
             if (d.Length > 1)

@@ -47,6 +47,7 @@ public class PythonFloatFormatTests
     [InlineData(61834.37568336126, "61834.37568336126")]
     [InlineData(0.004825957446808511, "0.004825957446808511")]
     [InlineData(99999.99999999999, "99999.99999999999")]
+    [InlineData(2.9802322387695312e-08, "2.9802322387695312e-08")] // 2^-25, whose .NET "R" text does not read back
     public void Format_NearTheFixedNotationEdges_MatchesPythonRepr(double value, string expected) =>
         Assert.Equal(expected, PythonFloatFormat.Format(value));
 
