@@ -77,21 +77,27 @@ Task<RunStatistics> run = Task.Run(() => pipeline.RunLive(stop.Token));
 // The first orders pay for connections and first calls: what the warm-up recorded is taken out of both figures.
 await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(warmupSeconds)), run);
 Histogram warmTickToOrder = gateway.TickToOrderSnapshot();
+(Histogram warmToPickUp, Histogram warmToSend) = gateway.TickToOrderPartsSnapshot();
 Histogram warmWireToWire = exchange.MarketSide!.WireToWireSnapshot();
 RunStatistics stats = await run;
 await feed.StopAsync();
 
 Histogram tickToOrder = gateway.TickToOrderSnapshot();
 tickToOrder.Subtract(warmTickToOrder);
+(Histogram toPickUp, Histogram toSend) = gateway.TickToOrderPartsSnapshot();
+toPickUp.Subtract(warmToPickUp);
+toSend.Subtract(warmToSend);
 Histogram wireToWire = exchange.MarketSide!.WireToWireSnapshot();
 wireToWire.Subtract(warmWireToWire);
 (long sent, long skipped) = pipeline.Engine.ProbeFigures();
 var inv = CultureInfo.InvariantCulture;
-Console.WriteLine(string.Create(inv, $"warm-up {warmupSeconds} s: {warmTickToOrder.TotalCount} orders left out; tape {symbol} × {laps} at speed {speed}; transport {gateway.Primary.Name}; probe every {every} trades: {sent} sent, {skipped} skipped; {pipeline.Engine.Counters.Trades:N0} trades, {stats.Events:N0} events"));
+Console.WriteLine(string.Create(inv, $"warm-up {warmupSeconds} s: {warmTickToOrder.TotalCount} orders left out; tape {symbol} × {laps} at speed {speed}; transport {gateway.Primary.Name}{(primary is WsApiOrderTransport { LoggedOn: true } ? " (logged on)" : "")}; probe every {every} trades: {sent} sent, {skipped} skipped; {pipeline.Engine.Counters.Trades:N0} trades, {stats.Events:N0} events"));
 Console.WriteLine(string.Create(inv, $"gateway: {gateway.Counters.Submits} submits ({gateway.Counters.Accepted} accepted, {gateway.Counters.Rejected} rejected), {gateway.Counters.Cancels} cancels, {gateway.Counters.RateLimitWaits} rate-limit waits; sim desk: {exchange.Desk.OrdersAccepted} accepted, {exchange.Desk.OrdersCanceled} cancelled"));
 Console.WriteLine("| figure | count | p50 | p90 | p99 | p99.9 | max |");
 Console.WriteLine("|---|---|---|---|---|---|---|");
 Row("tick-to-order (engine: frame received → bytes to socket)", tickToOrder);
+Row("  of which: frame received → gateway took the request", toPickUp);
+Row("  of which: gateway took it → bytes to socket", toSend);
 Row("wire-to-wire (sim: last trade frame sent → order received)", wireToWire);
 if (outDir is not null)
 {

@@ -11,9 +11,14 @@ public sealed partial class OrderGateway
 
     private readonly Lock _tickToOrderGate = new();
     private readonly Histogram _tickToOrder = new(HighestTickToOrderNs, 3);
+    private readonly Histogram _tickToPickUp = new(HighestTickToOrderNs, 3);
+    private readonly Histogram _pickUpToSend = new(HighestTickToOrderNs, 3);
 
     // EngineClock timestamp at which the market frame behind the submit being sent was received; 0: none. Gateway thread.
     private long _tickOrigin;
+
+    // EngineClock timestamp at which this gateway took the timed submit from the output ring. Gateway thread.
+    private long _pickUp;
 
     /// <summary>Submits a market frame caused whose first send was timed.</summary>
     public long TickToOrderCount { get; private set; }
@@ -26,6 +31,7 @@ public sealed partial class OrderGateway
     public void Handle(in OrderRequest request, long marketFrameTimestamp)
     {
         _tickOrigin = request.Command == OrderCommand.Submit ? marketFrameTimestamp : 0;
+        _pickUp = _tickOrigin == 0 ? 0 : EngineClock.Timestamp();
         Handle(in request);
         _tickOrigin = 0;
     }
@@ -36,6 +42,19 @@ public sealed partial class OrderGateway
         lock (_tickToOrderGate)
         {
             return _tickToOrder.Copy();
+        }
+    }
+
+    /// <summary>
+    /// Tick-to-order in two parts (ns), for the same submits: the market frame received → this gateway took the request
+    /// from the output ring (the feed, the input ring, the engine, the output ring), and from there → the bytes handed to
+    /// the socket (the gateway's own checks, building, signing and the transport).
+    /// </summary>
+    public (Histogram TickToPickUp, Histogram PickUpToSend) TickToOrderPartsSnapshot()
+    {
+        lock (_tickToOrderGate)
+        {
+            return (_tickToPickUp.Copy(), _pickUpToSend.Copy());
         }
     }
 
@@ -51,9 +70,12 @@ public sealed partial class OrderGateway
 
         _tickOrigin = 0; // a resend (-1021, 429) is not a new tick-to-order
         long ns = Math.Min(EngineClock.ElapsedNanos(origin, sent), HighestTickToOrderNs);
+        long pickUp = Math.Clamp(_pickUp, origin, sent);
         lock (_tickToOrderGate)
         {
             _tickToOrder.RecordValue(ns);
+            _tickToPickUp.RecordValue(Math.Min(EngineClock.ElapsedNanos(origin, pickUp), HighestTickToOrderNs));
+            _pickUpToSend.RecordValue(Math.Min(EngineClock.ElapsedNanos(pickUp, sent), HighestTickToOrderNs));
         }
 
         TickToOrderCount++;

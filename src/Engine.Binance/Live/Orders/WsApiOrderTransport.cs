@@ -21,7 +21,11 @@ public sealed class WsApiOrderTransport : IOrderTransport
     private readonly GatewayOptions _options;
     private readonly ServerClock _clock;
     private readonly SignedQuery _query = new();
+    private readonly Lock _deadlineGate = new();
+    private readonly long _timeoutTicks;
+    private readonly Timer _watchdog;
     private CancellationTokenSource _timeout = new();
+    private long _deadline; // EngineClock ticks at which the request in flight is given up; 0: none. Under _deadlineGate.
     private byte[] _frame = ArrayPool<byte>.Shared.Rent(4096);
     private byte[] _receive = ArrayPool<byte>.Shared.Rent(64 * 1024);
     private ClientWebSocket? _socket;
@@ -36,6 +40,14 @@ public sealed class WsApiOrderTransport : IOrderTransport
         _credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+
+        // One timer for the transport's life watches the request in flight, rather than CancelAfter per request: arming
+        // a CancellationTokenSource's timer and disarming it took 4.6 µs at the median of the gateway's 15 µs between
+        // taking an order from the ring and its bytes reaching the socket (TickToOrder, WS API). The timeout is then
+        // kept to within an eighth of itself (at least 5 ms, at most 250 ms late).
+        _timeoutTicks = (long)(options.RequestTimeout.TotalSeconds * EngineClock.TicksPerSecond);
+        long periodMs = Math.Clamp((long)options.RequestTimeout.TotalMilliseconds / 8, 5, 250);
+        _watchdog = new Timer(static state => ((WsApiOrderTransport)state!).GiveUpIfLate(), this, periodMs, periodMs);
     }
 
     public string Name => "WS API";
@@ -84,6 +96,12 @@ public sealed class WsApiOrderTransport : IOrderTransport
 
     public void Dispose()
     {
+        _watchdog.Dispose();
+        lock (_deadlineGate)
+        {
+            _deadline = 0; // a tick already running finds nothing to cancel, so never a disposed source
+        }
+
         _socket?.Dispose();
         _timeout.Dispose();
         _query.Dispose();
@@ -141,18 +159,24 @@ public sealed class WsApiOrderTransport : IOrderTransport
         long id = ++_nextId;
         int length = WsApiFrame.Write(_frame, id, method, _query.Written);
         ClientWebSocket socket = _socket!;
-        if (!_timeout.TryReset())
+        CancellationToken timeout;
+        lock (_deadlineGate)
         {
-            _timeout.Dispose(); // it fired: a cancelled source cannot be reused
-            _timeout = new CancellationTokenSource();
+            if (_timeout.IsCancellationRequested)
+            {
+                _timeout.Dispose(); // it fired: a cancelled source cannot be reused
+                _timeout = new CancellationTokenSource();
+            }
+
+            _deadline = EngineClock.Timestamp() + _timeoutTicks;
+            timeout = _timeout.Token;
         }
 
-        _timeout.CancelAfter(_options.RequestTimeout);
         try
         {
             maybeSent = true;
             LastSendTimestamp = EngineClock.Timestamp();
-            ValueTask send = socket.SendAsync(_frame.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, _timeout.Token);
+            ValueTask send = socket.SendAsync(_frame.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, timeout);
             if (!send.IsCompletedSuccessfully)
             {
                 send.AsTask().GetAwaiter().GetResult();
@@ -160,7 +184,7 @@ public sealed class WsApiOrderTransport : IOrderTransport
 
             while (true)
             {
-                int received = ReceiveMessage(socket);
+                int received = ReceiveMessage(socket, timeout);
                 var parsed = default(VenueAnswer);
                 parsed.Clear();
                 if (VenueAnswerParser.TryParseWsApi(_receive.AsSpan(0, received), ref parsed, out long answered) && answered == id)
@@ -179,11 +203,28 @@ public sealed class WsApiOrderTransport : IOrderTransport
         }
         finally
         {
-            _timeout.CancelAfter(Timeout.Infinite);
+            lock (_deadlineGate)
+            {
+                _deadline = 0;
+            }
         }
     }
 
-    private int ReceiveMessage(ClientWebSocket socket)
+    // The watchdog's tick (a pool thread): a request still in flight past its deadline is cancelled, which aborts its send
+    // or receive; the gateway's thread then finds the outcome open.
+    private void GiveUpIfLate()
+    {
+        lock (_deadlineGate)
+        {
+            if (_deadline != 0 && EngineClock.Timestamp() >= _deadline)
+            {
+                _deadline = 0;
+                _timeout.Cancel();
+            }
+        }
+    }
+
+    private int ReceiveMessage(ClientWebSocket socket, CancellationToken timeout)
     {
         int length = 0;
         while (true)
@@ -196,7 +237,7 @@ public sealed class WsApiOrderTransport : IOrderTransport
                 _receive = larger;
             }
 
-            ValueTask<ValueWebSocketReceiveResult> pending = socket.ReceiveAsync(_receive.AsMemory(length), _timeout.Token);
+            ValueTask<ValueWebSocketReceiveResult> pending = socket.ReceiveAsync(_receive.AsMemory(length), timeout);
             ValueWebSocketReceiveResult result = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
             if (result.MessageType == WebSocketMessageType.Close)
             {

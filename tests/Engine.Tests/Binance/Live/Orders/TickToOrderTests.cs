@@ -45,6 +45,31 @@ public sealed class TickToOrderTests
         Assert.InRange(tickToOrder.ValueAtPercentile(50), 1, tickToOrder.HighestEquivalentValue(roundTripNs));
     }
 
+    [Theory]
+    [MemberData(nameof(Transports))]
+    public async Task TickToOrder_SplitsAtTheGatewaysPickUp_IntoPartsThatAddUp(string transport)
+    {
+        await using GatewayHarness h = await StartAsync(transport);
+        long frame = 0, pickedUp = 0, answered = 0;
+        await Task.Run(() =>
+        {
+            h.Gateway.Handle(GatewayHarness.Limit(1, Side.Buy, "40000"), 0); // warm the connection
+            frame = EngineClock.Timestamp() - (long)(EngineClock.TicksPerSecond / 200); // the frame came 5 ms before the ring handed the order over
+            pickedUp = EngineClock.Timestamp();
+            h.Gateway.Handle(GatewayHarness.Limit(2, Side.Buy, "40000"), frame);
+            answered = EngineClock.Timestamp();
+        });
+
+        Histogram total = h.Gateway.TickToOrderSnapshot();
+        (Histogram toPickUp, Histogram toSend) = h.Gateway.TickToOrderPartsSnapshot();
+        Assert.Equal((1L, 1L, 1L), (total.TotalCount, toPickUp.TotalCount, toSend.TotalCount));
+        long beforePickUpNs = EngineClock.ElapsedNanos(frame, pickedUp);
+        long first = toPickUp.ValueAtPercentile(50), second = toSend.ValueAtPercentile(50), whole = total.ValueAtPercentile(50);
+        Assert.InRange(first, toPickUp.LowestEquivalentValue(beforePickUpNs), toPickUp.HighestEquivalentValue(EngineClock.ElapsedNanos(frame, answered)));
+        Assert.InRange(second, 1, toSend.HighestEquivalentValue(EngineClock.ElapsedNanos(pickedUp, answered)));
+        Assert.InRange(first + second, whole - (whole / 200) - 2, whole + (whole / 200) + 2); // three recordings at 3 digits
+    }
+
     [Fact]
     public async Task OutputHandler_TimesOnlyOrdersWhoseInputWasATrade()
     {
