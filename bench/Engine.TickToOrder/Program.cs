@@ -16,7 +16,8 @@ using Engine.TickToOrder;
 // feed (MarketFeed, aggTrade) publishes into the live pipeline (no paper venue), the latency probe sends a resting
 // limit on every --every-th trade and cancels it once accepted, and the gateway (the output consumer) sends it over
 // REST or the WS API. Prints the gateway's tick-to-order (frame received → request bytes handed to the socket) and the
-// sim's own wire-to-wire (last trade frame flushed → order request received) from the same run.
+// sim's own wire-to-wire (last trade frame flushed → order request received) from the same run, and what the gateway's
+// thread allocated per request.
 // Usage: Engine.TickToOrder <trades.csv[.gz]> [--transport rest|ws] [--speed X] [--every N] [--laps N] [--warmup S] [--out DIR] [--gateway-wait Yielding|Sleeping|BusySpin]
 if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
 {
@@ -63,7 +64,8 @@ var options = new PipelineOptions
     Probe = new LatencyProbeOptions { EveryTrades = every, Mode = LatencyProbeMode.Cancel },
 };
 var runtime = new PipelineRuntime { LiveInput = true, PaperVenue = false, OutputConsumerWait = Enum.Parse<Engine.Ring.WaitStrategyKind>(Text("--gateway-wait", "Yielding")!) };
-var pipeline = new EnginePipeline<NullJournal>(options, runtime, default, new PipelineAttachments { OutputConsumer = new GatewayOutputHandler(gateway) });
+var meter = new AllocationMeter(new GatewayOutputHandler(gateway));
+var pipeline = new EnginePipeline<NullJournal>(options, runtime, default, new PipelineAttachments { OutputConsumer = meter });
 input.Target = pipeline.Input;
 
 var feedOptions = MarketFeedOptions.ForEndpoint(server.BaseAddress, [symbol]) with { Streams = ["aggTrade"] };
@@ -77,6 +79,7 @@ Task<RunStatistics> run = Task.Run(() => pipeline.RunLive(stop.Token));
 // The first orders pay for connections and first calls: what the warm-up recorded is taken out of both figures.
 await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(warmupSeconds)), run);
 Histogram warmTickToOrder = gateway.TickToOrderSnapshot();
+meter.Counting = true;
 (Histogram warmToPickUp, Histogram warmToSend) = gateway.TickToOrderPartsSnapshot();
 Histogram warmWireToWire = exchange.MarketSide!.WireToWireSnapshot();
 RunStatistics stats = await run;
@@ -93,6 +96,7 @@ wireToWire.Subtract(warmWireToWire);
 var inv = CultureInfo.InvariantCulture;
 Console.WriteLine(string.Create(inv, $"warm-up {warmupSeconds} s: {warmTickToOrder.TotalCount} orders left out; tape {symbol} × {laps} at speed {speed}; transport {gateway.Primary.Name}{(primary is WsApiOrderTransport { LoggedOn: true } ? " (logged on)" : "")}; probe every {every} trades: {sent} sent, {skipped} skipped; {pipeline.Engine.Counters.Trades:N0} trades, {stats.Events:N0} events"));
 Console.WriteLine(string.Create(inv, $"gateway: {gateway.Counters.Submits} submits ({gateway.Counters.Accepted} accepted, {gateway.Counters.Rejected} rejected), {gateway.Counters.Cancels} cancels, {gateway.Counters.RateLimitWaits} rate-limit waits; sim desk: {exchange.Desk.OrdersAccepted} accepted, {exchange.Desk.OrdersCanceled} cancelled"));
+Console.WriteLine(string.Create(inv, $"gateway thread after the warm-up: {meter.Requests} requests (submits and cancels), {(meter.Requests == 0 ? 0 : meter.Bytes / meter.Requests):N0} B allocated per request on average, {meter.MaxBytes:N0} B at most"));
 Console.WriteLine("| figure | count | p50 | p90 | p99 | p99.9 | max |");
 Console.WriteLine("|---|---|---|---|---|---|---|");
 Row("tick-to-order (engine: frame received → bytes to socket)", tickToOrder);

@@ -176,11 +176,11 @@ public sealed class WsApiOrderTransport : IOrderTransport
         {
             maybeSent = true;
             LastSendTimestamp = EngineClock.Timestamp();
+#pragma warning disable CA2012 // consumed once: SpinUntilCompleted only reads IsCompleted, which a ValueTask allows before its result
             ValueTask send = socket.SendAsync(_frame.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: true, timeout);
-            if (!send.IsCompletedSuccessfully)
-            {
-                send.AsTask().GetAwaiter().GetResult();
-            }
+#pragma warning restore CA2012
+            SpinUntilCompleted(in send);
+            send.GetAwaiter().GetResult();
 
             while (true)
             {
@@ -207,6 +207,26 @@ public sealed class WsApiOrderTransport : IOrderTransport
             {
                 _deadline = 0;
             }
+        }
+    }
+
+    // The gateway's thread waits for its socket as it waits for the ring: polling, giving its core to any thread ready
+    // for it (Thread.Yield). Blocking on the operation instead (AsTask().GetResult()) allocated a Task and an event per
+    // send or receive that did not complete at once, and the answer then woke the thread through the kernel. A timeout
+    // still ends the wait: the watchdog cancels the operation, which then completes.
+    private static void SpinUntilCompleted(in ValueTask pending)
+    {
+        while (!pending.IsCompleted)
+        {
+            Thread.Yield();
+        }
+    }
+
+    private static void SpinUntilCompleted<T>(in ValueTask<T> pending)
+    {
+        while (!pending.IsCompleted)
+        {
+            Thread.Yield();
         }
     }
 
@@ -237,8 +257,11 @@ public sealed class WsApiOrderTransport : IOrderTransport
                 _receive = larger;
             }
 
+#pragma warning disable CA2012 // consumed once, as above
             ValueTask<ValueWebSocketReceiveResult> pending = socket.ReceiveAsync(_receive.AsMemory(length), timeout);
-            ValueWebSocketReceiveResult result = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+#pragma warning restore CA2012
+            SpinUntilCompleted(in pending);
+            ValueWebSocketReceiveResult result = pending.GetAwaiter().GetResult();
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely);
