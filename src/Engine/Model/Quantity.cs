@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Engine.Model;
 
 /// <summary>A base-asset quantity as an exact integer number of 10^-8 units, parsed straight from wire text.</summary>
-public readonly record struct Quantity(long E8) : IComparable<Quantity>
+public readonly record struct Quantity(long E8) : IComparable<Quantity>, ISpanFormattable
 {
     public static Quantity Zero => default;
 
@@ -37,4 +37,30 @@ public readonly record struct Quantity(long E8) : IComparable<Quantity>
     public static bool operator >=(Quantity a, Quantity b) => a.E8 >= b.E8;
 
     public override string ToString() => FixedPoint.ToString(E8);
+
+    /// <summary>The same exact text as <see cref="ToString()"/>; <paramref name="format"/> and <paramref name="provider"/> are ignored.</summary>
+    public string ToString(string? format, IFormatProvider? formatProvider) => ToString();
+
+    /// <summary>
+    /// The exact decimal text written into <paramref name="destination"/> without allocating, so an interpolated
+    /// string into a span (an alert's text) formats a quantity in place.
+    /// </summary>
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+    {
+        Span<byte> ascii = stackalloc byte[24];
+        FixedPoint.TryFormat(E8, ascii, out int length);
+        if (length > destination.Length)
+        {
+            charsWritten = 0;
+            return false;
+        }
+
+        for (int i = 0; i < length; i++)
+        {
+            destination[i] = (char)ascii[i];
+        }
+
+        charsWritten = length;
+        return true;
+    }
 }

@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.Extensions.ObjectPool;
 
 namespace Engine.Binance.Live.Alerts;
 
@@ -14,11 +16,22 @@ namespace Engine.Binance.Live.Alerts;
 /// The body: <c>{"kind","symbol","message","time","source","sequence","suppressed","text","content"}</c>, where
 /// <c>text</c> (Slack) and <c>content</c> (Discord) repeat the message as one line. The webhook URL is never printed
 /// (webhook URLs often hold a token).
+/// Messages are pooled (<see cref="AlertMessage"/>, Microsoft.Extensions.ObjectPool): rented on the raising thread,
+/// returned by the sender once posted or dropped, and filled at start for a full queue, so raising an alert allocates
+/// nothing (the gateway's thread raises them); the sender builds each body in one reused buffer.
 /// </summary>
 public sealed class AlertSink : IAlertSink, IAsyncDisposable
 {
+    // Messages that may be out of the queue at once: the sender's, and one per raising thread (the gateway's, the health
+    // monitor's, the reconciliation's, the dead-man switch's).
+    private const int InHand = 5;
+
     private readonly AlertOptions _options;
-    private readonly Channel<Pending> _queue;
+    private readonly Channel<AlertMessage> _queue;
+    private readonly AlertMessage.Policy _policy = new();
+    private readonly DefaultObjectPool<AlertMessage> _pool;
+    private readonly ArrayBufferWriter<byte> _body = new(4096);
+    private readonly char[] _line = new char[AlertMessage.Capacity + 64];
     private readonly HttpClient? _http;
     private readonly Uri? _url;
     private readonly Func<long> _clockMs;
@@ -47,7 +60,9 @@ public sealed class AlertSink : IAlertSink, IAsyncDisposable
         _clockMs = clockMs ?? (() => Environment.TickCount64);
         _tokens = options.MaxPerMinute;
         _refilledAtMs = _clockMs();
-        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _pool = new DefaultObjectPool<AlertMessage>(_policy, options.QueueCapacity + InHand);
+        _queue = Channel.CreateBounded<AlertMessage>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        Prefill(options.QueueCapacity + InHand);
         if (options.WebhookUrl is { Length: > 0 } url)
         {
             _url = new Uri(url);
@@ -72,12 +87,27 @@ public sealed class AlertSink : IAlertSink, IAsyncDisposable
     /// <summary>Alerts dropped by the rate limit.</summary>
     public long DroppedRateLimited => Interlocked.Read(ref _droppedRate);
 
+    /// <summary>Messages the pool created: all at start, unless more threads raised at once than it was filled for.</summary>
+    internal long MessagesCreated => _policy.Created;
+
     /// <summary>Raised, sent, failed and dropped, for the run report.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"alerts: {Raised:N0} raised, {Sent:N0} sent, {Failed:N0} failed, {DroppedRateLimited:N0} dropped by the rate limit, {DroppedQueueFull:N0} dropped with the queue full{(_url is null ? " (no webhook configured)" : "")}");
 
     public bool Raise(AlertKind kind, string? symbol, string message)
     {
+        AlertMessage m = _pool.Get();
+        m.Kind = kind;
+        m.Symbol = symbol;
+        m.Write((message ?? "").AsSpan());
+        return Raise(m);
+    }
+
+    public AlertMessage Rent() => _pool.Get();
+
+    public bool Raise(AlertMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
         Interlocked.Increment(ref _raised);
         long suppressed;
         lock (_bucketGate)
@@ -89,6 +119,7 @@ public sealed class AlertSink : IAlertSink, IAsyncDisposable
             {
                 _suppressed++;
                 Interlocked.Increment(ref _droppedRate);
+                _pool.Return(message);
                 return false;
             }
 
@@ -97,68 +128,108 @@ public sealed class AlertSink : IAlertSink, IAsyncDisposable
             _suppressed = 0;
         }
 
-        var pending = new Pending(kind, symbol, message ?? "", DateTime.UtcNow, Interlocked.Increment(ref _sequence), suppressed);
-        if (_queue.Writer.TryWrite(pending))
+        message.TimeUtc = DateTime.UtcNow;
+        message.Sequence = Interlocked.Increment(ref _sequence);
+        message.Suppressed = suppressed;
+        if (_queue.Writer.TryWrite(message))
         {
             return true;
         }
 
         Interlocked.Increment(ref _droppedFull);
+        _pool.Return(message);
         return false;
+    }
+
+    // Filled at start with as many messages as can be out at once (a full queue and those in hand), so no alert creates
+    // one: a pool that grew on demand allocated (2 KB a message) on the thread that raised in the deepest burst so far.
+    // The queue is filled once and emptied too, before the sender starts, so its own storage has grown to its capacity.
+    private void Prefill(int count)
+    {
+        var all = new AlertMessage[count];
+        for (int i = 0; i < count; i++)
+        {
+            all[i] = _pool.Get();
+            _queue.Writer.TryWrite(all[i]);
+        }
+
+        while (_queue.Reader.TryRead(out _))
+        {
+        }
+
+        foreach (AlertMessage m in all)
+        {
+            _pool.Return(m);
+        }
     }
 
     private async Task SendLoopAsync()
     {
-        await foreach (Pending p in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        using var json = new Utf8JsonWriter(_body);
+        await foreach (AlertMessage m in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            if (_http is null)
-            {
-                continue;
-            }
-
             try
             {
-                using var content = new ByteArrayContent(Body(p));
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                using HttpResponseMessage response = await _http.PostAsync(_url, content).ConfigureAwait(false);
-                Interlocked.Increment(ref response.IsSuccessStatusCode ? ref _sent : ref _failed);
+                if (_http is not null)
+                {
+                    await PostAsync(m, json).ConfigureAwait(false);
+                }
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+            finally
             {
-                Interlocked.Increment(ref _failed);
+                _pool.Return(m);
             }
         }
     }
 
-    private byte[] Body(Pending p)
+    private async Task PostAsync(AlertMessage m, Utf8JsonWriter json)
     {
-        string kind = KindText(p.Kind);
-        string line = $"[{kind}]{(p.Symbol is null ? "" : " " + p.Symbol)} {p.Message}";
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        try
         {
-            w.WriteStartObject();
-            w.WriteString("kind", kind);
-            if (p.Symbol is null)
-            {
-                w.WriteNull("symbol");
-            }
-            else
-            {
-                w.WriteString("symbol", p.Symbol);
-            }
+            WriteBody(m, json);
+            using var content = new ReadOnlyMemoryContent(_body.WrittenMemory);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using HttpResponseMessage response = await _http!.PostAsync(_url, content).ConfigureAwait(false);
+            Interlocked.Increment(ref response.IsSuccessStatusCode ? ref _sent : ref _failed);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            Interlocked.Increment(ref _failed);
+        }
+    }
 
-            w.WriteString("message", p.Message);
-            w.WriteString("time", p.TimeUtc.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture));
-            w.WriteString("source", _options.Source);
-            w.WriteNumber("sequence", p.Sequence);
-            w.WriteNumber("suppressed", p.Suppressed);
-            w.WriteString("text", line);
-            w.WriteString("content", line);
-            w.WriteEndObject();
+    // Into the one body buffer (the sender posts one alert at a time): the JSON fields, with "text" and "content" the
+    // one-line form "[kind] SYMBOL message".
+    private void WriteBody(AlertMessage m, Utf8JsonWriter w)
+    {
+        _body.ResetWrittenCount();
+        w.Reset(_body);
+        string kind = KindText(m.Kind);
+        var line = new Span<char>(_line);
+        bool fits = line.TryWrite(CultureInfo.InvariantCulture, $"[{kind}]{(m.Symbol is null ? "" : " ")}{m.Symbol} {m.Text}", out int lineLength);
+        Span<char> time = stackalloc char[32];
+        m.TimeUtc.TryFormat(time, out int timeLength, "yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+        w.WriteStartObject();
+        w.WriteString("kind", kind);
+        if (m.Symbol is null)
+        {
+            w.WriteNull("symbol");
+        }
+        else
+        {
+            w.WriteString("symbol", m.Symbol);
         }
 
-        return buffer.ToArray();
+        w.WriteString("message", m.Text);
+        w.WriteString("time", time[..timeLength]);
+        w.WriteString("source", _options.Source);
+        w.WriteNumber("sequence", m.Sequence);
+        w.WriteNumber("suppressed", m.Suppressed);
+        w.WriteString("text", fits ? line[..lineLength] : m.Text);
+        w.WriteString("content", fits ? line[..lineLength] : m.Text);
+        w.WriteEndObject();
+        w.Flush();
     }
 
     /// <summary>The kind as the webhook shows it: <c>reconnect_storm</c>.</summary>
@@ -181,6 +252,4 @@ public sealed class AlertSink : IAlertSink, IAsyncDisposable
         await _sender.ConfigureAwait(false);
         _http?.Dispose();
     }
-
-    private readonly record struct Pending(AlertKind Kind, string? Symbol, string Message, DateTime TimeUtc, long Sequence, long Suppressed);
 }

@@ -9,6 +9,15 @@ public interface IAlertSink
 {
     /// <summary>Queues an alert; false when it was dropped (counted). <paramref name="symbol"/> null: not about one symbol.</summary>
     bool Raise(AlertKind kind, string? symbol, string message);
+
+    /// <summary>A message to fill and hand to <see cref="Raise(AlertMessage)"/> (<see cref="AlertSink"/>: from its pool).</summary>
+    AlertMessage Rent() => new();
+
+    /// <summary>
+    /// Queues a rented message, which belongs to the sink from here (the caller must not touch it again); false when
+    /// it was dropped (counted).
+    /// </summary>
+    bool Raise(AlertMessage message) => Raise(message.Kind, message.Symbol, message.ToString());
 }
 
 /// <summary>An <see cref="IAlertSink"/> that takes nothing (no webhook configured).</summary>

@@ -1,10 +1,10 @@
 using System.Runtime.CompilerServices;
 
-namespace Engine.Cli.Journal;
+namespace Engine.Model;
 
 /// <summary>
 /// The declared names of a byte-sized enum, looked up without <c>Enum.ToString</c>: the table is built once per type,
-/// so writing a name per journal row allocates nothing. An undeclared value reads as its number.
+/// so writing a name per journal row or alert allocates nothing. An undeclared value reads as its number.
 /// </summary>
 public static class ByteEnumNames<TEnum>
     where TEnum : unmanaged, Enum
