@@ -16,8 +16,9 @@ using Engine.TickToOrder;
 // feed (MarketFeed, aggTrade) publishes into the live pipeline (no paper venue), the latency probe sends a resting
 // limit on every --every-th trade and cancels it once accepted, and the gateway (the output consumer) sends it over
 // REST or the WS API. Prints the gateway's tick-to-order (frame received → request bytes handed to the socket) and the
-// sim's own wire-to-wire (last trade frame flushed → order request received) from the same run, and what the gateway's
-// thread allocated per request.
+// sim's own wire-to-wire (last trade frame flushed → order request received) from the same run, the engine's own queue
+// and end-to-end stages over every event (the input ring's part of the figure), and what the gateway's thread
+// allocated per request.
 // Usage: Engine.TickToOrder <trades.csv[.gz]> [--transport rest|ws] [--speed X] [--every N] [--laps N] [--warmup S] [--out DIR] [--gateway-wait Yielding|Sleeping|BusySpin]
 if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
 {
@@ -80,9 +81,11 @@ Task<RunStatistics> run = Task.Run(() => pipeline.RunLive(stop.Token));
 await Task.WhenAny(Task.Delay(TimeSpan.FromSeconds(warmupSeconds)), run);
 Histogram warmTickToOrder = gateway.TickToOrderSnapshot();
 meter.Counting = true;
+pipeline.Engine.Latency.SwapInterval(); // the warm-up's stage latencies, left out
 (Histogram warmToPickUp, Histogram warmToSend) = gateway.TickToOrderPartsSnapshot();
 Histogram warmWireToWire = exchange.MarketSide!.WireToWireSnapshot();
 RunStatistics stats = await run;
+LatencyInterval stages = pipeline.Engine.Latency.SwapInterval(); // the engine thread has stopped: after the warm-up
 await feed.StopAsync();
 
 Histogram tickToOrder = gateway.TickToOrderSnapshot();
@@ -102,6 +105,8 @@ Console.WriteLine("|---|---|---|---|---|---|---|");
 Row("tick-to-order (engine: frame received → bytes to socket)", tickToOrder);
 Row("  of which: frame received → gateway took the request", toPickUp);
 Row("  of which: gateway took it → bytes to socket", toSend);
+Row("every event: frame received → the engine took it (input ring)", stages[Stage.ReceivedToEngine]);
+Row("every event: frame received → the engine done with it", stages[Stage.ReceivedToDone]);
 Row("wire-to-wire (sim: last trade frame sent → order received)", wireToWire);
 if (outDir is not null)
 {
