@@ -19,7 +19,7 @@ using Engine.TickToOrder;
 // sim's own wire-to-wire (last trade frame flushed → order request received) from the same run, the engine's own queue
 // and end-to-end stages over every event (the input ring's part of the figure), and what the gateway's thread
 // allocated per request.
-// Usage: Engine.TickToOrder <trades.csv[.gz]> [--transport rest|ws] [--speed X] [--every N] [--laps N] [--warmup S] [--out DIR] [--gateway-wait Yielding|Sleeping|BusySpin]
+// Usage: Engine.TickToOrder <trades.csv[.gz]> [--transport rest|ws] [--speed X] [--every N] [--laps N] [--warmup S] [--out DIR] [--gateway-wait Yielding|Sleeping|BusySpin] [--engine-cpu N]
 if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
 {
     Console.Error.WriteLine("usage: Engine.TickToOrder <trades.csv[.gz]> [--transport rest|ws] [--speed X] [--every N] [--laps N] [--warmup S] [--out DIR]");
@@ -64,7 +64,7 @@ var options = new PipelineOptions
     Signal = SignalSource.LatencyProbe,
     Probe = new LatencyProbeOptions { EveryTrades = every, Mode = LatencyProbeMode.Cancel },
 };
-var runtime = new PipelineRuntime { LiveInput = true, PaperVenue = false, OutputConsumerWait = Enum.Parse<Engine.Ring.WaitStrategyKind>(Text("--gateway-wait", "Yielding")!) };
+var runtime = new PipelineRuntime { LiveInput = true, PaperVenue = false, EngineCpu = (int)Number("--engine-cpu", -1), OutputConsumerWait = Enum.Parse<Engine.Ring.WaitStrategyKind>(Text("--gateway-wait", "Yielding")!) };
 var meter = new AllocationMeter(new GatewayOutputHandler(gateway));
 var pipeline = new EnginePipeline<NullJournal>(options, runtime, default, new PipelineAttachments { OutputConsumer = meter });
 input.Target = pipeline.Input;
