@@ -144,8 +144,11 @@ public class UserSocketTests
     {
         await using var host = await UserSimHost.StartAsync(o =>
         {
+            // The reader's pong comes from its runtime's receive loop, a pool thread: on a loaded machine (CI, 2 cores, the
+            // suite in parallel) 400 ms was once too short for it and both sockets were dropped. The silent one is
+            // dropped whatever the timeout; the reader must answer every 100 ms ping within 2 s.
             o.User.PingInterval = TimeSpan.FromMilliseconds(100);
-            o.User.PongTimeout = TimeSpan.FromMilliseconds(400);
+            o.User.PongTimeout = TimeSpan.FromSeconds(2);
         });
         string key = await host.NewListenKeyAsync();
         using ClientWebSocket silent = await host.ConnectAsync($"/private/ws?listenKey={key}"); // never reads: its runtime never sees the pings
