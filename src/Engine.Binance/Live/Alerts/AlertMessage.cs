@@ -8,7 +8,7 @@ namespace Engine.Binance.Live.Alerts;
 /// (<see cref="AlertSink.Rent"/>), writes its text in place (<see cref="Write"/>: an interpolated string formatted
 /// straight into the message's own buffer), and hands it over with <see cref="AlertSink.Raise(AlertMessage)"/>; the
 /// sender's thread returns it to the pool once it is posted or dropped. The gateway's thread raises alerts this way,
-/// so an alert costs it no allocation after the pool has warmed up. A message belongs to one thread at a time: the
+/// so an alert costs it no allocation (the sink fills its pool at start). A message belongs to one thread at a time: the
 /// one that rented it until it is raised, the sink after that.
 /// </summary>
 public sealed class AlertMessage
@@ -36,8 +36,10 @@ public sealed class AlertMessage
     public ReadOnlySpan<char> Text => _text.AsSpan(0, _length);
 
     /// <summary>
-    /// Replaces the text with <paramref name="handler"/>'s (invariant culture). Values that format into a span
-    /// (numbers, enums, <see cref="Engine.Model.Quantity"/>) allocate nothing; text that does not fit is cut.
+    /// Replaces the text with <paramref name="handler"/>'s (invariant culture). Strings, numbers and
+    /// <see cref="Engine.Model.Quantity"/> are formatted in place, allocating nothing; an enum formats too, but its own
+    /// formatting boxes it, so a caller that must not allocate passes its name (<c>ByteEnumNames</c>). Text that does
+    /// not fit is cut.
     /// </summary>
     public void Write([System.Runtime.CompilerServices.InterpolatedStringHandlerArgument("")] ref TextHandler handler) =>
         _length = handler.Finish();
