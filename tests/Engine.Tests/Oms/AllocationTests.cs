@@ -46,6 +46,36 @@ public class AllocationTests
     [Fact]
     public void EngineWithPaperVenue_WholePositions_AfterWarmUp_AllocatesNothing()
     {
+        // The thread's allocation counter is not exact here: an engine replaying the very same walk 40 times showed,
+        // in a quarter of the replays, one trade "allocating" 256 B to 7 KB, at a different trade each time and with no
+        // collection counted (the runtime's, less than one allocation quantum; a CI run failed this test on 5,248 B).
+        // An allocation of the engine's would be in every replay of the same walk. So: a first engine plays the whole
+        // walk, warming every path it takes; then fresh engines, each created before the count starts, play the same
+        // walk, and the second half (after the engine's own warm-up half) of at least one of three must count 0 B.
+        (TradingEngine<CountingOutputSink> warm, Action warmRun) = NewWalk();
+        warmRun();
+        warmRun();
+
+        var counted = new List<long>();
+        for (int replay = 0; replay < 3 && (counted.Count == 0 || counted[^1] != 0); replay++)
+        {
+            (TradingEngine<CountingOutputSink> engine, Action run) = NewWalk();
+            run();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            run();
+            counted.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.True(engine.OrderManager.Counters.PositionsClosed > 10);
+            Assert.Equal(engine.OrderManager.Counters.PositionsClosed, engine.Output.Count(OutputKind.PositionClosed));
+            Assert.Equal(warm.OrderManager.Counters.PositionsClosed, engine.OrderManager.Counters.PositionsClosed); // the same walk
+        }
+
+        Assert.True(counted[^1] == 0, $"bytes counted in each replay: {string.Join(", ", counted)}");
+    }
+
+    // An engine with the paper venue and a seeded random walk of trades with an entry now and then; the action plays
+    // the walk's next 10,000 trades.
+    private static (TradingEngine<CountingOutputSink> Engine, Action Run) NewWalk()
+    {
         var engine = new TradingEngine<CountingOutputSink>(PaperScript.Options(
             new OrderManagerOptions { TrailingDistanceTicks = 40, TrailingStepTicks = 5, MaxHoldMs = 180_000 },
             new PaperVenueOptions { LatencyMs = 50, SlippageTicks = 1 }), new CountingOutputSink());
@@ -74,12 +104,6 @@ public class AllocationTests
             }
         }
 
-        Run();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        Run();
-        long after = GC.GetAllocatedBytesForCurrentThread();
-        Assert.Equal(before, after);
-        Assert.True(engine.OrderManager.Counters.PositionsClosed > 10);
-        Assert.Equal(engine.OrderManager.Counters.PositionsClosed, engine.Output.Count(OutputKind.PositionClosed));
+        return (engine, Run);
     }
 }
