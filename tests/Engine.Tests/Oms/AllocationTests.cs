@@ -3,6 +3,7 @@ using Engine.Oms;
 using Engine.Oms.Paper;
 using Engine.Pipeline;
 using Engine.Tests.Pipeline;
+using Engine.Tests.Support;
 
 namespace Engine.Tests.Oms;
 
@@ -46,30 +47,33 @@ public class AllocationTests
     [Fact]
     public void EngineWithPaperVenue_WholePositions_AfterWarmUp_AllocatesNothing()
     {
-        // The thread's allocation counter is not exact here: an engine replaying the very same walk 40 times showed,
-        // in a quarter of the replays, one trade "allocating" 256 B to 7 KB, at a different trade each time and with no
-        // collection counted (the runtime's, less than one allocation quantum; a CI run failed this test on 5,248 B).
-        // An allocation of the engine's would be in every replay of the same walk. So: a first engine plays the whole
-        // walk, warming every path it takes; then fresh engines, each created before the count starts, play the same
-        // walk, and the second half (after the engine's own warm-up half) of at least one of three must count 0 B.
+        // A first engine plays the whole walk, so every path the measured half takes has run once in the process (a
+        // static constructor or a first call allocates); then a fresh engine, created before the count starts, plays
+        // the same walk and its second half, after its own warm-up half, must count 0 B. A half during which a
+        // collection ran cannot be counted (see Allocations) and is played again on another fresh engine.
         (TradingEngine<CountingOutputSink> warm, Action warmRun) = NewWalk();
         warmRun();
         warmRun();
 
-        var counted = new List<long>();
-        for (int replay = 0; replay < 3 && (counted.Count == 0 || counted[^1] != 0); replay++)
+        for (int attempt = 0; attempt < Allocations.Tries; attempt++)
         {
             (TradingEngine<CountingOutputSink> engine, Action run) = NewWalk();
             run();
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            run();
-            counted.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+            int collections = GC.CollectionCount(0);
+            long bytes = Allocations.Measure(run);
+            if (GC.CollectionCount(0) != collections)
+            {
+                continue;
+            }
+
+            Assert.True(bytes == 0, $"{bytes} B in the warm half");
             Assert.True(engine.OrderManager.Counters.PositionsClosed > 10);
             Assert.Equal(engine.OrderManager.Counters.PositionsClosed, engine.Output.Count(OutputKind.PositionClosed));
             Assert.Equal(warm.OrderManager.Counters.PositionsClosed, engine.OrderManager.Counters.PositionsClosed); // the same walk
+            return;
         }
 
-        Assert.True(counted[^1] == 0, $"bytes counted in each replay: {string.Join(", ", counted)}");
+        Assert.Fail($"a collection ran during each of {Allocations.Tries} measured halves");
     }
 
     // An engine with the paper venue and a seeded random walk of trades with an entry now and then; the action plays
