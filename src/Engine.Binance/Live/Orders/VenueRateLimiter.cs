@@ -1,34 +1,43 @@
 namespace Engine.Binance.Live.Orders;
 
 /// <summary>
-/// The gateway's own view of Binance's limits, so it waits instead of earning a 429: one bucket per
-/// <see cref="RateLimitRule"/>, refilled whole when the venue's window (aligned to the server clock, as Binance resets
-/// them) rolls over, spent by each request's weight (and by each new order for ORDERS rules), and corrected by what
+/// The gateway's own view of Binance's limits, so it waits instead of earning a 429: per <see cref="RateLimitRule"/>, a
+/// count for each of the venue's windows (aligned to the server clock, as Binance resets them), spent by each request's
+/// weight (and by each new order for ORDERS rules) in every window the request may land in given the clock's
+/// uncertainty (two near an edge), and corrected by what
 /// the venue says it counted (<c>X-MBX-USED-WEIGHT-1M</c>, <c>X-MBX-ORDER-COUNT-10S/1M</c>, or the WS API's
 /// <c>rateLimits</c>): other clients on the same IP or account spend the same budget. A 429/418 pauses everything
 /// until its <c>Retry-After</c>. Gateway thread only, except <see cref="ThrottledUntilMs"/>.
 /// </summary>
 public sealed class VenueRateLimiter
 {
+    // Four venue windows per rule, kept by window number (number & 3): a request whose arrival at the venue is uncertain
+    // by the guard is charged to every window it may land in, two when it is sent close to a window's edge.
+    private const int Slots = 4;
+
     private readonly RateLimitRule[] _rules;
-    private readonly long[] _windowStart;
-    private readonly int[] _used;
+    private readonly long[] _slotWindow;
+    private readonly int[] _slotUsed;
     private readonly int _headroom;
     private readonly long _clockGuardMs;
     private long _throttledUntilMs;
+    private long _lastNowMs;
 
     /// <param name="headroom">Units kept unspent in every bucket (other paths: the user stream's REST calls, a second process).</param>
     /// <param name="clockGuardMs">
-    /// How long after our estimate of the venue's window end the bucket is refilled: the server clock is known only to a
-    /// few ms (half a round trip), and refilling early would spend the new window's budget in the old one.
+    /// How far the venue's receive time of a request may be from our estimate of it, either way: the server clock is
+    /// known only to a few ms (half a round trip) and the request takes time to arrive. A request sent within this of a
+    /// window's edge is charged to both windows, so neither the old window's budget is spent after the venue has rolled
+    /// over nor the new one's before.
     /// </param>
     public VenueRateLimiter(IReadOnlyList<RateLimitRule> rules, int headroom = 2, long clockGuardMs = 50)
     {
         _clockGuardMs = clockGuardMs;
         ArgumentNullException.ThrowIfNull(rules);
         _rules = [.. rules];
-        _windowStart = new long[_rules.Length];
-        _used = new int[_rules.Length];
+        _slotWindow = new long[_rules.Length * Slots];
+        Array.Fill(_slotWindow, long.MinValue);
+        _slotUsed = new int[_rules.Length * Slots];
         _headroom = headroom;
     }
 
@@ -40,18 +49,20 @@ public sealed class VenueRateLimiter
     public long Throttles { get; private set; }
 
     /// <summary>
-    /// The server clock's uncertainty (<see cref="ServerClock.UncertaintyMs"/>; the gateway connects its clock): a
-    /// window is taken as rolled over only that long, and at least the guard given at construction, after our estimate
-    /// of its end, so a clock estimate off by a slow sync's half round trip cannot spend the new window's budget early.
+    /// The server clock's uncertainty (<see cref="ServerClock.UncertaintyMs"/>; the gateway connects its clock): the
+    /// guard is at least this, so a clock estimate off by a slow sync's half round trip cannot put a request in a window
+    /// the buckets did not charge.
     /// </summary>
     public Func<long>? ClockUncertaintyMs { get; set; }
 
     /// <summary>
     /// Takes <paramref name="weight"/> (and one order when <paramref name="isOrder"/>) from the buckets at server time
-    /// <paramref name="nowMs"/>; when a bucket cannot pay, takes nothing and returns how long to wait (ms).
+    /// <paramref name="nowMs"/>, in every venue window the request may land in (now ± the guard); when one cannot pay,
+    /// takes nothing and returns how long to wait (ms): until the full window can no longer receive it.
     /// </summary>
     public long TryAcquire(long nowMs, int weight, bool isOrder)
     {
+        _lastNowMs = nowMs;
         long throttled = Volatile.Read(ref _throttledUntilMs);
         if (throttled > nowMs)
         {
@@ -63,11 +74,21 @@ public sealed class VenueRateLimiter
         long wait = 0;
         for (int i = 0; i < _rules.Length; i++)
         {
-            Roll(i, nowMs, guard);
             int cost = _rules[i].Orders ? (isOrder ? 1 : 0) : weight;
-            if (cost > 0 && _used[i] + cost > Math.Max(1, _rules[i].Limit - _headroom))
+            if (cost == 0)
             {
-                wait = Math.Max(wait, _windowStart[i] + _rules[i].WindowMs + guard - nowMs);
+                continue;
+            }
+
+            long windowMs = _rules[i].WindowMs;
+            long ruleGuard = Math.Min(guard, windowMs);
+            int budget = Math.Max(1, _rules[i].Limit - _headroom);
+            for (long w = WindowOf(nowMs - ruleGuard, windowMs), last = WindowOf(nowMs + ruleGuard, windowMs); w <= last; w++)
+            {
+                if (Used(i, w) + cost > budget)
+                {
+                    wait = Math.Max(wait, ((w + 1) * windowMs) + ruleGuard - nowMs);
+                }
             }
         }
 
@@ -79,19 +100,28 @@ public sealed class VenueRateLimiter
 
         for (int i = 0; i < _rules.Length; i++)
         {
-            _used[i] += _rules[i].Orders ? (isOrder ? 1 : 0) : weight;
+            int cost = _rules[i].Orders ? (isOrder ? 1 : 0) : weight;
+            long windowMs = _rules[i].WindowMs;
+            long ruleGuard = Math.Min(guard, windowMs);
+            for (long w = WindowOf(nowMs - ruleGuard, windowMs), last = WindowOf(nowMs + ruleGuard, windowMs); cost > 0 && w <= last; w++)
+            {
+                Add(i, w, cost);
+            }
         }
 
         return 0;
     }
 
-    /// <summary>What the venue counted in the current windows, from an answer's headers (-1: not given).</summary>
+    /// <summary>
+    /// What the venue counted, from an answer's headers (-1: not given), taken as the count of the window
+    /// <paramref name="nowMs"/> falls in (the answer's; the request may have landed in the window before, so this errs
+    /// high, never low).
+    /// </summary>
     public void Correct(long nowMs, int usedWeight1m, int orderCount10s, int orderCount1m)
     {
-        long guard = Guard();
+        _lastNowMs = nowMs;
         for (int i = 0; i < _rules.Length; i++)
         {
-            Roll(i, nowMs, guard);
             RateLimitRule r = _rules[i];
             int reported = !r.Orders && r.WindowMs == 60_000 ? usedWeight1m
                 : r.Orders && r.WindowMs == 10_000 ? orderCount10s
@@ -99,7 +129,9 @@ public sealed class VenueRateLimiter
                 : -1;
             if (reported >= 0)
             {
-                _used[i] = reported; // the venue's count is the truth: higher when others spend, lower after its reset
+                long w = WindowOf(nowMs, r.WindowMs);
+                Add(i, w, 0);
+                _slotUsed[Slot(i, w)] = reported; // the venue's count is the truth: higher when others spend, lower after its reset
             }
         }
     }
@@ -114,19 +146,32 @@ public sealed class VenueRateLimiter
         }
     }
 
-    public int UsedOf(int rule) => _used[rule];
+    /// <summary>What rule <paramref name="rule"/> has counted in the window of the last call's time.</summary>
+    public int UsedOf(int rule) => Used(rule, WindowOf(_lastNowMs, _rules[rule].WindowMs));
 
-    /// <summary>The margin a window's end is given: the construction's guard, or the clock's uncertainty when larger (read once per call).</summary>
+    /// <summary>The margin either side of our estimate of the venue's time: the construction's guard, or the clock's uncertainty when larger (read once per call).</summary>
     private long Guard() => Math.Max(_clockGuardMs, ClockUncertaintyMs?.Invoke() ?? 0);
 
-    private void Roll(int i, long nowMs, long guard)
+    // The venue's window number of a server time (windows start at multiples of their length, as Binance resets them).
+    private static long WindowOf(long ms, long windowMs) => ms >= 0 ? ms / windowMs : ((ms + 1) / windowMs) - 1;
+
+    private int Slot(int rule, long window) => (rule * Slots) + (int)(window & (Slots - 1));
+
+    private int Used(int rule, long window)
     {
-        long t = nowMs - guard;
-        long start = t - (t % _rules[i].WindowMs);
-        if (start != _windowStart[i])
+        int slot = Slot(rule, window);
+        return _slotWindow[slot] == window ? _slotUsed[slot] : 0;
+    }
+
+    private void Add(int rule, long window, int cost)
+    {
+        int slot = Slot(rule, window);
+        if (_slotWindow[slot] != window)
         {
-            _windowStart[i] = start;
-            _used[i] = 0;
+            _slotWindow[slot] = window;
+            _slotUsed[slot] = 0;
         }
+
+        _slotUsed[slot] += cost;
     }
 }

@@ -54,6 +54,36 @@ public sealed class VenueRateLimiterTests
         Assert.Equal(0, limiter.TryAcquire(120_200, 1, isOrder: false));
     }
 
+    /// <summary>
+    /// ORDERS 5 a second, 2 kept back (3 to spend), our estimate of the venue's time good to ±50 ms. Three orders sent at
+    /// 1,010 may reach the venue in its window [0, 1 000) or [1 000, 2 000): they are charged to both, so the fourth waits
+    /// until 2,050, when nothing can land in either. Charged to the first window alone (the build before), the fourth
+    /// went at 1,050 with three more, and the venue could count six in [1 000, 2 000): a CI run earned a 429 this way.
+    /// </summary>
+    [Fact]
+    public void Requests_NearAWindowsEdge_AreChargedToBothWindows_SoNeitherIsOverspent()
+    {
+        var limiter = new VenueRateLimiter([new RateLimitRule(true, 1_000, 5)], headroom: 2, clockGuardMs: 50);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(0, limiter.TryAcquire(1_010, 1, isOrder: true));
+        }
+
+        Assert.Equal(2_000 + 50 - 1_010, limiter.TryAcquire(1_010, 1, isOrder: true));
+        Assert.NotEqual(0, limiter.TryAcquire(1_050, 1, isOrder: true));
+        Assert.NotEqual(0, limiter.TryAcquire(2_049, 1, isOrder: true));
+        Assert.Equal(0, limiter.TryAcquire(2_050, 1, isOrder: true)); // [2 000, 3 000) only
+
+        var middle = new VenueRateLimiter([new RateLimitRule(true, 1_000, 5)], headroom: 2, clockGuardMs: 50);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(0, middle.TryAcquire(1_500, 1, isOrder: true)); // one window only
+        }
+
+        Assert.Equal(2_000 + 50 - 1_500, middle.TryAcquire(1_500, 1, isOrder: true));
+        Assert.Equal(3, middle.UsedOf(0));
+    }
+
     [Fact]
     public void Headers_ReplaceTheCount_WithTheVenues()
     {
