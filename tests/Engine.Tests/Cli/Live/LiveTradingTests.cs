@@ -94,7 +94,8 @@ public sealed class LiveTradingTests : IDisposable
         JsonElement algo = await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v1/openAlgoOrders", "symbol=BTCUSDT");
         if (venuePosition != 0)
         {
-            Assert.Contains(algo.EnumerateArray(), a => a.GetProperty("orderType").GetString() == "STOP_MARKET");
+            Assert.True(algo.EnumerateArray().Any(a => a.GetProperty("orderType").GetString() == "STOP_MARKET"),
+                $"position {venuePosition} open at the venue without a stop; open algo orders {algo}; {summary}; {OrdersOf(run)}");
         }
 
         JsonElement open = await SimRest.SignedGetAsync(http, ApiKey, Secret, "/fapi/v1/openOrders", "symbol=BTCUSDT");
@@ -148,6 +149,23 @@ public sealed class LiveTradingTests : IDisposable
         using SqliteCommand breaker = db.CreateCommand();
         breaker.CommandText = "SELECT state FROM breaker ORDER BY id DESC LIMIT 1";
         Assert.Equal("Halted", breaker.ExecuteScalar() as string);
+    }
+
+    // The journal's orders in time order, for a failure's message.
+    private static string OrdersOf(string run)
+    {
+        using var db = new SqliteConnection($"Data Source={Path.Combine(run, "journal.db")};Mode=ReadOnly;Pooling=False");
+        db.Open();
+        using SqliteCommand c = db.CreateCommand();
+        c.CommandText = "SELECT * FROM orders ORDER BY time_ms";
+        using SqliteDataReader r = c.ExecuteReader();
+        var rows = new List<string>();
+        while (r.Read())
+        {
+            rows.Add(string.Join(" ", Enumerable.Range(0, r.FieldCount).Select(i => $"{r.GetName(i)}={r.GetValue(i)}")));
+        }
+
+        return "journal orders:\n" + string.Join("\n", rows);
     }
 
     /// <summary><c>engine live</c> through the command against a sim playing the bundled sample, with the test's account.</summary>
