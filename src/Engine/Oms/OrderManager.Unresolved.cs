@@ -7,13 +7,41 @@ public sealed partial class OrderManager<TOut>
 {
     /// <summary>
     /// Event time moves on without a trade (the engine's timer): orders whose outcome is open are still queried and,
-    /// in the end, settled.
+    /// in the end, settled, and a protective stop whose back-off after a transient refusal is over is sent again (a
+    /// quiet market must not leave a position without its stop until the next trade).
     /// </summary>
     public void OnClock(long timeMs)
     {
         if (_unresolved != 0 && timeMs >= _nextSweepMs)
         {
             SweepUnresolved(timeMs);
+        }
+
+        for (int s = 0; s < _plans.Length; s++)
+        {
+            ref PositionPlan p = ref _plans[s];
+            if (p.StopRetryAtMs != 0 && timeMs >= p.StopRetryAtMs && p.Phase is ExitPhase.Entering or ExitPhase.Open)
+            {
+                p.StopRetryAtMs = 0;
+                MoveStop(new SymbolId(s), ref p, p.PendingStopPrice, timeMs);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sends at once every protective stop still waiting out its back-off: the engine is being stopped (the orderly
+    /// stop's Reduce or Flatten), its feed and timer are gone, and nothing else would ever resend it.
+    /// </summary>
+    public void ResendBackedOffStops(long timeMs)
+    {
+        for (int s = 0; s < _plans.Length; s++)
+        {
+            ref PositionPlan p = ref _plans[s];
+            if (p.StopRetryAtMs != 0 && p.Phase is ExitPhase.Entering or ExitPhase.Open)
+            {
+                p.StopRetryAtMs = 0;
+                MoveStop(new SymbolId(s), ref p, p.PendingStopPrice, timeMs);
+            }
         }
     }
 

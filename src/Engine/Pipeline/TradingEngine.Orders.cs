@@ -192,6 +192,11 @@ public sealed partial class TradingEngine<TOut>
             _oms.CancelAllWorking(_nowMs);
         }
 
+        if (kind == OperatorCommandKind.Reduce)
+        {
+            _oms.ResendBackedOffStops(_nowMs); // the orderly stop's command: no timer will come to resend them
+        }
+
         ForwardRequests();
         PublishOperatorFigures();
     }

@@ -98,6 +98,42 @@ public class StopRejectionTests
         }
     }
 
+    /// <summary>
+    /// A stop refused for a transient reason (-1021, the request reached the venue too late) waits out its back-off; the
+    /// engine's timer resends it when no trade comes (the build before resent it only on the next trade or mark).
+    /// </summary>
+    [Fact]
+    public void BackedOffStop_IsResentByTheTimer_WithoutATrade()
+    {
+        var h = new OmsHarness(new OrderManagerOptions { StopRetries = 2 });
+        var (_, stop) = h.OpenLong();
+        h.Apply(Rejected(stop, (BinanceErrorCode)(-1021), 2100));
+        h.Oms.OnClock(2100 + DefaultBackoffMs - 1);
+        Assert.Single(h.Submits(OrderRole.StopLoss));
+        h.Oms.OnClock(2100 + DefaultBackoffMs);
+        List<OrderRequest> stops = h.Submits(OrderRole.StopLoss);
+        Assert.Equal(2, stops.Count);
+        Assert.Equal((stops[0].StopPrice, stops[0].Quantity), (stops[1].StopPrice, stops[1].Quantity));
+    }
+
+    /// <summary>
+    /// The orderly stop of a live run stops the feed and its timer first: a stop still in its back-off then is sent at
+    /// once (the engine's Reduce calls this), not left for a timer that will never come.
+    /// </summary>
+    [Fact]
+    public void BackedOffStop_IsResentAtOnce_WhenTheEngineIsBeingStopped()
+    {
+        var h = new OmsHarness(new OrderManagerOptions { StopRetries = 2 });
+        var (_, stop) = h.OpenLong();
+        h.Apply(Rejected(stop, (BinanceErrorCode)(-1003), 2100));
+        Assert.Single(h.Submits(OrderRole.StopLoss));
+        h.Oms.ResendBackedOffStops(2150);
+        Assert.Equal(2, h.Submits(OrderRole.StopLoss).Count);
+        h.Oms.ResendBackedOffStops(2160); // nothing is waiting any more: no third stop
+        h.Oms.OnClock(2100 + DefaultBackoffMs);
+        Assert.Equal(2, h.Submits(OrderRole.StopLoss).Count);
+    }
+
     [Fact]
     public void StopTimedOut_IsQueried_AndTheAnswerSettlesIt()
     {
