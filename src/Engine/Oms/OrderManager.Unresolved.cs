@@ -17,27 +17,21 @@ public sealed partial class OrderManager<TOut>
             SweepUnresolved(timeMs);
         }
 
-        for (int s = 0; s < _plans.Length; s++)
-        {
-            ref PositionPlan p = ref _plans[s];
-            if (p.StopRetryAtMs != 0 && timeMs >= p.StopRetryAtMs && p.Phase is ExitPhase.Entering or ExitPhase.Open)
-            {
-                p.StopRetryAtMs = 0;
-                MoveStop(new SymbolId(s), ref p, p.PendingStopPrice, timeMs);
-            }
-        }
+        ResendStops(timeMs, dueOnly: true);
     }
 
     /// <summary>
     /// Sends at once every protective stop still waiting out its back-off: the engine is being stopped (the orderly
-    /// stop's Reduce or Flatten), its feed and timer are gone, and nothing else would ever resend it.
+    /// stop's Reduce), its feed and timer are gone, and nothing else would ever resend it.
     /// </summary>
-    public void ResendBackedOffStops(long timeMs)
+    public void ResendBackedOffStops(long timeMs) => ResendStops(timeMs, dueOnly: false);
+
+    private void ResendStops(long timeMs, bool dueOnly)
     {
         for (int s = 0; s < _plans.Length; s++)
         {
             ref PositionPlan p = ref _plans[s];
-            if (p.StopRetryAtMs != 0 && p.Phase is ExitPhase.Entering or ExitPhase.Open)
+            if (p.StopRetryAtMs != 0 && (!dueOnly || timeMs >= p.StopRetryAtMs) && p.Phase is ExitPhase.Entering or ExitPhase.Open)
             {
                 p.StopRetryAtMs = 0;
                 MoveStop(new SymbolId(s), ref p, p.PendingStopPrice, timeMs);
