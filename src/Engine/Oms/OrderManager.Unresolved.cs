@@ -30,12 +30,18 @@ public sealed partial class OrderManager<TOut>
     {
         for (int s = 0; s < _plans.Length; s++)
         {
-            ref PositionPlan p = ref _plans[s];
-            if (p.StopRetryAtMs != 0 && (!dueOnly || timeMs >= p.StopRetryAtMs) && p.Phase is ExitPhase.Entering or ExitPhase.Open)
-            {
-                p.StopRetryAtMs = 0;
-                MoveStop(new SymbolId(s), ref p, p.PendingStopPrice, timeMs);
-            }
+            ResendStopIfBackedOff(new SymbolId(s), ref _plans[s], timeMs, dueOnly);
+        }
+    }
+
+    // A stop refused for a transient reason waits out its back-off (RetryStop); when it is over (or at once, not
+    // dueOnly), the same stop is sent again.
+    private void ResendStopIfBackedOff(SymbolId symbol, ref PositionPlan p, long timeMs, bool dueOnly)
+    {
+        if (p.StopRetryAtMs != 0 && (!dueOnly || timeMs >= p.StopRetryAtMs) && p.Phase is ExitPhase.Entering or ExitPhase.Open)
+        {
+            p.StopRetryAtMs = 0;
+            MoveStop(symbol, ref p, p.PendingStopPrice, timeMs);
         }
     }
 

@@ -230,12 +230,7 @@ public sealed partial class OrderManager<TOut> where TOut : struct, IOrderReques
     {
         int s = symbol.Value;
         ref PositionPlan p = ref _plans[s];
-        if (p.StopRetryAtMs != 0 && timeMs >= p.StopRetryAtMs && p.Phase is ExitPhase.Entering or ExitPhase.Open)
-        {
-            p.StopRetryAtMs = 0;
-            MoveStop(symbol, ref p, p.PendingStopPrice, timeMs); // the back-off after a transient refusal is over: the same stop again
-        }
-
+        ResendStopIfBackedOff(symbol, ref p, timeMs, dueOnly: true);
         switch (p.Phase)
         {
             case ExitPhase.Open:

@@ -26,4 +26,6 @@ public sealed class NoAlerts : IAlertSink
     public static readonly NoAlerts Instance = new();
 
     public bool Raise(AlertKind kind, string? symbol, string message) => false;
+
+    public bool Raise(AlertMessage message) => false;
 }

@@ -105,7 +105,7 @@ public sealed class VenueRateLimiter
             long ruleGuard = Math.Min(guard, windowMs);
             for (long w = WindowOf(nowMs - ruleGuard, windowMs), last = WindowOf(nowMs + ruleGuard, windowMs); cost > 0 && w <= last; w++)
             {
-                Add(i, w, cost);
+                CountOf(i, w) += cost;
             }
         }
 
@@ -129,9 +129,7 @@ public sealed class VenueRateLimiter
                 : -1;
             if (reported >= 0)
             {
-                long w = WindowOf(nowMs, r.WindowMs);
-                Add(i, w, 0);
-                _slotUsed[Slot(i, w)] = reported; // the venue's count is the truth: higher when others spend, lower after its reset
+                CountOf(i, WindowOf(nowMs, r.WindowMs)) = reported; // the venue's count is the truth: higher when others spend, lower after its reset
             }
         }
     }
@@ -155,23 +153,22 @@ public sealed class VenueRateLimiter
     // The venue's window number of a server time (windows start at multiples of their length, as Binance resets them).
     private static long WindowOf(long ms, long windowMs) => ms >= 0 ? ms / windowMs : ((ms + 1) / windowMs) - 1;
 
-    private int Slot(int rule, long window) => (rule * Slots) + (int)(window & (Slots - 1));
-
     private int Used(int rule, long window)
     {
-        int slot = Slot(rule, window);
+        int slot = (rule * Slots) + (int)(window & (Slots - 1));
         return _slotWindow[slot] == window ? _slotUsed[slot] : 0;
     }
 
-    private void Add(int rule, long window, int cost)
+    // The count of the window, its slot taken over (from 0) when it held an older window.
+    private ref int CountOf(int rule, long window)
     {
-        int slot = Slot(rule, window);
+        int slot = (rule * Slots) + (int)(window & (Slots - 1));
         if (_slotWindow[slot] != window)
         {
             _slotWindow[slot] = window;
             _slotUsed[slot] = 0;
         }
 
-        _slotUsed[slot] += cost;
+        return ref _slotUsed[slot];
     }
 }
